@@ -1,0 +1,39 @@
+"""The `budgetwatch` command line: wires the commands of cli/ into one group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import articles_cmd, crawl_cmd, db_cmd, demo_cmd
+from cli.context import Options
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Configuration file (default: ./budgetwatch.yaml).",
+)
+@click.option("--db", "database", default=None, help="SQLAlchemy database URL; beats $BUDGETWATCH_DB and the file.")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None, database: str | None) -> None:
+    """budgetwatch: what local governments say they will spend, and what changed."""
+    ctx.obj = Options(config_path=config_path, database=database)
+
+
+cli.add_command(crawl_cmd.command)
+cli.add_command(articles_cmd.command)
+cli.add_command(demo_cmd.command)
+cli.add_command(db_cmd.group)
+
+
+def main() -> None:
+    cli(prog_name="budgetwatch")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Find article links in a feed, a sitemap or a listing page (pure functions over responses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import feedparser
+from scrapy.http import Response, TextResponse
+from scrapy.utils.sitemap import Sitemap
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    title: str | None = None
+
+
+class DiscoveryError(ValueError):
+    """A feed, sitemap or list page that cannot be read at all."""
+
+
+def feed_links(response: Response) -> list[Link]:
+    """Article links of an RSS or Atom feed (feedparser reads the XML's own encoding)."""
+    parsed = feedparser.parse(response.body, response_headers={"content-location": response.url})
+    if parsed.bozo and not parsed.entries:
+        raise DiscoveryError(f"{response.url}: not a readable feed: {parsed.get('bozo_exception')}")
+    links: list[Link] = []
+    for entry in parsed.entries:
+        href = entry.get("link")
+        if href:
+            links.append(Link(response.urljoin(href), entry.get("title")))
+    return links
+
+
+@dataclass(frozen=True)
+class SitemapLinks:
+    sitemaps: list[str]
+    pages: list[Link]
+
+
+def sitemap_links(response: Response) -> SitemapLinks:
+    """Child sitemaps of a sitemap index, or the page URLs of a urlset (Scrapy's own parser)."""
+    try:
+        sitemap = Sitemap(response.body)
+    except Exception as exc:  # lxml raises XMLSyntaxError and friends
+        raise DiscoveryError(f"{response.url}: not a readable sitemap: {exc}") from None
+    entries = [entry.get("loc", "").strip() for entry in sitemap]
+    entries = [response.urljoin(loc) for loc in entries if loc]
+    if sitemap.type == "sitemapindex":
+        return SitemapLinks(sitemaps=entries, pages=[])
+    return SitemapLinks(sitemaps=[], pages=[Link(url) for url in entries])
+
+
+def listing_links(response: TextResponse, links_selector: str) -> list[Link]:
+    """Article links on a list page; the full title from a ``title`` attribute when text is cut."""
+    found: list[Link] = []
+    for node in response.css(links_selector):
+        href = node.attrib.get("href")
+        if not href or href.startswith(("javascript:", "#", "mailto:")):
+            continue
+        text = " ".join(node.css("::text").getall()).strip()
+        title = node.attrib.get("title") or text or None
+        found.append(Link(response.urljoin(href), title))
+    return found
+
+
+def next_page_url(response: TextResponse, next_selector: str | None) -> str | None:
+    if not next_selector:
+        return None
+    for node in response.css(next_selector):
+        href = node.attrib.get("href")
+        if href and not href.startswith(("javascript:", "#")):
+            return response.urljoin(href)
+    return None

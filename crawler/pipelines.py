@@ -1,0 +1,113 @@
+"""Item pipelines: read each fetched page into an article and its statements, then store it.
+
+Both stages run their work in a thread so the event loop (shared with every crawl and, in the
+daemon, the scheduler) never blocks on parsing or the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any, Self
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from sqlalchemy import Engine
+
+from crawler.items import PageItem
+from crawler.reading import ReadPage, read_page
+from crawler.spider import SourceSpider
+from store.articles import record_article, touch_article
+from store.db import make_engine
+from store.records import FetchInfo
+
+
+@dataclass
+class ReadItem:
+    page: PageItem
+    read: ReadPage | None  # None for a 304 Not Modified
+
+
+class ReadPipeline:
+    """PageItem -> ReadItem: the article and its statements (extract/ does the work)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    async def process_item(self, item: Any) -> ReadItem:
+        spider = self.crawler.spider
+        assert isinstance(spider, SourceSpider)
+        if not isinstance(item, PageItem):
+            return item  # type: ignore[no-any-return]
+        if item.status == 304:
+            return ReadItem(item, None)
+        try:
+            read = await asyncio.to_thread(read_page, item, spider.source)
+        except Exception as exc:  # a page we cannot read must not stop the crawl
+            spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
+            raise DropItem(f"{item.url}: unreadable") from exc
+        if not read.article.title and not read.article.body:
+            spider.tally.error(f"{item.url}: no title and no body found")
+            raise DropItem(f"{item.url}: empty")
+        return ReadItem(item, read)
+
+
+class StorePipeline:
+    """ReadItem -> a stored article or version; counts new / changed / unchanged."""
+
+    def __init__(self, crawler: Crawler, database: str) -> None:
+        self.crawler = crawler
+        self.database = database
+        self.engine: Engine | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        database = crawler.settings.get("BUDGETWATCH_DATABASE")
+        if not database:
+            raise NotConfigured("BUDGETWATCH_DATABASE is not set")
+        return cls(crawler, database)
+
+    def open_spider(self) -> None:
+        self.engine = make_engine(self.database)
+
+    def close_spider(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+
+    async def process_item(self, item: Any) -> Any:
+        spider = self.crawler.spider
+        assert isinstance(spider, SourceSpider) and self.engine is not None
+        if not isinstance(item, ReadItem):
+            return item
+        page = item.page
+        if item.read is None:
+            await asyncio.to_thread(touch_article, self.engine, spider.source_id, page.url_key, page.fetched_at)
+            spider.tally.count("unchanged")
+            return item
+        fetch = FetchInfo(
+            url=page.url,
+            url_key=page.url_key,
+            fetched_at=page.fetched_at,
+            encoding=page.encoding,
+            etag=page.etag,
+            last_modified=page.last_modified,
+        )
+        try:
+            outcome = await asyncio.to_thread(
+                record_article,
+                self.engine,
+                spider.source_id,
+                item.read.article,
+                item.read.statements,
+                fetch,
+                spider.run_id,
+            )
+        except Exception as exc:
+            spider.tally.error(f"{page.url}: not stored: {type(exc).__name__}: {exc}")
+            raise DropItem(f"{page.url}: not stored") from exc
+        spider.tally.count(outcome)
+        return item

@@ -1,0 +1,48 @@
+"""Turn a fetched page into an article and its statements, using the source's selectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from config.schema import SourceConfig
+from crawler.items import PageItem
+from extract.article import read_article
+from extract.page import Article, ArticleSelectors
+from extract.statements import Statement, extract_statements
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    article: Article
+    statements: list[Statement]
+
+
+def selectors_for(source: SourceConfig) -> ArticleSelectors:
+    conf = source.article
+    return ArticleSelectors(
+        title=conf.title,
+        body=conf.body,
+        published=conf.published,
+        updated=conf.updated,
+        author=conf.author,
+        department=conf.department,
+        drop=tuple(conf.drop),
+    )
+
+
+def statement_text(article: Article) -> str:
+    """The text statements are read from: the title, a blank line, the body."""
+    return f"{article.title}\n\n{article.body}" if article.title else article.body
+
+
+def read_page(page: PageItem, source: SourceConfig) -> ReadPage:
+    article = read_article(page.html, page.url, selectors=selectors_for(source))
+    if not article.title and page.link_title:
+        from dataclasses import replace
+
+        article = replace(article, title=page.link_title)
+    published = article.published.date() if article.published else None
+    statements = extract_statements(
+        statement_text(article), published=published, org=source.org, lang=article.lang
+    )
+    return ReadPage(article, statements)

@@ -1,0 +1,91 @@
+"""Run one crawl per source inside a running asyncio reactor, and record each as a crawl run."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy.crawler import AsyncCrawlerRunner, Crawler
+from sqlalchemy import Engine
+
+from config.schema import Config, SourceConfig
+from crawler.settings import build_settings, source_settings
+from crawler.spider import SourceSpider
+from crawler.tally import CrawlTally
+from store.articles import known_articles
+from store.records import RunTally
+from store.runs import finish_run, start_run, sync_sources
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class CrawlResult:
+    source: str
+    run_id: int
+    status: str  # ok | partial | failed
+    tally: RunTally
+
+
+def run_status(tally: CrawlTally) -> str:
+    """failed: the feed, sitemap or first list page could not be read; partial: some pages failed."""
+    if tally.listing_failed:
+        return "failed"
+    return "partial" if tally.errors else "ok"
+
+
+class SourceCrawler:
+    """Crawls sources with one AsyncCrawlerRunner; the reactor must already be the asyncio one."""
+
+    def __init__(self, config: Config, engine: Engine, *, clock: Clock = utc_now, log_level: str = "WARNING"):
+        self.config = config
+        self.engine = engine
+        self.clock = clock
+        self.base_settings = build_settings(config, log_level=log_level)
+        self.runner = AsyncCrawlerRunner(self.base_settings)
+        self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
+
+    async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
+        ids = await asyncio.to_thread(sync_sources, self.engine, sources, self.clock())
+        return list(
+            await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources))
+        )
+
+    async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult:
+        run_id = await asyncio.to_thread(start_run, self.engine, source_id, self.clock())
+        tally = CrawlTally()
+        self.tallies[source.name] = tally
+        reason: str | None = None
+        try:
+            known = await asyncio.to_thread(known_articles, self.engine, source_id)
+            crawler = Crawler(SourceSpider, source_settings(self.base_settings, source))
+            kwargs: dict[str, Any] = {
+                "source": source,
+                "known": known,
+                "recheck": recheck,
+                "tally": tally,
+                "source_id": source_id,
+                "run_id": run_id,
+            }
+            await self.runner.crawl(crawler, **kwargs)
+            reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
+        except Exception as exc:  # a crawl that raises fails its own run only
+            tally.listing_failed = True
+            tally.error(f"{source.url}: crawl crashed: {type(exc).__name__}: {exc}")
+            reason = "crashed"
+        status = run_status(tally)
+        frozen = tally.frozen()
+        await asyncio.to_thread(
+            finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock()
+        )
+        return CrawlResult(source.name, run_id, status, frozen)
+
+    async def stop(self) -> None:
+        await self.runner.stop()

@@ -1,0 +1,40 @@
+"""Scrapy settings for budgetwatch crawls: polite defaults, size and time limits (plain values only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from config.schema import Config, SourceConfig
+
+MAX_PAGE_BYTES = 10 * 1024 * 1024  # a press release is ~100 KB; anything past 10 MB is not one
+CRAWL_TIME_LIMIT_S = 30 * 60
+
+
+def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, Any]:
+    return {
+        "BOT_NAME": "budgetwatch",
+        "USER_AGENT": config.user_agent,
+        "ROBOTSTXT_OBEY": True,
+        "AUTOTHROTTLE_ENABLED": True,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
+        "DOWNLOAD_TIMEOUT": 30,
+        "DOWNLOAD_MAXSIZE": MAX_PAGE_BYTES,
+        "DOWNLOAD_WARNSIZE": MAX_PAGE_BYTES // 4,
+        "RETRY_TIMES": 2,
+        "REDIRECT_MAX_TIMES": 5,
+        "CLOSESPIDER_TIMEOUT": CRAWL_TIME_LIMIT_S,
+        "TELNETCONSOLE_ENABLED": False,
+        "COOKIES_ENABLED": False,
+        "LOG_LEVEL": log_level,
+        "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+        "DOWNLOADER_MIDDLEWARES": {"crawler.guard.PrivateAddressGuard": 50},
+        "ITEM_PIPELINES": {"crawler.pipelines.ReadPipeline": 100, "crawler.pipelines.StorePipeline": 200},
+        "BUDGETWATCH_DATABASE": config.database,
+        "BUDGETWATCH_TIMEZONE": config.timezone,
+    }
+
+
+def source_settings(base: dict[str, Any], source: SourceConfig) -> dict[str, Any]:
+    """Per-source overrides: the delay between requests (AutoThrottle never goes below it)."""
+    return {**base, "DOWNLOAD_DELAY": source.delay, "AUTOTHROTTLE_START_DELAY": max(source.delay, 0.0)}

@@ -1,0 +1,195 @@
+"""SourceSpider: one spider class for every source kind (rss, listing, sitemap), driven by config.
+
+The spider only discovers and fetches; reading and storing happen in the item pipelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response, TextResponse
+from twisted.python.failure import Failure
+
+from config.schema import SourceConfig
+from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, next_page_url, sitemap_links
+from crawler.items import PageItem
+from crawler.tally import CrawlTally
+from crawler.urls import url_key
+from store.articles import KnownArticle
+
+MAX_SITEMAP_DEPTH = 3
+
+
+class SourceSpider(scrapy.Spider):
+    name = "source"
+
+    def __init__(
+        self,
+        source: SourceConfig,
+        known: Mapping[str, KnownArticle] | None = None,
+        recheck: bool = False,
+        tally: CrawlTally | None = None,
+        source_id: int = 0,
+        run_id: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(name=f"source:{source.name}", **kwargs)
+        self.source = source
+        self.source_id = source_id
+        self.run_id = run_id
+        self.download_delay = source.delay
+        self.known = dict(known or {})
+        self.recheck = recheck
+        self.tally = tally if tally is not None else CrawlTally()
+        self.allowed_domains = [urlsplit(source.url).hostname or ""]
+        self._queued: set[str] = set()
+        self._articles_requested = 0
+
+    async def start(self) -> AsyncIterator[Request]:
+        callback = {"rss": self.parse_feed, "sitemap": self.parse_sitemap, "listing": self.parse_listing}
+        yield Request(
+            self.source.url,
+            callback=callback[self.source.kind],
+            errback=self.on_listing_error,
+            dont_filter=True,
+            cb_kwargs={"depth": 1},
+            meta={"listing": True},
+        )
+
+    # -- discovery -------------------------------------------------------------------------------
+    def _decoded(self, response: Response) -> Response:
+        if self.source.encoding and isinstance(response, TextResponse):
+            return response.replace(encoding=self.source.encoding)
+        return response
+
+    def parse_feed(self, response: Response, depth: int) -> Iterator[Request]:
+        self.tally.pages += 1
+        try:
+            links = feed_links(response)
+        except DiscoveryError as exc:
+            self._listing_failed(str(exc))
+            return
+        yield from self._article_requests(links)
+
+    def parse_sitemap(self, response: Response, depth: int) -> Iterator[Request]:
+        self.tally.pages += 1
+        try:
+            found = sitemap_links(response)
+        except DiscoveryError as exc:
+            self._listing_failed(str(exc))
+            return
+        if depth < MAX_SITEMAP_DEPTH:
+            for child in found.sitemaps:
+                yield Request(
+                    child,
+                    callback=self.parse_sitemap,
+                    errback=self.on_error,
+                    cb_kwargs={"depth": depth + 1},
+                    meta={"listing": True},
+                )
+        yield from self._article_requests(found.pages)
+
+    def parse_listing(self, response: Response, depth: int) -> Iterator[Request]:
+        self.tally.pages += 1
+        response = self._decoded(response)
+        if not isinstance(response, TextResponse):
+            self._listing_failed(f"{response.url}: not an HTML list page")
+            return
+        assert self.source.links is not None  # the config validator requires it for listings
+        links = listing_links(response, self.source.links)
+        if not links and depth == 1:
+            self.tally.error(f"{response.url}: no links match {self.source.links!r}")
+        yield from self._article_requests(links)
+        following = next_page_url(response, self.source.next_page)
+        if following and depth < self.source.max_pages:
+            yield Request(
+                following,
+                callback=self.parse_listing,
+                errback=self.on_error,
+                cb_kwargs={"depth": depth + 1},
+                meta={"listing": True},
+            )
+
+    def _article_requests(self, links: list[Link]) -> Iterator[Request]:
+        for link in links:
+            key = url_key(link.url)
+            if key in self._queued:
+                continue
+            self._queued.add(key)
+            known = self.known.get(key)
+            if known is not None and not self.recheck:
+                self.tally.skipped_known += 1
+                continue
+            if self._articles_requested >= self.source.max_articles:
+                continue
+            self._articles_requested += 1
+            headers: dict[str, str] = {}
+            if known is not None and known.etag:
+                headers["If-None-Match"] = known.etag
+            if known is not None and known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+            yield Request(
+                link.url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                headers=headers,
+                cb_kwargs={"key": key, "link_title": link.title},
+                meta={"handle_httpstatus_list": [304]},
+            )
+
+    # -- articles --------------------------------------------------------------------------------
+    def parse_article(self, response: Response, key: str, link_title: str | None) -> Iterator[PageItem]:
+        self.tally.pages += 1
+        fetched = datetime.now(UTC)
+        if response.status == 304:  # a recheck of a known article: nothing to read
+            yield PageItem(self.source.name, response.url, key, "", "", fetched, status=304)
+            return
+        response = self._decoded(response)
+        if not isinstance(response, TextResponse):
+            self.tally.error(f"{response.url}: not a text page ({response.headers.get('Content-Type')!r})")
+            return
+        yield PageItem(
+            source_name=self.source.name,
+            url=response.url,
+            url_key=key,
+            html=response.text,
+            encoding=response.encoding,
+            fetched_at=fetched,
+            status=response.status,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            link_title=link_title,
+        )
+
+    # -- errors ----------------------------------------------------------------------------------
+    def _listing_failed(self, message: str) -> None:
+        self.tally.listing_failed = True
+        self.tally.error(message)
+
+    def on_listing_error(self, failure: Failure) -> None:
+        self.tally.listing_failed = True
+        self.on_error(failure)
+
+    def on_error(self, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else self.source.url
+        value = failure.value
+        if isinstance(value, IgnoreRequest):  # robots.txt, offsite or a refused address: not a fault
+            self.tally.refused += 1
+            self.logger.info("refused %s: %s", url, value)
+            return
+        response = getattr(value, "response", None)
+        if response is not None:
+            self.tally.error(f"{url}: HTTP {response.status}")
+        else:
+            self.tally.error(f"{url}: {type(value).__name__}: {value}")
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,133 @@
+"""SQLAlchemy 2 typed models: sources, articles and their versions, statements, crawl runs.
+
+History is appended, never overwritten: an article keeps every version; a crawl run is a row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    org: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("source_id", "url_key", name="uq_articles_source_url"),
+        Index("ix_articles_source_first_seen", "source_id", "first_seen_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    url_key: Mapped[str] = mapped_column(String(2000))
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    current_version: Mapped[int] = mapped_column(Integer, default=1)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="ok")  # ok | removed
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article", order_by="ArticleVersion.version"
+    )
+
+
+class ArticleVersion(Base):
+    __tablename__ = "article_versions"
+    __table_args__ = (UniqueConstraint("article_id", "version", name="uq_versions_article_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    author: Mapped[str | None] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(20))
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+
+    article: Mapped[Article] = relationship(back_populates="versions")
+
+
+class Statement(Base):
+    """One money amount read from one article version."""
+
+    __tablename__ = "statements"
+    __table_args__ = (
+        UniqueConstraint("version_id", "amount_start", name="uq_statements_version_start"),
+        Index("ix_statements_org_year", "org", "fiscal_year"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    amount_text: Mapped[str] = mapped_column(Text)
+    amount_start: Mapped[int] = mapped_column(Integer)
+    amount_end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(String(40))
+    verb: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20))
+    fiscal_year: Mapped[int | None] = mapped_column(Integer)
+    org: Mapped[str | None] = mapped_column(Text)
+    funding: Mapped[str | None] = mapped_column(Text)
+    stage: Mapped[str | None] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+
+
+class CrawlRun(Base):
+    __tablename__ = "crawl_runs"
+    __table_args__ = (Index("ix_crawl_runs_source_started", "source_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20))  # running | ok | failed | interrupted
+    finish_reason: Mapped[str | None] = mapped_column(String(100))
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    new_items: Mapped[int] = mapped_column(Integer, default=0)
+    changed_items: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_items: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_known: Mapped[int] = mapped_column(Integer, default=0)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[str]] = mapped_column(JSON, default=list)
