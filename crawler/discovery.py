@@ -44,11 +44,25 @@ def sitemap_links(response: Response) -> SitemapLinks:
         sitemap = Sitemap(response.body)
     except Exception as exc:  # lxml raises XMLSyntaxError and friends
         raise DiscoveryError(f"{response.url}: not a readable sitemap: {exc}") from None
+    if sitemap.type not in ("urlset", "sitemapindex"):
+        raise DiscoveryError(f"{response.url}: not a sitemap (root element {sitemap.type!r})")
     entries = [entry.get("loc", "").strip() for entry in sitemap]
     entries = [response.urljoin(loc) for loc in entries if loc]
+    if not entries and not _well_formed(response.body):
+        raise DiscoveryError(f"{response.url}: not a readable sitemap: broken XML and no URLs in it")
     if sitemap.type == "sitemapindex":
         return SitemapLinks(sitemaps=entries, pages=[])
     return SitemapLinks(sitemaps=[], pages=[Link(url) for url in entries])
+
+
+def _well_formed(body: bytes) -> bool:
+    from lxml import etree
+
+    try:
+        etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 def listing_links(response: TextResponse, links_selector: str) -> list[Link]:

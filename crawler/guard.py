@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Any
+from typing import Self
 
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
 
@@ -30,10 +31,17 @@ def is_private_host(host: str) -> bool:
 class PrivateAddressGuard:
     """Downloader middleware; the spider's source decides with ``allow_private``."""
 
-    def process_request(self, request: Request, spider: Any = None) -> None:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
         from urllib.parse import urlsplit
 
-        source = getattr(spider, "source", None)
+        source = getattr(self.crawler.spider, "source", None)
         if source is not None and source.allow_private:
             return None
         host = urlsplit(request.url).hostname or ""

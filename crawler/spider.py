@@ -42,7 +42,6 @@ class SourceSpider(scrapy.Spider):
         self.source = source
         self.source_id = source_id
         self.run_id = run_id
-        self.download_delay = source.delay
         self.known = dict(known or {})
         self.recheck = recheck
         self.tally = tally if tally is not None else CrawlTally()
@@ -173,6 +172,9 @@ class SourceSpider(scrapy.Spider):
 
     def on_listing_error(self, failure: Failure) -> None:
         self.tally.listing_failed = True
+        if isinstance(failure.value, IgnoreRequest):  # the source's own URL refused: say why
+            self.tally.error(f"{self.source.url}: refused: {failure.value}")
+            return
         self.on_error(failure)
 
     def on_error(self, failure: Failure) -> None:

@@ -1,0 +1,130 @@
+"""`budgetwatch article`: read articles out of HTML pages (JSONL batch or one file)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+
+from extract.article import read_article
+from extract.page import Article
+from extract.profiles import ProfileError, SiteProfile, load_profiles, match_profile
+
+OUTPUT_FIELDS = ("id", "title", "published", "updated", "author", "department", "lang", "body")
+
+
+def default_profiles_dir() -> Path:
+    """The site catalog shipped with budgetwatch (config/sites)."""
+    return Path(str(files("config") / "sites"))
+
+
+@click.command(name="article")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--jsonl", is_flag=True, help='Read {"id","url","html"} lines on stdin, write one JSON line each.')
+@click.option("--url", default="", help="The page's URL (FILE mode): picks the site profile and resolves links.")
+@click.option("--no-profiles", "--generic", "no_profiles", is_flag=True,
+              help="Ignore site profiles; generic reading only.")
+@click.option("--profiles", "profiles_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Directory of site profiles (default: the shipped catalog).")
+@click.option("--timezone", "tz_name", default="Asia/Seoul", show_default=True,
+              help="Timezone of dates the page gives without one.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE.")
+def command(file: Path | None, jsonl: bool, url: str, no_profiles: bool, profiles_dir: Path | None,
+            tz_name: str, encoding: str) -> None:
+    """Read title, dates, byline, department and clean body of FILE.html, or of JSONL pages on stdin."""
+    try:
+        timezone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise click.BadParameter(f"unknown timezone {tz_name!r}", param_hint="--timezone") from exc
+    profiles: tuple[SiteProfile, ...] = ()
+    if not no_profiles:
+        try:
+            profiles = load_profiles(profiles_dir or default_profiles_dir())
+        except ProfileError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if jsonl:
+        if file is not None:
+            raise click.UsageError("--jsonl reads stdin; give no FILE")
+        read_jsonl(click.get_text_stream("stdin"), sys.stdout, profiles, timezone)
+        return
+    if file is None:
+        raise click.UsageError("give FILE.html or --jsonl")
+    html = file.read_bytes().decode(encoding, "replace")
+    article, profile = read_with_profile(html, url, profiles, timezone)
+    click.echo(format_article(article, profile))
+
+
+def read_with_profile(html: str, url: str, profiles: tuple[SiteProfile, ...],
+                      timezone: ZoneInfo) -> tuple[Article, SiteProfile | None]:
+    """Read ``html`` with the profile that matches ``url``, if any."""
+    profile = match_profile(profiles, url) if url and profiles else None
+    article = read_article(html, url, selectors=profile.article if profile else None, timezone=timezone)
+    return article, profile
+
+
+def read_jsonl(source: IO[str], sink: IO[str], profiles: tuple[SiteProfile, ...], timezone: ZoneInfo) -> None:
+    """Read one article per input line and write one output line per article."""
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        record = parse_line(line, number)
+        article, _ = read_with_profile(record["html"], record["url"], profiles, timezone)
+        sink.write(json.dumps(article_record(record["id"], article), ensure_ascii=False) + "\n")
+        sink.flush()
+
+
+def parse_line(line: str, number: int) -> dict[str, Any]:
+    """Validate one input line; a bad one stops the run with its line number."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise click.ClickException(f"line {number}: not JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise click.ClickException(f"line {number}: expected an object with id, url and html")
+    if not isinstance(record.get("html"), str):
+        raise click.ClickException(f"line {number}: 'html' is missing or not a string")
+    url = record.get("url")
+    if url is not None and not isinstance(url, str):
+        raise click.ClickException(f"line {number}: 'url' must be a string")
+    return {"id": record.get("id"), "url": url or "", "html": record["html"]}
+
+
+def article_record(record_id: Any, article: Article) -> dict[str, Any]:
+    """The output line for one article: ISO 8601 datetimes, None where nothing was found."""
+    return {
+        "id": record_id,
+        "title": article.title,
+        "published": _iso(article.published),
+        "updated": _iso(article.updated),
+        "author": article.author,
+        "department": article.department,
+        "lang": article.lang,
+        "body": article.body,
+    }
+
+
+def format_article(article: Article, profile: SiteProfile | None) -> str:
+    """A readable rendering of one article for the terminal."""
+    rows = [
+        ("title", article.title),
+        ("published", _iso(article.published)),
+        ("updated", _iso(article.updated)),
+        ("author", article.author),
+        ("department", article.department),
+        ("lang", article.lang),
+        ("url", article.url or None),
+        ("canonical", article.canonical_url),
+        ("profile", profile.name if profile else "(generic)"),
+    ]
+    head = "\n".join(f"{name:>10}: {value}" for name, value in rows if value)
+    return f"{head}\n\n{article.body}\n"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
