@@ -25,6 +25,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict --ignore-missing-imports config store crawler cli extract bench demo scheduler.py
 
 clean:
 	rm -rf $(VENV) demo-output

@@ -42,7 +42,9 @@ def main() -> None:
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     seconds = (stats["finish_time"] - stats["start_time"]).total_seconds()
-    print(json.dumps({"pages": crawler.spider.pages if crawler.spider else 0, "seconds": seconds}))
+    spider = crawler.spider
+    pages = spider.pages if isinstance(spider, BareSpider) else 0
+    print(json.dumps({"pages": pages, "seconds": seconds}))
 
 
 if __name__ == "__main__":

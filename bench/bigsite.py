@@ -17,15 +17,18 @@ TOPICS = ("도시철도 2호선", "스마트 그린산단", "공공도서관 건
 
 def article_html(n: int) -> str:
     topic = TOPICS[n % len(TOPICS)]
+    amount = 100 + n % 900
     paragraphs = "".join(
-        f"<p>{PARAGRAPH.format(city='빛고을시', n=(n + i) % 28 + 1, topic=topic, amount=100 + n % 900, gov=60 + i, own=40 + i)}</p>"
+        "<p>"
+        + PARAGRAPH.format(city="빛고을시", n=(n + i) % 28 + 1, topic=topic, amount=amount, gov=60 + i, own=40 + i)
+        + "</p>"
         for i in range(12)
     )
     chrome = "".join(f"<li><a href='/a/{(n + k) % 1000}.html'>다른 기사 {k}</a></li>" for k in range(30))
     return (
         "<!doctype html><html lang='ko'><head><meta charset='utf-8'>"
-        f"<title>{topic} {100 + n % 900}억 투입 | 빛고을시</title></head><body>"
-        f"<nav><ul>{chrome}</ul></nav><table class='view'><tr><th>제목</th><td>{topic} {100 + n % 900}억 투입 ({n})</td></tr>"
+        f"<title>{topic} {amount}억 투입 | 빛고을시</title></head><body><nav><ul>{chrome}</ul></nav>"
+        f"<table class='view'><tr><th>제목</th><td>{topic} {amount}억 투입 ({n})</td></tr>"
         f"<tr><th>등록일</th><td>2026-0{n % 9 + 1}-1{n % 9}</td></tr></table>"
         f"<div class='view_cont'>{paragraphs}</div><footer>빛고을시청 | 공공누리 제1유형</footer></body></html>"
     )

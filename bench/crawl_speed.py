@@ -55,28 +55,43 @@ def big_config(base: str, database: str, articles: int) -> dict[str, Any]:
 
 
 def run_budgetwatch(config_path: Path, database: str) -> tuple[int, float]:
-    subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config_path), "crawl"], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "cli.main", "--config", str(config_path), "crawl"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     engine = make_engine(database)
     with Session(engine) as session:
         pages, start, end = session.execute(
             select(func.sum(CrawlRun.pages), func.min(CrawlRun.started_at), func.max(CrawlRun.finished_at))
         ).one()
     engine.dispose()
+    if start is None or end is None:
+        raise RuntimeError(f"{database}: the crawl recorded no finished run")
     return int(pages), (end - start).total_seconds()
 
 
 def run_bare(urls: list[str], settings: dict[str, Any], workdir: Path) -> tuple[int, float]:
     (workdir / "urls.txt").write_text("\n".join(urls), encoding="utf-8")
     (workdir / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "bench.bare_spider", str(workdir / "urls.txt"),
-                          str(workdir / "settings.json")], cwd=ROOT, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.bare_spider", str(workdir / "urls.txt"), str(workdir / "settings.json")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     return int(result["pages"]), float(result["seconds"])
 
 
-def measure(name: str, make_site: Callable[[], AbstractContextManager[Any]],
-            make_config: Callable[[str, str], dict[str, Any]], repeats: int) -> None:
+def measure(
+    name: str,
+    make_site: Callable[[], AbstractContextManager[Any]],
+    make_config: Callable[[str, str], dict[str, Any]],
+    repeats: int,
+) -> None:
     ours: list[float] = []
     bare: list[float] = []
     pages_seen = 0
@@ -94,11 +109,16 @@ def measure(name: str, make_site: Callable[[], AbstractContextManager[Any]],
             settings = source_settings(build_settings(config), config.sources[0])
             bare_pages, bare_seconds = run_bare(urls, settings, workdir)
             bare.append(bare_pages / bare_seconds)
-            print(f"  {name} run {attempt + 1}: budgetwatch {pages} pages in {seconds:.2f}s, "
-                  f"bare {bare_pages} pages in {bare_seconds:.2f}s", file=sys.stderr)
+            print(
+                f"  {name} run {attempt + 1}: budgetwatch {pages} pages in {seconds:.2f}s, "
+                f"bare {bare_pages} pages in {bare_seconds:.2f}s",
+                file=sys.stderr,
+            )
     o, b = statistics.median(ours), statistics.median(bare)
-    print(f"{name:<22} pages {pages_seen:>5}  budgetwatch {o:7.1f} pages/s  bare scrapy {b:7.1f} pages/s  "
-          f"ratio {o / b:.2f}")
+    print(
+        f"{name:<22} pages {pages_seen:>5}  budgetwatch {o:7.1f} pages/s  bare scrapy {b:7.1f} pages/s  "
+        f"ratio {o / b:.2f}"
+    )
 
 
 def site_requests(site: Any) -> list[str]:
@@ -121,8 +141,12 @@ def main() -> None:
     args = parser.parse_args()
     print(f"crawl speed, median of {args.repeats} runs (2 requests per site, AutoThrottle on, robots.txt obeyed)")
     measure("demo sample sites", SampleSite, sample_config, args.repeats)
-    measure(f"generated board {args.articles}", lambda: RecordingBigSite(args.articles),
-            lambda base, db: big_config(base, db, args.articles), args.repeats)
+    measure(
+        f"generated board {args.articles}",
+        lambda: RecordingBigSite(args.articles),
+        lambda base, db: big_config(base, db, args.articles),
+        args.repeats,
+    )
 
 
 if __name__ == "__main__":

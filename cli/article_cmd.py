@@ -28,15 +28,27 @@ def default_profiles_dir() -> Path:
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--jsonl", is_flag=True, help='Read {"id","url","html"} lines on stdin, write one JSON line each.')
 @click.option("--url", default="", help="The page's URL (FILE mode): picks the site profile and resolves links.")
-@click.option("--no-profiles", "--generic", "no_profiles", is_flag=True,
-              help="Ignore site profiles; generic reading only.")
-@click.option("--profiles", "profiles_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Directory of site profiles (default: the shipped catalog).")
-@click.option("--timezone", "tz_name", default="Asia/Seoul", show_default=True,
-              help="Timezone of dates the page gives without one.")
+@click.option(
+    "--no-profiles", "--generic", "no_profiles", is_flag=True, help="Ignore site profiles; generic reading only."
+)
+@click.option(
+    "--profiles",
+    "profiles_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory of site profiles (default: the shipped catalog).",
+)
+@click.option(
+    "--timezone",
+    "tz_name",
+    default="Asia/Seoul",
+    show_default=True,
+    help="Timezone of dates the page gives without one.",
+)
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE.")
-def command(file: Path | None, jsonl: bool, url: str, no_profiles: bool, profiles_dir: Path | None,
-            tz_name: str, encoding: str) -> None:
+def command(
+    file: Path | None, jsonl: bool, url: str, no_profiles: bool, profiles_dir: Path | None, tz_name: str, encoding: str
+) -> None:
     """Read title, dates, byline, department and clean body of FILE.html, or of JSONL pages on stdin."""
     try:
         timezone = ZoneInfo(tz_name)
@@ -60,8 +72,9 @@ def command(file: Path | None, jsonl: bool, url: str, no_profiles: bool, profile
     click.echo(format_article(article, profile))
 
 
-def read_with_profile(html: str, url: str, profiles: tuple[SiteProfile, ...],
-                      timezone: ZoneInfo) -> tuple[Article, SiteProfile | None]:
+def read_with_profile(
+    html: str, url: str, profiles: tuple[SiteProfile, ...], timezone: ZoneInfo
+) -> tuple[Article, SiteProfile | None]:
     """Read ``html`` with the profile that matches ``url``, if any."""
     profile = match_profile(profiles, url) if url and profiles else None
     article = read_article(html, url, selectors=profile.article if profile else None, timezone=timezone)

@@ -45,8 +45,14 @@ def show_results(database: str) -> None:
 
 
 @click.command("demo")
-@click.option("--dir", "directory", type=click.Path(path_type=Path, file_okay=False), default=Path("demo-output"),
-              show_default=True, help="Where the demo writes its config and database.")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("demo-output"),
+    show_default=True,
+    help="Where the demo writes its config and database.",
+)
 @click.pass_context
 def command(ctx: click.Context, directory: Path) -> None:
     """Crawl the bundled sample sites (a news feed, an EUC-KR board, a sitemap) into a local database."""

@@ -19,8 +19,14 @@ MAX_LINE_CHARS = 5_000_000
 def statement_json(st: Statement) -> dict[str, Any]:
     a = st.amount
     return {
-        "amount": {"text": a.text, "value": a.value, "currency": a.currency, "start": a.start, "end": a.end,
-                   "approximate": a.approximate},
+        "amount": {
+            "text": a.text,
+            "value": a.value,
+            "currency": a.currency,
+            "start": a.start,
+            "end": a.end,
+            "approximate": a.approximate,
+        },
         "subject": st.subject,
         "role": st.role,
         "fiscal_year": st.fiscal_year,
@@ -56,7 +62,9 @@ def _process_line(line: str, number: int) -> dict[str, Any]:
             raise ValueError('"text" must be a string')
         lang = doc.get("lang")
         statements = extract_statements(
-            text, published=_parse_date(doc.get("published")), org=doc.get("org"),
+            text,
+            published=_parse_date(doc.get("published")),
+            org=doc.get("org"),
             lang=lang if isinstance(lang, str) else None,
         )
     except (ValueError, TypeError) as exc:

@@ -16,7 +16,9 @@ def run_on_reactor(make: Callable[[], Awaitable[T]]) -> T:
 
     install_reactor(ASYNCIO_REACTOR)
     from scrapy.utils.defer import deferred_from_coro
-    from twisted.internet import reactor
+    from twisted.internet import reactor as installed
+
+    reactor: Any = installed  # Twisted's reactor module object is typed as interfaces only
 
     outcome: dict[str, Any] = {}
 
@@ -28,10 +30,10 @@ def run_on_reactor(make: Callable[[], Awaitable[T]]) -> T:
 
     def start() -> None:
         deferred = deferred_from_coro(main())
-        deferred.addBoth(lambda _: reactor.stop())  # type: ignore[attr-defined]
+        deferred.addBoth(lambda _: reactor.stop())
 
-    reactor.callWhenRunning(start)  # type: ignore[attr-defined]
-    reactor.run(installSignalHandlers=True)  # type: ignore[attr-defined]
+    reactor.callWhenRunning(start)
+    reactor.run(installSignalHandlers=True)
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]  # type: ignore[no-any-return]

@@ -79,9 +79,9 @@ def parse_config(text: str, *, origin: str, database_override: str | None = None
     except ValidationError as exc:
         first = exc.errors()[0]
         text_msg, loc = _describe(first, data)
-        line = _line_of(root, loc)
+        line_no = _line_of(root, loc)
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise ConfigError(f"{origin}{f':{line}' if line else ''}: {text_msg}{more}") from None
+        raise ConfigError(f"{origin}{f':{line_no}' if line_no else ''}: {text_msg}{more}") from None
 
 
 def load_config(path: Path | None = None, *, database: str | None = None) -> Config:

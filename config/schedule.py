@@ -37,6 +37,4 @@ def parse_schedule(text: str) -> Schedule:
         except ValueError as exc:
             raise ValueError(f"schedule {text!r}: {exc}") from None
         return Schedule(cron=cron)
-    raise ValueError(
-        f"schedule {text!r}: use 'every N seconds|minutes|hours|days' or a cron line like '0 */2 * * *'"
-    )
+    raise ValueError(f"schedule {text!r}: use 'every N seconds|minutes|hours|days' or a cron line like '0 */2 * * *'")

@@ -42,7 +42,5 @@ def read_page(page: PageItem, source: SourceConfig) -> ReadPage:
 
         article = replace(article, title=page.link_title)
     published = article.published.date() if article.published else None
-    statements = extract_statements(
-        statement_text(article), published=published, org=source.org, lang=article.lang
-    )
+    statements = extract_statements(statement_text(article), published=published, org=source.org, lang=article.lang)
     return ReadPage(article, statements)

@@ -54,9 +54,7 @@ class SourceCrawler:
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
         ids = await asyncio.to_thread(sync_sources, self.engine, sources, self.clock())
-        return list(
-            await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources))
-        )
+        return list(await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources)))
 
     async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult:
         run_id = await asyncio.to_thread(start_run, self.engine, source_id, self.clock())
@@ -82,9 +80,7 @@ class SourceCrawler:
             reason = "crashed"
         status = run_status(tally)
         frozen = tally.frozen()
-        await asyncio.to_thread(
-            finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock()
-        )
+        await asyncio.to_thread(finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock())
         return CrawlResult(source.name, run_id, status, frozen)
 
     async def stop(self) -> None:

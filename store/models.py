@@ -59,9 +59,7 @@ class Article(Base):
     last_fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
-    versions: Mapped[list[ArticleVersion]] = relationship(
-        back_populates="article", order_by="ArticleVersion.version"
-    )
+    versions: Mapped[list[ArticleVersion]] = relationship(back_populates="article", order_by="ArticleVersion.version")
 
 
 class ArticleVersion(Base):

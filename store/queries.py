@@ -39,11 +39,7 @@ class StatementRow:
 
 def list_articles(engine: Engine, source: str | None = None) -> list[ArticleRow]:
     """Every stored article, newest first, with its latest version's statement count."""
-    counts = (
-        select(Statement.version_id, func.count(Statement.id).label("n"))
-        .group_by(Statement.version_id)
-        .subquery()
-    )
+    counts = select(Statement.version_id, func.count(Statement.id).label("n")).group_by(Statement.version_id).subquery()
     query = (
         select(Source.name, Source.org, Article, func.coalesce(counts.c.n, 0))
         .join(Article, Article.source_id == Source.id)
@@ -79,7 +75,9 @@ def list_statements(engine: Engine, source: str | None = None) -> list[Statement
         query = query.where(Source.name == source)
     with Session(engine) as session:
         return [
-            StatementRow(name, url, s.amount_text, s.value, s.currency, s.subject, s.role, s.fiscal_year, s.org, s.action)
+            StatementRow(
+                name, url, s.amount_text, s.value, s.currency, s.subject, s.role, s.fiscal_year, s.org, s.action
+            )
             for name, url, s in session.execute(query)
         ]
 

@@ -37,9 +37,7 @@ def start_run(engine: Engine, source_id: int, now: datetime) -> int:
         return run.id
 
 
-def finish_run(
-    engine: Engine, run_id: int, tally: RunTally, *, status: str, reason: str | None, now: datetime
-) -> None:
+def finish_run(engine: Engine, run_id: int, tally: RunTally, *, status: str, reason: str | None, now: datetime) -> None:
     with Session(engine) as session, session.begin():
         session.execute(
             update(CrawlRun)

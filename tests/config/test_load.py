@@ -58,15 +58,21 @@ BAD_CASES = [
     # (mutation of the first source, expected message pieces)
     ("    kind: listing\n", "    kind: ftp\n", ["c.yaml:6:", "source 'gwangju-press'", "field kind"]),
     ("    org: 광주광역시\n", "", ["c.yaml:4:", "source 'gwangju-press'", "field org", "Field required"]),
-    ("    url: https://www.gwangju.go.kr/boardList.do?boardId=BD_0000000027\n", "    url: not-a-url\n",
-     ["c.yaml:7:", "field url", "not an http(s) URL"]),
+    (
+        "    url: https://www.gwangju.go.kr/boardList.do?boardId=BD_0000000027\n",
+        "    url: not-a-url\n",
+        ["c.yaml:7:", "field url", "not an http(s) URL"],
+    ),
     ('    links: "td.title a"\n', '    links: "td.title a[["\n', ["c.yaml:8:", "field links", "bad CSS selector"]),
     ('    links: "td.title a"\n', "", ["source 'gwangju-press'", "field links", "listing source needs"]),
     ('    schedule: "0 */2 * * *"\n', '    schedule: "whenever"\n', ["field schedule", "every N"]),
     ("    encoding: cp949\n", "    encoding: klingon-8\n", ["field encoding", "unknown encoding"]),
     ("    max_pages: 3\n", "    max_pages: 0\n", ["field max_pages"]),
-    ('    article: {title: "h1", body: "div.article", published: "span.date"}\n',
-     '    article: {title: "h1", body: "div..article"}\n', ["field article.body", "bad CSS selector"]),
+    (
+        '    article: {title: "h1", body: "div.article", published: "span.date"}\n',
+        '    article: {title: "h1", body: "div..article"}\n',
+        ["field article.body", "bad CSS selector"],
+    ),
     ("    max_pages: 3\n", "    max_pagez: 3\n", ["field max_pagez", "Extra inputs"]),
 ]
 

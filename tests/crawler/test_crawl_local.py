@@ -139,8 +139,14 @@ def test_unreachable_source_fails_alone(site: SampleSite, tmp_path: Path) -> Non
         probe.bind(("127.0.0.1", 0))
         dead_port = probe.getsockname()[1]
     data["sources"].append(
-        {"name": "dead-feed", "org": "없는군", "kind": "rss", "url": f"http://127.0.0.1:{dead_port}/rss.xml",
-         "allow_private": True, "delay": 0}
+        {
+            "name": "dead-feed",
+            "org": "없는군",
+            "kind": "rss",
+            "url": f"http://127.0.0.1:{dead_port}/rss.xml",
+            "allow_private": True,
+            "delay": 0,
+        }
     )
     config = write_config(tmp_path / "c.yaml", data)
     result = budgetwatch("--config", str(config), "crawl")

@@ -97,8 +97,16 @@ def test_url_key_keeps_article_ids() -> None:
 
 @pytest.mark.parametrize(
     ("host", "private"),
-    [("127.0.0.1", True), ("10.1.2.3", True), ("169.254.169.254", True), ("[::1]", True), ("localhost", True),
-     ("192.168.0.1", True), ("www.gwangju.go.kr", False), ("8.8.8.8", False)],
+    [
+        ("127.0.0.1", True),
+        ("10.1.2.3", True),
+        ("169.254.169.254", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("192.168.0.1", True),
+        ("www.gwangju.go.kr", False),
+        ("8.8.8.8", False),
+    ],
 )
 def test_private_hosts(host: str, private: bool) -> None:
     assert is_private_host(host) is private

@@ -79,8 +79,14 @@ def test_sources_sync_is_idempotent_and_updates(engine: Engine) -> None:
 def test_crawl_runs_finish_and_interrupt(engine: Engine) -> None:
     sid = sync_sources(engine, [SOURCE], T0)["naju-press"]
     done = start_run(engine, sid, T0)
-    finish_run(engine, done, RunTally(pages=4, new_items=3, errors=("x: HTTP 500",)), status="partial",
-               reason="finished", now=T0 + timedelta(minutes=1))
+    finish_run(
+        engine,
+        done,
+        RunTally(pages=4, new_items=3, errors=("x: HTTP 500",)),
+        status="partial",
+        reason="finished",
+        now=T0 + timedelta(minutes=1),
+    )
     stale = start_run(engine, sid, T0)
     assert mark_interrupted(engine, T0 + timedelta(hours=1)) == 1
     with Session(engine) as session:
