@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from datetime import datetime
@@ -63,7 +64,7 @@ def command(
     if jsonl:
         if file is not None:
             raise click.UsageError("--jsonl reads stdin; give no FILE")
-        read_jsonl(click.get_text_stream("stdin"), sys.stdout, profiles, timezone)
+        read_jsonl(_utf8(sys.stdin), _utf8(sys.stdout), profiles, timezone)
         return
     if file is None:
         raise click.UsageError("give FILE.html or --jsonl")
@@ -137,6 +138,13 @@ def format_article(article: Article, profile: SiteProfile | None) -> str:
     ]
     head = "\n".join(f"{name:>10}: {value}" for name, value in rows if value)
     return f"{head}\n\n{article.body}\n"
+
+
+def _utf8(stream: IO[str]) -> IO[str]:
+    """JSONL is UTF-8 whatever the locale says."""
+    if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+        stream.reconfigure(encoding="utf-8")
+    return stream
 
 
 def _iso(value: datetime | None) -> str | None:

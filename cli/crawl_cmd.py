@@ -17,7 +17,8 @@ def summary_line(result: CrawlResult) -> str:
     t = result.tally
     line = (
         f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
-        f"unchanged {t.unchanged_items}, already stored {t.skipped_known}, errors {len(t.errors)}"
+        f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
+        f"errors {len(t.errors)}"
     )
     if t.errors:
         line += f" (first: {t.errors[0]})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import sys
 from pathlib import Path
@@ -44,7 +45,10 @@ def _parse_date(value: object) -> datetime.date | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f'"published" must be a date string, got {value!r}')
-    return datetime.date.fromisoformat(value[:10])
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f'"published" must be an ISO date (YYYY-MM-DD), got {value!r}') from None
 
 
 def _process_line(line: str, number: int) -> dict[str, Any]:
@@ -104,7 +108,8 @@ def _print_table(path: Path, statements: list[Statement]) -> None:
 def command(files: tuple[Path, ...], jsonl: bool, published: datetime.datetime | None, org: str | None) -> None:
     """Extract budget statements (amount, subject, role, fiscal year) from FILES or stdin."""
     if jsonl:
-        stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+        # undecodable bytes become U+FFFD instead of ending the run
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
         errors = run_jsonl(stdin, sys.stdout, sys.stderr)
         if errors:
             click.echo(f"{errors} line(s) could not be read", err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli import articles_cmd, crawl_cmd, db_cmd, demo_cmd
+from cli import article_cmd, articles_cmd, crawl_cmd, db_cmd, demo_cmd, extract_cmd
 from cli.context import Options
 
 
@@ -29,6 +29,8 @@ cli.add_command(crawl_cmd.command)
 cli.add_command(articles_cmd.command)
 cli.add_command(demo_cmd.command)
 cli.add_command(db_cmd.group)
+cli.add_command(extract_cmd.command)
+cli.add_command(article_cmd.command)
 
 
 def main() -> None:

@@ -60,6 +60,15 @@ class ArticleSelectorsConfig(BaseModel):
         return value
 
 
+class RecheckConfig(BaseModel):
+    """How long stored articles are fetched again to catch edits (conditional GET)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    every_crawl_days: float = Field(default=3, ge=0, description="recheck on every crawl while this young")
+    daily_days: float = Field(default=30, ge=0, description="then once a day while this young")
+
+
 class SourceConfig(BaseModel):
     """One watched source: a feed, a listing (board) or a sitemap."""
 
@@ -79,6 +88,7 @@ class SourceConfig(BaseModel):
     delay: float = Field(default=1.0, ge=0, description="seconds between requests to the site")
     max_articles: int = Field(default=200, ge=1, description="article pages fetched per crawl at most")
     allow_private: bool = Field(default=False, description="allow loopback/private addresses")
+    recheck: RecheckConfig = RecheckConfig()
 
     @field_validator("name")
     @classmethod

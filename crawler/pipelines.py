@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 
 from crawler.items import PageItem
 from crawler.reading import ReadPage, read_page
-from crawler.spider import SourceSpider
-from store.articles import record_article, touch_article
+from crawler.spider import GONE, SourceSpider
+from store.articles import mark_removed, record_article, touch_article
 from store.db import make_engine
 from store.records import FetchInfo
 
@@ -43,7 +43,7 @@ class ReadPipeline:
         assert isinstance(spider, SourceSpider)
         if not isinstance(item, PageItem):
             return item  # type: ignore[no-any-return]
-        if item.status == 304:
+        if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
         try:
             read = await asyncio.to_thread(read_page, item, spider.source)
@@ -84,6 +84,12 @@ class StorePipeline:
         if not isinstance(item, ReadItem):
             return item
         page = item.page
+        if item.read is None and page.status in GONE:
+            removed = await asyncio.to_thread(
+                mark_removed, self.engine, spider.source_id, page.url_key, page.fetched_at, page.status
+            )
+            spider.tally.removed += int(removed)
+            return item
         if item.read is None:
             await asyncio.to_thread(touch_article, self.engine, spider.source_id, page.url_key, page.fetched_at)
             spider.tally.count("unchanged")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ from config.schema import Config, SourceConfig
 from crawler.settings import build_settings, source_settings
 from crawler.spider import SourceSpider
 from crawler.tally import CrawlTally
-from store.articles import known_articles
+from store.articles import due_rechecks, known_articles
 from store.records import RunTally
 from store.runs import finish_run, start_run, sync_sources
 
@@ -62,11 +63,15 @@ class SourceCrawler:
         self.tallies[source.name] = tally
         reason: str | None = None
         try:
-            known = await asyncio.to_thread(known_articles, self.engine, source_id)
+            due = await asyncio.to_thread(
+                due_rechecks, self.engine, source_id, self.clock(),
+                every_crawl_days=source.recheck.every_crawl_days, daily_days=source.recheck.daily_days,
+            )  # fmt: skip
             crawler = Crawler(SourceSpider, source_settings(self.base_settings, source))
             kwargs: dict[str, Any] = {
                 "source": source,
-                "known": known,
+                "lookup": partial(known_articles, self.engine, source_id),
+                "due": due,
                 "recheck": recheck,
                 "tally": tally,
                 "source_id": source_id,

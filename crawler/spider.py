@@ -1,11 +1,15 @@
 """SourceSpider: one spider class for every source kind (rss, listing, sitemap), driven by config.
 
-The spider only discovers and fetches; reading and storing happen in the item pipelines.
+The spider only discovers and fetches; reading and storing happen in the item pipelines. It asks
+the store which of the links it found are already stored (one query per page of links, so a
+crawl costs what it sees, not what is stored) and fetches only new ones, plus the young articles
+whose recheck is due (conditional GET; a 304 is "unchanged", a 404/410 marks the article removed).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +27,13 @@ from crawler.urls import url_key
 from store.articles import KnownArticle
 
 MAX_SITEMAP_DEPTH = 3
+GONE = (404, 410)
+
+Lookup = Callable[[Sequence[str]], dict[str, KnownArticle]]
+
+
+def _no_lookup(keys: Sequence[str]) -> dict[str, KnownArticle]:
+    return {}
 
 
 class SourceSpider(scrapy.Spider):
@@ -31,7 +42,8 @@ class SourceSpider(scrapy.Spider):
     def __init__(
         self,
         source: SourceConfig,
-        known: Mapping[str, KnownArticle] | None = None,
+        lookup: Lookup = _no_lookup,
+        due: Sequence[tuple[str, KnownArticle, str]] = (),
         recheck: bool = False,
         tally: CrawlTally | None = None,
         source_id: int = 0,
@@ -42,7 +54,8 @@ class SourceSpider(scrapy.Spider):
         self.source = source
         self.source_id = source_id
         self.run_id = run_id
-        self.known = dict(known or {})
+        self.lookup = lookup
+        self.due = list(due)  # (url, known, title) of stored articles whose recheck is due
         self.recheck = recheck
         self.tally = tally if tally is not None else CrawlTally()
         self.allowed_domains = [urlsplit(source.url).hostname or ""]
@@ -59,6 +72,10 @@ class SourceSpider(scrapy.Spider):
             cb_kwargs={"depth": 1},
             meta={"listing": True},
         )
+        for url, known, _title in self.due:
+            if known.url_key not in self._queued:
+                self._queued.add(known.url_key)
+                yield self._article_request(Link(url), known.url_key, known)
 
     # -- discovery -------------------------------------------------------------------------------
     def _decoded(self, response: Response) -> Response:
@@ -66,16 +83,17 @@ class SourceSpider(scrapy.Spider):
             return response.replace(encoding=self.source.encoding)
         return response
 
-    def parse_feed(self, response: Response, depth: int) -> Iterator[Request]:
+    async def parse_feed(self, response: Response, depth: int) -> AsyncIterator[Request]:
         self.tally.pages += 1
         try:
             links = feed_links(response)
         except DiscoveryError as exc:
             self._listing_failed(str(exc))
             return
-        yield from self._article_requests(links)
+        for request in await self._article_requests(links):
+            yield request
 
-    def parse_sitemap(self, response: Response, depth: int) -> Iterator[Request]:
+    async def parse_sitemap(self, response: Response, depth: int) -> AsyncIterator[Request]:
         self.tally.pages += 1
         try:
             found = sitemap_links(response)
@@ -84,16 +102,12 @@ class SourceSpider(scrapy.Spider):
             return
         if depth < MAX_SITEMAP_DEPTH:
             for child in found.sitemaps:
-                yield Request(
-                    child,
-                    callback=self.parse_sitemap,
-                    errback=self.on_error,
-                    cb_kwargs={"depth": depth + 1},
-                    meta={"listing": True},
-                )
-        yield from self._article_requests(found.pages)
+                yield Request(child, callback=self.parse_sitemap, errback=self.on_error,
+                              cb_kwargs={"depth": depth + 1}, meta={"listing": True})  # fmt: skip
+        for request in await self._article_requests(found.pages):
+            yield request
 
-    def parse_listing(self, response: Response, depth: int) -> Iterator[Request]:
+    async def parse_listing(self, response: Response, depth: int) -> AsyncIterator[Request]:
         self.tally.pages += 1
         response = self._decoded(response)
         if not isinstance(response, TextResponse):
@@ -103,50 +117,56 @@ class SourceSpider(scrapy.Spider):
         links = listing_links(response, self.source.links)
         if not links and depth == 1:
             self.tally.error(f"{response.url}: no links match {self.source.links!r}")
-        yield from self._article_requests(links)
+        for request in await self._article_requests(links):
+            yield request
         following = next_page_url(response, self.source.next_page)
         if following and depth < self.source.max_pages:
-            yield Request(
-                following,
-                callback=self.parse_listing,
-                errback=self.on_error,
-                cb_kwargs={"depth": depth + 1},
-                meta={"listing": True},
-            )
+            yield Request(following, callback=self.parse_listing, errback=self.on_error,
+                          cb_kwargs={"depth": depth + 1}, meta={"listing": True})  # fmt: skip
 
-    def _article_requests(self, links: list[Link]) -> Iterator[Request]:
+    async def _article_requests(self, links: list[Link]) -> list[Request]:
+        fresh: list[tuple[Link, str]] = []
         for link in links:
             key = url_key(link.url)
-            if key in self._queued:
-                continue
-            self._queued.add(key)
-            known = self.known.get(key)
-            if known is not None and not self.recheck:
+            if key not in self._queued:
+                self._queued.add(key)
+                fresh.append((link, key))
+        if not fresh:
+            return []
+        known = await asyncio.to_thread(self.lookup, [key for _, key in fresh])
+        requests = []
+        for link, key in fresh:
+            stored = known.get(key)
+            if stored is not None and not self.recheck:
                 self.tally.skipped_known += 1
                 continue
             if self._articles_requested >= self.source.max_articles:
                 continue
-            self._articles_requested += 1
-            headers: dict[str, str] = {}
-            if known is not None and known.etag:
-                headers["If-None-Match"] = known.etag
-            if known is not None and known.last_modified:
-                headers["If-Modified-Since"] = known.last_modified
-            yield Request(
-                link.url,
-                callback=self.parse_article,
-                errback=self.on_error,
-                headers=headers,
-                cb_kwargs={"key": key, "link_title": link.title},
-                meta={"handle_httpstatus_list": [304]},
-            )
+            requests.append(self._article_request(link, key, stored))
+        return requests
+
+    def _article_request(self, link: Link, key: str, known: KnownArticle | None) -> Request:
+        self._articles_requested += 1
+        headers: dict[str, str] = {}
+        if known is not None and known.etag:
+            headers["If-None-Match"] = known.etag
+        if known is not None and known.last_modified:
+            headers["If-Modified-Since"] = known.last_modified
+        return Request(
+            link.url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            headers=headers,
+            cb_kwargs={"key": key, "link_title": link.title},
+            meta={"handle_httpstatus_list": [304, *GONE] if known is not None else [304]},
+        )
 
     # -- articles --------------------------------------------------------------------------------
     def parse_article(self, response: Response, key: str, link_title: str | None) -> Iterator[PageItem]:
         self.tally.pages += 1
         fetched = datetime.now(UTC)
-        if response.status == 304:  # a recheck of a known article: nothing to read
-            yield PageItem(self.source.name, response.url, key, "", "", fetched, status=304)
+        if response.status == 304 or response.status in GONE:  # a recheck: nothing to read
+            yield PageItem(self.source.name, response.url, key, "", "", fetched, status=response.status)
             return
         response = self._decoded(response)
         if not isinstance(response, TextResponse):

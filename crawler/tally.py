@@ -16,6 +16,7 @@ class CrawlTally:
     changed_items: int = 0
     unchanged_items: int = 0
     skipped_known: int = 0
+    removed: int = 0
     refused: int = 0  # robots.txt, offsite or private addresses
     errors: list[str] = field(default_factory=list)
     listing_failed: bool = False  # the feed, sitemap or first list page could not be read
@@ -39,5 +40,6 @@ class CrawlTally:
             changed_items=self.changed_items,
             unchanged_items=self.unchanged_items,
             skipped_known=self.skipped_known,
+            removed_items=self.removed,
             errors=tuple(self.errors),
         )

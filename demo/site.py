@@ -90,6 +90,8 @@ class SampleSite:
         self._lock = threading.Lock()
         self._requests: list[str] = []
         self._overrides: dict[str, _Page] = {}
+        self._removed: set[str] = set()
+        self._statuses: list[tuple[str, int]] = []
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -144,6 +146,7 @@ class SampleSite:
         if rel is None:
             raise ValueError(f"not a sample path: {target}")
         with self._lock:
+            self._removed.discard(rel)
             if body is None:
                 self._overrides.pop(rel, None)
                 return
@@ -152,12 +155,32 @@ class SampleSite:
             floor = previous.last_modified + 1 if previous else 0.0
             self._overrides[rel] = _Page(body, max(float(math.ceil(time.time())), floor))
 
+    def remove(self, target: str) -> None:
+        """Answer 404 for ``target`` from now on (a page taken down); ``override`` brings it back."""
+        rel = resolve_target(target)
+        if rel is None:
+            raise ValueError(f"not a sample path: {target}")
+        with self._lock:
+            self._removed.add(rel)
+
+    @property
+    def statuses(self) -> list[tuple[str, int]]:
+        """(request target, HTTP status) of every response so far, in order; a copy."""
+        with self._lock:
+            return list(self._statuses)
+
+    def _record_status(self, target: str, status: int) -> None:
+        with self._lock:
+            self._statuses.append((target, status))
+
     def _record(self, target: str) -> None:
         with self._lock:
             self._requests.append(target)
 
     def _page(self, rel: str) -> _Page | None:
         with self._lock:
+            if rel in self._removed:
+                return None
             page = self._overrides.get(rel)
         page = page or self._read_file(rel)
         if page is not None and rel.endswith(".xml"):
@@ -238,6 +261,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(
         self, status: HTTPStatus, body: bytes, ctype: str | None, headers: dict[str, str], send_body: bool
     ) -> None:
+        self.server.site._record_status(self.path, int(status))
         self.send_response(status)
         if ctype is not None:
             self.send_header("Content-Type", ctype)

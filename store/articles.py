@@ -1,4 +1,5 @@
-"""Record fetched articles: a new article, a new version when its content changed, or nothing."""
+"""Record fetched articles: a new article, a new version when its content changed, or nothing;
+with its statements, their projects, its story and the change events, in one transaction."""
 
 from __future__ import annotations
 
@@ -14,15 +15,23 @@ from sqlalchemy.orm import Session
 
 from extract.page import Article as ReadArticle
 from extract.statements import Statement as ReadStatement
-from store.models import Article, ArticleVersion, Statement
+from store.changes import add_change, text_diff
+from store.models import Article, ArticleVersion, Source
 from store.records import FetchInfo, Outcome
+from store.stories import link_story
+from store.timeline import record_statements, statement_events
 
 _SPACE = re.compile(r"\s+")
+# Page furniture that changes on every visit and is not an edit: view counters, print times.
+_VOLATILE = re.compile(
+    r"(?:조회수?|조회\s*수|추천수?|hits?|views?)\s*[:：]?\s*[\d,]+|(?:접속|출력)\s*(?:일시|시간)\s*[:：]?\s*[\d.:\- ]+",
+    re.IGNORECASE,
+)
 
 
 def content_hash(title: str, body: str) -> str:
-    """Hash of the normalized title and body: whitespace differences are not changes."""
-    normalized = _SPACE.sub(" ", title).strip() + "\n" + _SPACE.sub(" ", body).strip()
+    """Hash of the normalized title and body: whitespace and view counters are not changes."""
+    normalized = _SPACE.sub(" ", title).strip() + "\n" + _SPACE.sub(" ", _VOLATILE.sub(" ", body)).strip()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
@@ -33,25 +42,59 @@ class KnownArticle:
     last_modified: str | None
 
 
-def known_articles(engine: Engine, source_id: int) -> dict[str, KnownArticle]:
-    """Every stored article of a source, by URL key (what a crawl must not fetch again)."""
+def known_articles(engine: Engine, source_id: int, keys: Sequence[str] | None = None) -> dict[str, KnownArticle]:
+    """Stored articles of a source by URL key: all of them, or only those among ``keys``
+    (what a crawl asks for, so the cost follows the links seen, not what is stored)."""
+    query = select(Article.url_key, Article.etag, Article.last_modified).where(Article.source_id == source_id)
+    found: dict[str, KnownArticle] = {}
     with Session(engine) as session:
-        rows = session.execute(
-            select(Article.url_key, Article.etag, Article.last_modified).where(Article.source_id == source_id)
-        )
-        return {key: KnownArticle(key, etag, modified) for key, etag, modified in rows}
+        if keys is None:
+            batches: list[Sequence[str] | None] = [None]
+        else:
+            batches = [keys[i : i + 500] for i in range(0, len(keys), 500)]
+        for batch in batches:
+            q = query if batch is None else query.where(Article.url_key.in_(batch))
+            for key, etag, modified in session.execute(q):
+                found[key] = KnownArticle(key, etag, modified)
+    return found
+
+
+def due_rechecks(
+    engine: Engine, source_id: int, now: datetime, *, every_crawl_days: float, daily_days: float
+) -> list[tuple[str, KnownArticle, str]]:
+    """Stored, not removed articles young enough to fetch again now: all those first seen within
+    ``every_crawl_days``, and those within ``daily_days`` not fetched for a day. Uses the
+    (source_id, first_seen_at) index, so the cost follows the young articles only."""
+    from datetime import timedelta
+
+    if max(every_crawl_days, daily_days) <= 0:
+        return []
+    oldest = now - timedelta(days=max(every_crawl_days, daily_days))
+    always = now - timedelta(days=every_crawl_days)
+    day_ago = now - timedelta(days=1)
+    query = select(Article).where(
+        Article.source_id == source_id, Article.first_seen_at >= oldest, Article.status == "ok"
+    )
+    due = []
+    with Session(engine) as session:
+        for article in session.scalars(query):
+            first, fetched = _utc(article.first_seen_at), _utc(article.last_fetched_at)
+            if first >= always or fetched <= day_ago:
+                due.append((article.url, KnownArticle(article.url_key, article.etag, article.last_modified),
+                            article.title))  # fmt: skip
+    return due
+
+
+def _utc(value: datetime) -> datetime:
+    from datetime import UTC
+
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _add_version(
-    session: Session,
-    article: Article,
-    version: int,
-    read: ReadArticle,
-    statements: Sequence[ReadStatement],
-    fetch: FetchInfo,
-    digest: str,
+    session: Session, article: Article, version: int, read: ReadArticle, fetch: FetchInfo, digest: str,
     run_id: int | None,
-) -> None:
+) -> ArticleVersion:
     row = ArticleVersion(
         article=article,
         version=version,
@@ -69,27 +112,7 @@ def _add_version(
     )
     session.add(row)
     session.flush()
-    for found in statements:
-        session.add(
-            Statement(
-                version_id=row.id,
-                article_id=article.id,
-                amount_text=found.amount.text,
-                amount_start=found.amount.start,
-                amount_end=found.amount.end,
-                value=found.amount.value,
-                currency=found.amount.currency,
-                subject=found.subject,
-                action=found.action,
-                verb=found.verb,
-                role=found.role,
-                fiscal_year=found.fiscal_year,
-                org=found.org,
-                funding=found.funding,
-                stage=found.stage,
-                sentence=found.sentence,
-            )
-        )
+    return row
 
 
 def record_article(
@@ -104,14 +127,15 @@ def record_article(
     digest = content_hash(read.title, read.body)
     for _attempt in range(2):  # a concurrent writer may insert the same URL first; then compare
         try:
-            return _record_once(engine, source_id, read, statements, fetch, run_id, digest)
+            with Session(engine) as session, session.begin():
+                return _record(session, source_id, read, statements, fetch, run_id, digest)
         except IntegrityError:
             continue
     raise RuntimeError(f"{fetch.url}: could not record the article after a concurrent insert")
 
 
-def _record_once(
-    engine: Engine,
+def _record(
+    session: Session,
     source_id: int,
     read: ReadArticle,
     statements: Sequence[ReadStatement],
@@ -119,44 +143,58 @@ def _record_once(
     run_id: int | None,
     digest: str,
 ) -> Outcome:
-    with Session(engine) as session, session.begin():
-        article = session.scalars(
-            select(Article).where(Article.source_id == source_id, Article.url_key == fetch.url_key)
-        ).one_or_none()
-        now: datetime = fetch.fetched_at
-        if article is None:
-            article = Article(
-                source_id=source_id,
-                url_key=fetch.url_key,
-                url=fetch.url,
-                title=read.title,
-                published_at=read.published,
-                content_hash=digest,
-                current_version=1,
-                etag=fetch.etag,
-                last_modified=fetch.last_modified,
-                status="ok",
-                first_seen_at=now,
-                last_fetched_at=now,
-                last_changed_at=now,
-            )
-            session.add(article)
-            session.flush()
-            _add_version(session, article, 1, read, statements, fetch, digest, run_id)
-            return "new"
+    source = session.get(Source, source_id)
+    assert source is not None, source_id
+    article = session.scalars(
+        select(Article).where(Article.source_id == source_id, Article.url_key == fetch.url_key)
+    ).one_or_none()
+    now = fetch.fetched_at
+    previous: ArticleVersion | None = None
+    if article is None:
+        article = Article(
+            source_id=source_id, url_key=fetch.url_key, url=fetch.url, title=read.title,
+            published_at=read.published, content_hash=digest, current_version=1, etag=fetch.etag,
+            last_modified=fetch.last_modified, status="ok", first_seen_at=now, last_fetched_at=now,
+            last_changed_at=now,
+        )  # fmt: skip
+        session.add(article)
+        session.flush()
+        outcome: Outcome = "new"
+    else:
         article.last_fetched_at = now
         article.etag = fetch.etag or article.etag
         article.last_modified = fetch.last_modified or article.last_modified
-        article.status = "ok"
+        if article.status == "removed":
+            article.status, article.removed_at = "ok", None
         if article.content_hash == digest:
             return "unchanged"
+        previous = session.scalars(
+            select(ArticleVersion).where(
+                ArticleVersion.article_id == article.id, ArticleVersion.version == article.current_version
+            )
+        ).one()
         article.current_version += 1
         article.content_hash = digest
         article.title = read.title
         article.published_at = read.published or article.published_at
         article.last_changed_at = now
-        _add_version(session, article, article.current_version, read, statements, fetch, digest, run_id)
-        return "changed"
+        outcome = "changed"
+    version = _add_version(session, article, article.current_version, read, fetch, digest, run_id)
+    rows = record_statements(session, source, article, version, statements, previous, now)
+    common = {"source_id": source_id, "article_id": article.id, "version_id": version.id, "org": source.org}
+    if outcome == "new":
+        story = link_story(session, article, read.body, rows)
+        detail = {"title": read.title, "story_id": story.story_id, "story_reason": story.reason,
+                  "duplicate_of": story.duplicate_of}  # fmt: skip
+        add_change(session, "article_new", now, read.title, detail=detail, **common)
+        statement_events(session, source, article, version, rows, None, now)
+    else:
+        assert previous is not None
+        diff = text_diff(previous.title, previous.body, read.title, read.body)
+        add_change(session, "article_revised", now, f"{read.title} (version {version.version})",
+                   detail={"diff": diff, "previous_version": previous.version}, **common)  # fmt: skip
+        statement_events(session, source, article, version, rows, previous, now)
+    return outcome
 
 
 def touch_article(engine: Engine, source_id: int, url_key: str, fetched_at: datetime) -> None:
@@ -167,3 +205,18 @@ def touch_article(engine: Engine, source_id: int, url_key: str, fetched_at: date
         ).one_or_none()
         if article is not None:
             article.last_fetched_at = fetched_at
+
+
+def mark_removed(engine: Engine, source_id: int, url_key: str, at: datetime, status: int) -> bool:
+    """The page answered 404/410: mark the article removed (never deleted). True if it was not already."""
+    with Session(engine) as session, session.begin():
+        article = session.scalars(
+            select(Article).where(Article.source_id == source_id, Article.url_key == url_key)
+        ).one_or_none()
+        if article is None or article.status == "removed":
+            return False
+        source = session.get(Source, source_id)
+        article.status, article.removed_at, article.last_fetched_at = "removed", at, at
+        add_change(session, "article_removed", at, f"{article.title} (HTTP {status})", source_id=source_id,
+                   article_id=article.id, org=source.org if source else None, detail={"http_status": status})
+        return True

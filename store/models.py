@@ -55,6 +55,10 @@ class Article(Base):
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="ok")  # ok | removed
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Near-duplicates share a story: the id of the story's first article (itself when unique).
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    story_reason: Mapped[str | None] = mapped_column(Text)
     first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -110,6 +114,7 @@ class Statement(Base):
     funding: Mapped[str | None] = mapped_column(Text)
     stage: Mapped[str | None] = mapped_column(Text)
     sentence: Mapped[str] = mapped_column(Text)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"), index=True)
 
 
 class CrawlRun(Base):
@@ -127,5 +132,66 @@ class CrawlRun(Base):
     changed_items: Mapped[int] = mapped_column(Integer, default=0)
     unchanged_items: Mapped[int] = mapped_column(Integer, default=0)
     skipped_known: Mapped[int] = mapped_column(Integer, default=0)
+    removed_items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error_count: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class SimilarityBand(Base):
+    """MinHash LSH bands of an article's body: articles sharing a band are duplicate candidates."""
+
+    __tablename__ = "similarity_bands"
+    __table_args__ = (UniqueConstraint("band_key", "article_id", name="uq_bands_key_article"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band_key: Mapped[str] = mapped_column(String(40), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class Project(Base):
+    """A project, programme, line item or whole budget of one organization."""
+
+    __tablename__ = "projects"
+    __table_args__ = (UniqueConstraint("org_key", "key", name="uq_projects_org_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_key: Mapped[str] = mapped_column(String(200))
+    org: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(400))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))  # budget | supplementary | project
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ProjectAlias(Base):
+    """A name that resolved to a project, and why (the explanation the CLI shows)."""
+
+    __tablename__ = "project_aliases"
+    __table_args__ = (UniqueConstraint("project_id", "name", name="uq_aliases_project_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Change(Base):
+    """One change event: what the digest and the daemon read. Appended, never updated."""
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # article_new | article_revised | article_removed | statement_new | amount_changed | project_new
+    kind: Mapped[str] = mapped_column(String(30))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("article_versions.id", ondelete="CASCADE"))
+    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"), index=True)
+    org: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)

@@ -30,4 +30,5 @@ class RunTally:
     changed_items: int = 0
     unchanged_items: int = 0
     skipped_known: int = 0
+    removed_items: int = 0
     errors: tuple[str, ...] = field(default_factory=tuple)

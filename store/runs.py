@@ -51,18 +51,21 @@ def finish_run(engine: Engine, run_id: int, tally: RunTally, *, status: str, rea
                 changed_items=tally.changed_items,
                 unchanged_items=tally.unchanged_items,
                 skipped_known=tally.skipped_known,
+                removed_items=tally.removed_items,
                 error_count=len(tally.errors),
                 errors=list(tally.errors[:50]),
             )
         )
 
 
-def mark_interrupted(engine: Engine, now: datetime) -> int:
-    """Runs left "running" by a process that died are marked interrupted; returns how many."""
+def mark_interrupted(engine: Engine, now: datetime, *, started_before: datetime | None = None) -> int:
+    """Runs left "running" by a process that died are marked interrupted; returns how many.
+
+    ``started_before`` limits it to runs started before then (the daemon's periodic sweep, which
+    must not touch crawls still in progress)."""
+    query = update(CrawlRun).where(CrawlRun.status == "running")
+    if started_before is not None:
+        query = query.where(CrawlRun.started_at < started_before)
     with Session(engine) as session, session.begin():
-        result = session.execute(
-            update(CrawlRun)
-            .where(CrawlRun.status == "running")
-            .values(status="interrupted", finished_at=now, finish_reason="process died")
-        )
+        result = session.execute(query.values(status="interrupted", finished_at=now, finish_reason="process died"))
         return int(getattr(result, "rowcount", 0) or 0)

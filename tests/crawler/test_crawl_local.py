@@ -84,9 +84,16 @@ def test_each_source_kind_crawls_into_the_store(site: SampleSite, tmp_path: Path
     engine.dispose()
 
 
-def test_second_crawl_adds_nothing_and_fetches_no_article(site: SampleSite, tmp_path: Path) -> None:
+@pytest.mark.parametrize("rechecks", [False, True])
+def test_second_crawl_adds_nothing(site: SampleSite, tmp_path: Path, rechecks: bool) -> None:
+    """Without rechecks no article page is fetched again; with them (the default while articles
+    are young) every stored article is asked for with a validator and answers 304."""
     database = f"sqlite:///{tmp_path}/bw.sqlite"
-    config = write_config(tmp_path / "c.yaml", sample_config(site.base_url, database))
+    data = sample_config(site.base_url, database)
+    if not rechecks:
+        for source in data["sources"]:
+            source["recheck"] = {"every_crawl_days": 0, "daily_days": 0}
+    config = write_config(tmp_path / "c.yaml", data)
     first = budgetwatch("--config", str(config), "crawl")
     assert first.returncode == 0, first.stdout + first.stderr
     engine = make_engine(database)
@@ -95,15 +102,22 @@ def test_second_crawl_adds_nothing_and_fetches_no_article(site: SampleSite, tmp_
     second = budgetwatch("--config", str(config), "crawl")
     assert second.returncode == 0, second.stderr
     after = count_rows(engine)
+    engine.dispose()
     assert {k: v for k, v in after.items() if k != "crawl_runs"} == {
         k: v for k, v in before.items() if k != "crawl_runs"
     }
     assert after["crawl_runs"] == before["crawl_runs"] + 3
-    second_requests = site.requests[fetched_before:]
-    article_paths = set(EXPECTED_TITLES)
-    assert not [p for p in second_requests if p in article_paths], second_requests
-    assert all(", new 0," in line for line in second.stdout.splitlines()), second.stdout
-    engine.dispose()
+    refetched = [p for p in site.requests[fetched_before:] if p in EXPECTED_TITLES]
+    lines = second.stdout.splitlines()
+    assert all(", new 0, changed 0," in line for line in lines), second.stdout
+    if rechecks:
+        assert sorted(refetched) == sorted(EXPECTED_TITLES)
+        assert sum(int(line.split("unchanged ")[1].split(",")[0]) for line in lines) == len(EXPECTED_TITLES)
+        answers = [status for target, status in site.statuses if target in EXPECTED_TITLES]
+        assert answers[-len(EXPECTED_TITLES) :] == [304] * len(EXPECTED_TITLES)
+    else:
+        assert refetched == []
+        assert sum(int(line.split("already stored ")[1].split(",")[0]) for line in lines) == len(EXPECTED_TITLES)
 
 
 def test_recheck_finds_an_edited_article(site: SampleSite, tmp_path: Path) -> None:

@@ -1,0 +1,302 @@
+"""Find money amounts in Korean and English text and normalize them to integers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    start: int
+    end: int
+    value: int
+    currency: str
+    approximate: bool
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_HANGUL_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+_SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
+_BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
+
+# One Korean digit group: "6천8백23", "2,800", "3", "백" followed by an optional 만/억/조.
+_KO_SMALL = rf"(?:(?:{_NUM}|[일이삼사오육칠팔구])?[십백천])+(?:{_NUM})?|{_NUM}"
+_KO_GROUP = re.compile(rf"(?P<small>{_KO_SMALL})?(?P<big>[만억조])?")
+_KO_START = re.compile(r"\d|[일이삼사오육칠팔구십백천]")
+_KO_CURRENCY = re.compile(r"\s?(?P<cur>원|달러|유로|엔|위안|파운드)(?!화|안|장|칙|래|전|활|도심)")
+_KO_CURRENCY_CODES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP"}
+
+# Words that count things rather than money: "10만대", "2000여 명", "46억년".
+_COUNTER = re.compile(
+    r"\s?(?:명|대|개|건|가구|세대|톤|마리|회|곳|개소|권|그루|평|㎡|m|km|장|채|석|표|배|년|달|주|일|시간|"
+    r"분|초|호|층|병|쪽|부|점|종|가지|kg|g|t|%|퍼센트|배럴|kW|MW|GW|명분|광년)"
+)
+
+_EN_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+_EN_PREFIXES = {"US": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
+_EN_CODES = "USD|EUR|GBP|KRW|CAD|AUD|JPY|CNY|NZD|HKD|SGD|CHF"
+_EN_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "won": "KRW",
+    "yen": "JPY",
+    "yuan": "CNY",
+}
+_EN_SCALES = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
+_EN_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
+_EN_SYMBOL_AMOUNT = re.compile(
+    rf"(?:(?P<prefix>US|C|A|NZ|HK|S)?(?P<sym>[$€£¥₩])|(?P<code>{_EN_CODES})\s?)\s?(?P<num>{_NUM})"
+    rf"(?:{_EN_SCALE})?"
+)
+_EN_WORD_AMOUNT = re.compile(
+    rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?:{_EN_SCALE})?\s(?P<word>{_EN_CODES}|dollars?|euros?|pounds|won|yen|yuan)\b"
+)
+# "1.2bn" with no currency: abbreviated scales are used for money, words like "million" are not.
+_EN_BARE_AMOUNT = re.compile(rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?P<abbr>bn|mn|tn)\b")
+
+# Table headers such as "(단위: 백만원)" scale the bare numbers of the table below them.
+_TABLE_UNIT = re.compile(r"단위\s*[:：]?\s*(?P<unit>(?:천|백만|십억|억|만|백|십)?원)")
+_TABLE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\d.,]*\s?(?:%|년|월|일|명|건|개|호|차))")
+_APPROX_BEFORE = re.compile(r"(?:약|대략|어림잡아|about|around|roughly|nearly|approximately|some)\s?$")
+_APPROX_AFTER = re.compile(r"^\s?(?:가량|안팎|내외|정도|남짓|규모|\+)")
+
+
+def _decimal(num: str) -> Decimal:
+    return Decimal(num.replace(",", ""))
+
+
+def _parse_small(small: str) -> Decimal | None:
+    """Value of a group below 만: "6천8백23" -> 6823, "2,800" -> 2800, "백" -> 100."""
+    total = Decimal(0)
+    pending: Decimal | None = None
+    for token in re.findall(rf"{_NUM}|[일이삼사오육칠팔구십백천]", small):
+        if token in _SMALL_UNITS:
+            total += (pending if pending is not None else Decimal(1)) * _SMALL_UNITS[token]
+            pending = None
+        elif token in _HANGUL_DIGITS:
+            if pending is not None:
+                return None
+            pending = Decimal(_HANGUL_DIGITS[token])
+        else:
+            if pending is not None:
+                return None
+            try:
+                pending = _decimal(token)
+            except InvalidOperation:
+                return None
+    return total + (pending or 0)
+
+
+def _scan_korean(text: str, pos: int) -> tuple[int, Decimal, int] | None:
+    """Read digit groups from pos; return (end, value, number of big units)."""
+    value = Decimal(0)
+    last_rank = 10**20
+    end = pos
+    bigs = 0
+    first = True
+    while True:
+        gap = 1 if not first and text.startswith(" ", end) else 0
+        m = _KO_GROUP.match(text, end + gap)
+        if not m or m.end() == m.start():
+            break
+        small, big = m.group("small"), m.group("big")
+        if not first and not small:
+            break
+        if not first and not big and gap and not _KO_CURRENCY.match(text, m.end()):
+            break  # after a space a unit-less group continues an amount only before 원: "1만 5 원"
+        if not small and not big:
+            break
+        rank = _BIG_UNITS[big] if big else 1
+        if rank >= last_rank:
+            break
+        part = _parse_small(small) if small else Decimal(1)
+        if part is None:
+            break
+        value += part * rank
+        last_rank = rank
+        end = m.end()
+        bigs += 1 if big else 0
+        first = False
+        if not big:
+            break
+    return (end, value, bigs) if end > pos else None
+
+
+def _korean_amounts(text: str) -> list[Amount]:
+    found: list[Amount] = []
+    pos = 0
+    while True:
+        m = _KO_START.search(text, pos)
+        if not m:
+            return found
+        start = m.start()
+        pos = start + 1
+        prev = text[start - 1] if start else " "
+        if prev.isdigit() or (prev in ".," and start > 1 and text[start - 2].isdigit()):
+            continue  # inside a longer number
+        hangul_start = not text[start].isdigit()
+        if hangul_start and "가" <= prev <= "힣":
+            continue
+        scanned = _scan_korean(text, start)
+        if not scanned:
+            continue
+        end, value, bigs = scanned
+        approx = text.startswith("여", end)
+        cursor = end + 1 if approx else end
+        cur = _KO_CURRENCY.match(text, cursor)
+        if cur:
+            cursor = cur.end()
+        elif not _bare_korean_ok(text, start, end, cursor, bigs, hangul_start):
+            continue
+        if hangul_start and (not cur or len(re.sub(r"\s", "", text[start:end])) < 2):
+            continue
+        amount = _finish(text, start, cursor, value, _KO_CURRENCY_CODES[cur.group("cur")] if cur else "KRW", approx)
+        found.append(amount)
+        pos = cursor
+    return found
+
+
+def _bare_korean_ok(text: str, start: int, end: int, cursor: int, bigs: int, hangul_start: bool) -> bool:
+    """An amount without 원 ("49억", "6조9천83억") counts only with 억 or 조 and no counter after it."""
+    chunk = text[start:end]
+    if hangul_start or not bigs or not re.search(r"[억조]", chunk):
+        return False
+    if text.startswith("여", end):
+        return False  # "2000여 명", "13억여 명": a counted group
+    return not _COUNTER.match(text, cursor)
+
+
+def _finish(text: str, start: int, end: int, value: Decimal, currency: str, approx: bool) -> Amount:
+    before = text[max(0, start - 16) : start]
+    after = text[end : end + 8]
+    approx = approx or bool(_APPROX_BEFORE.search(before)) or bool(_APPROX_AFTER.match(after))
+    return Amount(text[start:end], start, end, int(value.to_integral_value()), currency, approx)
+
+
+def _english_amounts(text: str) -> list[Amount]:
+    found: list[Amount] = []
+    for m in _EN_SYMBOL_AMOUNT.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum() and not m.group("sym"):
+            continue
+        if m.group("sym"):
+            prefix = m.group("prefix")
+            currency = _EN_PREFIXES[prefix] if prefix else _EN_SYMBOLS[m.group("sym")]
+        else:
+            currency = m.group("code")
+        found.append(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
+    taken = [(a.start, a.end) for a in found]
+    for m in _EN_WORD_AMOUNT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group("word")
+        currency = _EN_WORDS.get(word.lower(), word)
+        found.append(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
+    return found
+
+
+def _english_value(m: re.Match[str]) -> Decimal:
+    scale = m.group("scale") or m.group("abbr")
+    return _decimal(m.group("num")) * (_EN_SCALES[scale.lower()] if scale else 1)
+
+
+def _bare_english_amounts(text: str, currency: str) -> list[Amount]:
+    return [
+        _finish(text, m.start(), m.end(), _english_value_abbr(m), currency, False)
+        for m in _EN_BARE_AMOUNT.finditer(text)
+    ]
+
+
+def _english_value_abbr(m: re.Match[str]) -> Decimal:
+    return _decimal(m.group("num")) * _EN_SCALES[m.group("abbr")]
+
+
+def _table_amounts(text: str) -> list[Amount]:
+    """Bare numbers in the block under a "단위: 백만원" header, scaled by that unit."""
+    found: list[Amount] = []
+    for header in _TABLE_UNIT.finditer(text):
+        unit = parse_amount("1" + header.group("unit")) or 1
+        block_end = text.find("\n\n", header.end())
+        block_end = len(text) if block_end < 0 else block_end
+        for m in _TABLE_NUMBER.finditer(text, header.end(), block_end):
+            raw = m.group()
+            if "," not in raw and 1900 <= int(raw) <= 2100:
+                continue  # a year heading a column
+            found.append(Amount(raw, m.start(), m.end(), int(_decimal(raw) * unit), "KRW", False))
+    return found
+
+
+def _range_starts(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "50~100억원": the bare 50 takes the unit of the amount closing the range."""
+    extra: list[Amount] = []
+    for a in amounts:
+        m = re.search(rf"(?<![\d.,])({_NUM})\s?[~∼\-–]\s?$", text[max(0, a.start - 20) : a.start])
+        if not m:
+            continue
+        unit_m = re.search(r"[만억조]|million|billion|trillion|bn|m\b", a.text)
+        if not unit_m:
+            continue
+        unit = parse_amount("1" + unit_m.group()) if unit_m.group() in "만억조" else None
+        if unit is None:
+            unit = _EN_SCALES[unit_m.group()]
+        start = a.start - len(m.group(0))
+        num = m.group(1)
+        extra.append(Amount(num, start, start + len(num), int(_decimal(num) * unit), a.currency, a.approximate))
+    return extra
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money amount in text, in order of appearance, without overlaps."""
+    headers = [(m.start(), m.end()) for m in _TABLE_UNIT.finditer(text)]
+    found = [a for a in _korean_amounts(text) if not any(s <= a.start < e for s, e in headers)]
+    found += _english_amounts(text) + _table_amounts(text)
+    counts = Counter(a.currency for a in found)
+    default = counts.most_common(1)[0][0] if counts else "USD"
+    found += _bare_english_amounts(text, default)
+    found += _range_starts(text, found)
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Amount] = []
+    for a in found:
+        if kept and a.start < kept[-1].end:
+            continue
+        kept.append(a)
+    return kept
+
+
+def parse_amount(text: str) -> int | None:
+    """The value of one amount string ("6조2817억원", "$1.2 billion"), or None if it is not one."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if re.fullmatch(r"(?:[천백십]|백만|십억|천만|억|만|조)?원", stripped):
+        return int(Decimal(_parse_unit_only(stripped)))
+    amounts = find_amounts(stripped)
+    if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(stripped):
+        return amounts[0].value
+    return None
+
+
+def _parse_unit_only(unit: str) -> int:
+    """ "백만원" -> 1000000, "천원" -> 1000, "원" -> 1."""
+    value = 1
+    for ch in unit[:-1]:
+        value *= _SMALL_UNITS.get(ch) or _BIG_UNITS[ch]
+    return value

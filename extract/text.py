@@ -1,0 +1,56 @@
+"""Text of an HTML subtree as paragraphs: blocks and <br> break lines, whitespace collapsed."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul".split()
+)
+# Never text: scripts, styles, form controls and media.
+SKIP_TAGS = frozenset(
+    "script style noscript template iframe object embed svg canvas select option textarea "
+    "input button img video audio map head title".split()
+)
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+
+
+def collapse(text: str) -> str:
+    """Collapse whitespace runs (including NBSP and ideographic space) to one space and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def render_lines(root: HtmlElement, *, skip_buttons: bool = True) -> list[str]:
+    """Return the non-empty lines of ``root``'s text; each block element and each <br> ends a line."""
+    parts: list[str] = []
+    _walk(root, parts, skip_buttons)
+    text = "".join(parts)
+    return [line for line in (collapse(raw) for raw in text.split("\n")) if line]
+
+
+def render_paragraphs(root: HtmlElement) -> str:
+    """Return ``root``'s text as paragraphs separated by a blank line."""
+    return "\n\n".join(render_lines(root))
+
+
+def _walk(node: HtmlElement, parts: list[str], skip_buttons: bool) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    skipped = tag in SKIP_TAGS and (skip_buttons or tag != "button")
+    if not skipped and tag:
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if tag == "br":
+            parts.append("\n")
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
+            _walk(child, parts, skip_buttons)
+        if block:
+            parts.append("\n")
+    if node.tail:
+        parts.append(node.tail)

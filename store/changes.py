@@ -1,0 +1,73 @@
+"""The change log: append change events, make readable diffs, and read events back."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from store.models import Article, Change, Source
+
+MAX_DIFF_LINES = 80
+
+KINDS = ("article_new", "article_revised", "article_removed", "statement_new", "amount_changed", "project_new")
+
+
+def add_change(session: Session, kind: str, at: datetime, summary: str, **fields: Any) -> Change:
+    assert kind in KINDS, kind
+    change = Change(kind=kind, at=at, summary=summary, detail=fields.pop("detail", {}), **fields)
+    session.add(change)
+    return change
+
+
+def text_diff(old_title: str, old_body: str, new_title: str, new_body: str) -> str:
+    """A unified diff of title and body paragraphs, cut to MAX_DIFF_LINES lines."""
+    old = [old_title, "", *[p.strip() for p in old_body.split("\n") if p.strip()]]
+    new = [new_title, "", *[p.strip() for p in new_body.split("\n") if p.strip()]]
+    lines = list(difflib.unified_diff(old, new, "before", "after", lineterm="", n=1))
+    if len(lines) > MAX_DIFF_LINES:
+        lines = [*lines[:MAX_DIFF_LINES], f"... ({len(lines) - MAX_DIFF_LINES} more lines)"]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    id: int
+    at: datetime
+    kind: str
+    org: str | None
+    source: str | None
+    article_url: str | None
+    summary: str
+    detail: dict[str, Any]
+
+
+def changes_since(
+    engine: Engine, since: datetime | None = None, *, org: str | None = None, kinds: tuple[str, ...] = ()
+) -> list[ChangeRow]:
+    """Change events in the order they happened, optionally since a time, of an org or kinds."""
+    query = (
+        select(Change, Source.name, Article.url)
+        .outerjoin(Source, Source.id == Change.source_id)
+        .outerjoin(Article, Article.id == Change.article_id)
+        .order_by(Change.at, Change.id)
+    )
+    if since is not None:
+        query = query.where(Change.at >= since)
+    if kinds:
+        query = query.where(Change.kind.in_(kinds))
+    with Session(engine) as session:
+        rows = [
+            ChangeRow(c.id, c.at, c.kind, c.org, name, url, c.summary, dict(c.detail or {}))
+            for c, name, url in session.execute(query)
+        ]
+    if org:
+        from store.naming import org_key
+
+        wanted = org_key(org)
+        rows = [r for r in rows if r.org and org_key(r.org) == wanted]
+    return rows
