@@ -17,7 +17,7 @@ from extract.page import Article as ReadArticle
 from extract.statements import Statement as ReadStatement
 from store.changes import add_change, text_diff
 from store.models import Article, ArticleVersion, Source
-from store.records import FetchInfo, Outcome
+from store.records import FetchInfo, Outcome, as_utc, maybe_utc
 from store.stories import link_story
 from store.timeline import record_statements, statement_events
 
@@ -78,17 +78,11 @@ def due_rechecks(
     due = []
     with Session(engine) as session:
         for article in session.scalars(query):
-            first, fetched = _utc(article.first_seen_at), _utc(article.last_fetched_at)
+            first, fetched = as_utc(article.first_seen_at), as_utc(article.last_fetched_at)
             if first >= always or fetched <= day_ago:
                 due.append((article.url, KnownArticle(article.url_key, article.etag, article.last_modified),
                             article.title))  # fmt: skip
     return due
-
-
-def _utc(value: datetime) -> datetime:
-    from datetime import UTC
-
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _add_version(
@@ -101,13 +95,13 @@ def _add_version(
         content_hash=digest,
         title=read.title,
         body=read.body,
-        published_at=read.published,
-        updated_at=read.updated,
+        published_at=maybe_utc(read.published),
+        updated_at=maybe_utc(read.updated),
         author=read.author,
         department=read.department,
         lang=read.lang,
         encoding=fetch.encoding,
-        fetched_at=fetch.fetched_at,
+        fetched_at=as_utc(fetch.fetched_at),
         crawl_run_id=run_id,
     )
     session.add(row)
@@ -148,12 +142,12 @@ def _record(
     article = session.scalars(
         select(Article).where(Article.source_id == source_id, Article.url_key == fetch.url_key)
     ).one_or_none()
-    now = fetch.fetched_at
+    now = as_utc(fetch.fetched_at)
     previous: ArticleVersion | None = None
     if article is None:
         article = Article(
             source_id=source_id, url_key=fetch.url_key, url=fetch.url, title=read.title,
-            published_at=read.published, content_hash=digest, current_version=1, etag=fetch.etag,
+            published_at=maybe_utc(read.published), content_hash=digest, current_version=1, etag=fetch.etag,
             last_modified=fetch.last_modified, status="ok", first_seen_at=now, last_fetched_at=now,
             last_changed_at=now,
         )  # fmt: skip
@@ -176,7 +170,7 @@ def _record(
         article.current_version += 1
         article.content_hash = digest
         article.title = read.title
-        article.published_at = read.published or article.published_at
+        article.published_at = maybe_utc(read.published) or article.published_at
         article.last_changed_at = now
         outcome = "changed"
     version = _add_version(session, article, article.current_version, read, fetch, digest, run_id)
@@ -204,7 +198,7 @@ def touch_article(engine: Engine, source_id: int, url_key: str, fetched_at: date
             select(Article).where(Article.source_id == source_id, Article.url_key == url_key)
         ).one_or_none()
         if article is not None:
-            article.last_fetched_at = fetched_at
+            article.last_fetched_at = as_utc(fetched_at)
 
 
 def mark_removed(engine: Engine, source_id: int, url_key: str, at: datetime, status: int) -> bool:

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 Outcome = Literal["new", "changed", "unchanged"]
+
+
+def as_utc(value: datetime) -> datetime:
+    """Every stored time is UTC: SQLite keeps no offset, so mixed zones would compare wrong.
+    A naive value (as SQLite gives back) is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def maybe_utc(value: datetime | None) -> datetime | None:
+    return None if value is None else as_utc(value)
 
 
 @dataclass(frozen=True)

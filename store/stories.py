@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Article, ArticleVersion, SimilarityBand, Statement
+from store.records import as_utc
 from store.similarity import DUPLICATE_CONTAINMENT, fingerprint, shingles
 
 STORY_WINDOW = timedelta(days=14)  # syndicated copies appear within days; older look-alikes are new stories
@@ -28,9 +29,7 @@ def _when(article: Article) -> datetime:
 
 
 def _aware(value: datetime) -> datetime:
-    from datetime import UTC
-
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return as_utc(value)
 
 
 def _by_text(session: Session, article: Article, body: str) -> StoryLink | None:

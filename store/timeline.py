@@ -14,6 +14,7 @@ from store.changes import add_change
 from store.models import Article, ArticleVersion, Project, Source, Statement
 from store.naming import org_key, project_name
 from store.projects import resolve_project
+from store.records import as_utc
 
 
 def _korean_won(value: int) -> str:
@@ -74,15 +75,30 @@ def record_statements(
 
 
 def _statement_time(session: Session, version: ArticleVersion) -> datetime:
-    return version.published_at or version.fetched_at
+    return as_utc(version.published_at or version.fetched_at)
+
+
+# A whole budget does not halve or double between two reports of the same fiscal year; a figure
+# outside this band is a misread amount (a line item taken for the total), not a change.
+PLAUSIBLE_BUDGET_RATIO = (0.5, 2.0)
+
+
+def _comparable(session: Session, row: Statement, candidate: Statement) -> bool:
+    project = session.get(Project, row.project_id)
+    if project is None or project.kind == "project":
+        return True
+    low, high = PLAUSIBLE_BUDGET_RATIO
+    return candidate.value > 0 and low <= row.value / candidate.value <= high
 
 
 def _compare_with_last(
     session: Session, source: Source, article: Article, version: ArticleVersion, row: Statement, now: datetime
 ) -> None:
-    """A new amount for a known project and fiscal year that differs from the last one is a change."""
+    """A new amount for a known project and fiscal year that differs from the one said before it
+    is a change: an increase, a decrease, or a correction when the same article was revised."""
     said_at = func.coalesce(ArticleVersion.published_at, ArticleVersion.fetched_at)
-    last = session.execute(
+    mine = _statement_time(session, version)
+    candidates = session.execute(
         select(Statement, ArticleVersion)
         .join(ArticleVersion, ArticleVersion.id == Statement.version_id)
         .where(
@@ -90,19 +106,17 @@ def _compare_with_last(
             Statement.fiscal_year == row.fiscal_year,
             Statement.version_id != version.id,
             Statement.currency == row.currency,
+            said_at <= mine,
         )
         .order_by(said_at.desc(), Statement.id.desc())
-        .limit(1)
-    ).first()
+        .limit(5)
+    ).all()
+    last = next(((s, v) for s, v in candidates if _comparable(session, row, s)), None)
     if last is None:
         return
     before, before_version = last
-    mine = _statement_time(session, version)
-    theirs = _statement_time(session, before_version)
-    if mine.tzinfo is None or theirs.tzinfo is None:
-        mine, theirs = mine.replace(tzinfo=None), theirs.replace(tzinfo=None)
-    if before.value == row.value or mine < theirs:
-        return  # same figure, or an older report arriving late: history, not news
+    if before.value == row.value:
+        return
     if before_version.article_id == article.id:
         direction = "correction"
     else:
@@ -132,10 +146,12 @@ def statement_events(
         said_before = {
             (s.value, s.subject) for s in session.scalars(select(Statement).where(Statement.version_id == previous.id))
         }
-    story_figures: set[tuple[int | None, int | None, int]] = set()
+    # Copies of one story may attribute a figure to different orgs or subjects; the figure and
+    # its year are what the other outlet already reported.
+    story_figures: set[tuple[int | None, int]] = set()
     if article.story_id is not None and article.story_id != article.id:
         story_figures = {
-            (s.project_id, s.fiscal_year, s.value)
+            (s.fiscal_year, s.value)
             for s in session.scalars(
                 select(Statement)
                 .join(Article, Article.id == Statement.article_id)
@@ -145,7 +161,7 @@ def statement_events(
     for row in rows:
         if (row.value, row.subject) in said_before:
             continue
-        if (row.project_id, row.fiscal_year, row.value) in story_figures:
+        if (row.fiscal_year, row.value) in story_figures:
             continue
         summary = f"{row.org} {row.subject or '-'}: {format_amount(row.value, row.currency)}"
         if row.fiscal_year:
@@ -209,9 +225,9 @@ def project_timelines(engine: Engine, *, org: str | None = None, project: str | 
                 slot = (story, s.fiscal_year, s.value)
                 known = merged.get(slot)
                 urls = tuple(dict.fromkeys([*(known.article_urls if known else ()), a.url]))
-                said = v.published_at or v.fetched_at
+                said = as_utc(v.published_at or v.fetched_at)
                 merged[slot] = TimelinePoint(s.fiscal_year, s.value, s.currency, s.amount_text,
                                              known.said_at if known else said, urls, story)  # fmt: skip
-            points = sorted(merged.values(), key=lambda t: (t.fiscal_year or 0, t.said_at.replace(tzinfo=None)))
+            points = sorted(merged.values(), key=lambda t: (t.fiscal_year or 0, t.said_at))
             timelines.append(ProjectTimeline(p.id, p.org, p.name, p.kind, aliases, tuple(points)))
     return timelines

@@ -1,0 +1,134 @@
+"""`budgetwatch changes`, `timeline` and `projects merge|split`: the change log and project history."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import click
+
+from cli.context import fail_usage, load, open_database
+from store.changes import changes_since
+from store.projects import ProjectError, merge_projects, split_project
+from store.timeline import ProjectTimeline, format_amount, project_timelines
+
+
+def _parse_since(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise fail_usage(f"--since {text!r}: not an ISO 8601 date or time (2026-11-24 or 2026-11-24T07:00+09:00)")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@click.command("changes")
+@click.option("--since", default=None, help="Only events at or after this ISO 8601 time.")
+@click.option("--org", default=None, help="Only events of this organization (광주시 = 광주광역시).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_context
+def changes_command(ctx: click.Context, since: str | None, org: str | None, as_json: bool) -> None:
+    """List change events: new and revised articles, removed pages, new amounts, changed amounts."""
+    config = load(ctx)
+    engine = open_database(config)
+    try:
+        rows = changes_since(engine, _parse_since(since), org=org)
+    finally:
+        engine.dispose()
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps({"id": row.id, "at": row.at.isoformat(), "kind": row.kind, "org": row.org,
+                                   "source": row.source, "url": row.article_url, "summary": row.summary,
+                                   "detail": row.detail}, ensure_ascii=False))  # fmt: skip
+        else:
+            at = row.at.astimezone(config.zone).strftime("%Y-%m-%d %H:%M")
+            click.echo(f"{at}  {row.kind:<16} {row.summary}" + (f"  <{row.article_url}>" if row.article_url else ""))
+            diff = row.detail.get("diff")
+            if diff:
+                for line in str(diff).splitlines()[2:12]:
+                    click.echo(f"{'':>18}{line}")
+
+
+def _chart(timeline: ProjectTimeline, width: int = 40) -> list[str]:
+    """One bar per point, scaled to the largest amount: a chart that fits any terminal."""
+    if not timeline.points:
+        return []
+    top = max(p.value for p in timeline.points) or 1
+    lines = []
+    for point in timeline.points:
+        bar = "█" * max(1, round(point.value / top * width))
+        year = point.fiscal_year or "----"
+        day = point.said_at.date().isoformat()
+        outlets = f" ({len(point.article_urls)} outlets)" if len(point.article_urls) > 1 else ""
+        lines.append(f"  {year} {day} {bar} {format_amount(point.value, point.currency)}{outlets}")
+    return lines
+
+
+@click.command("timeline")
+@click.option("--org", default=None, help="Only this organization's projects.")
+@click.option("--project", default=None, help="Only projects whose name contains this text.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per project.")
+@click.pass_context
+def timeline_command(ctx: click.Context, org: str | None, project: str | None, as_json: bool) -> None:
+    """Each project's amounts over fiscal years and time, with the articles that said them."""
+    config = load(ctx)
+    engine = open_database(config)
+    try:
+        timelines = project_timelines(engine, org=org, project=project)
+    finally:
+        engine.dispose()
+    for t in timelines:
+        if as_json:
+            points = [{"fiscal_year": p.fiscal_year, "value": p.value, "currency": p.currency,
+                       "text": p.amount_text, "said_at": p.said_at.isoformat(), "articles": list(p.article_urls)}
+                      for p in t.points]  # fmt: skip
+            aliases = [{"name": n, "reason": r} for n, r in t.aliases]
+            click.echo(json.dumps({"project_id": t.project_id, "org": t.org, "name": t.name, "kind": t.kind,
+                                   "aliases": aliases, "points": points}, ensure_ascii=False))  # fmt: skip
+            continue
+        click.echo(f"[{t.project_id}] {t.org} · {t.name} ({t.kind})")
+        other_names = [n for n, _ in t.aliases if n != t.name]
+        if other_names:
+            click.echo("  also named: " + ", ".join(other_names))
+        for line in _chart(t):
+            click.echo(line)
+
+
+@click.group("projects")
+def projects_group() -> None:
+    """Correct project resolution by hand."""
+
+
+@projects_group.command("merge")
+@click.argument("keep")
+@click.argument("absorb")
+@click.option("--org", default=None, help="Organization, when a name is ambiguous.")
+@click.pass_context
+def merge(ctx: click.Context, keep: str, absorb: str, org: str | None) -> None:
+    """Merge project ABSORB into KEEP (ids or names)."""
+    engine = open_database(load(ctx))
+    try:
+        kept, absorbed = merge_projects(engine, keep, absorb, datetime.now(UTC), org=org)
+    except ProjectError as exc:
+        raise fail_usage(str(exc)) from None
+    finally:
+        engine.dispose()
+    click.echo(f"project {absorbed} merged into {kept}")
+
+
+@projects_group.command("split")
+@click.argument("project")
+@click.argument("name")
+@click.option("--org", default=None, help="Organization, when a name is ambiguous.")
+@click.pass_context
+def split(ctx: click.Context, project: str, name: str, org: str | None) -> None:
+    """Move the statements named NAME out of PROJECT into a project of their own."""
+    engine = open_database(load(ctx))
+    try:
+        fresh = split_project(engine, project, name, datetime.now(UTC), org=org)
+    except ProjectError as exc:
+        raise fail_usage(str(exc)) from None
+    finally:
+        engine.dispose()
+    click.echo(f"statements named {name!r} moved to new project {fresh}")
