@@ -137,6 +137,54 @@ class SourceConfig(BaseModel):
         return parse_schedule(self.schedule)
 
 
+class SmtpConfig(BaseModel):
+    """Where digests are sent. Credentials come from the environment variables named here."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=25, ge=1, le=65535)
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    username_env: str | None = None
+    password_env: str | None = None
+    timeout: float = Field(default=30, gt=0)
+
+
+class DigestConfig(BaseModel):
+    """The daily digest email."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schedule: str = "0 7 * * *"
+    to: tuple[str, ...] = ()
+    sender: str = Field(default="budgetwatch@localhost", alias="from")
+    smtp: SmtpConfig = SmtpConfig()
+    send_empty: Literal["one-line", "none"] = "one-line"
+    unsubscribe_url: str | None = None
+    subject_prefix: str = "[budgetwatch]"
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, value: str) -> str:
+        parse_schedule(value)
+        return value
+
+    @field_validator("to")
+    @classmethod
+    def _addresses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for address in value:
+            if not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+", address):
+                raise ValueError(f"not an email address: {address!r}")
+        return value
+
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, value: str) -> str:
+        if "@" not in value:
+            raise ValueError(f"not an email address: {value!r}")
+        return value
+
+
 class Config(BaseModel):
     """The whole configuration file."""
 
@@ -146,6 +194,7 @@ class Config(BaseModel):
     timezone: str = "Asia/Seoul"
     user_agent: str = "budgetwatch/0.1 (+https://github.com/budgetwatch/budgetwatch; municipal budget monitor)"
     sources: tuple[SourceConfig, ...] = ()
+    digest: DigestConfig = DigestConfig()
 
     @field_validator("timezone")
     @classmethod
