@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -11,6 +11,9 @@ import soupsieve
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from config.schedule import Schedule, parse_schedule
+
+if TYPE_CHECKING:
+    from extract.profiles import SiteProfile
 
 DEFAULT_DATABASE = "sqlite:///budgetwatch.sqlite"
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -69,17 +72,48 @@ class RecheckConfig(BaseModel):
     daily_days: float = Field(default=30, ge=0, description="then once a day while this young")
 
 
+class PaginationConfig(BaseModel):
+    """How a listing reaches its next page, when a plain "next" link (next_page) is not enough.
+
+    template: a URL with {n} (page number, 2 for the second page); offset: a URL with {offset}
+    (rows skipped: (n - 1) * per_page); post: a form sent to post_url, {n} in post_fields values."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["template", "offset", "post"]
+    template: str | None = None
+    per_page: int = Field(default=10, ge=1)
+    post_url: str | None = None
+    post_fields: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _complete(self) -> PaginationConfig:
+        if self.kind == "template" and (not self.template or "{n}" not in self.template):
+            raise ValueError("template: a URL with {n} for the page number")
+        if self.kind == "offset" and (not self.template or "{offset}" not in self.template):
+            raise ValueError("template: a URL with {offset} for the rows skipped")
+        if self.kind == "post" and not self.post_url:
+            raise ValueError("post_url: where the page form is sent")
+        return self
+
+
 class SourceConfig(BaseModel):
-    """One watched source: a feed, a listing (board) or a sitemap."""
+    """One watched source: a feed, a listing (board) or a sitemap.
+
+    ``profile`` names a board of the shipped catalog (config/sites); it fills every field the
+    source leaves out: org, kind, url, links, pagination, article selectors and encoding."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
+    profile: str | None = None
     org: str
     kind: Literal["rss", "listing", "sitemap"]
     url: str
     links: str | None = None
+    title_from: str = Field(default="text", description='"text", "@attr" or a CSS selector inside the link')
     next_page: str | None = None
+    pagination: PaginationConfig | None = None
     max_pages: int = Field(default=5, ge=1, le=1000)
     article: ArticleSelectorsConfig = ArticleSelectorsConfig()
     encoding: str | None = None
@@ -89,6 +123,19 @@ class SourceConfig(BaseModel):
     max_articles: int = Field(default=200, ge=1, description="article pages fetched per crawl at most")
     allow_private: bool = Field(default=False, description="allow loopback/private addresses")
     recheck: RecheckConfig = RecheckConfig()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_profile(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not data.get("profile"):
+            return data
+        from config.catalog import profile_named
+
+        try:
+            profile = profile_named(str(data["profile"]))
+        except ValueError as exc:
+            raise ValueError(f"profile: {exc}") from None
+        return {**profile_defaults(profile), **data}
 
     @field_validator("name")
     @classmethod
@@ -183,6 +230,28 @@ class DigestConfig(BaseModel):
         if "@" not in value:
             raise ValueError(f"not an email address: {value!r}")
         return value
+
+
+def profile_defaults(profile: SiteProfile) -> dict[str, Any]:
+    """Source fields a catalog profile provides."""
+    found: dict[str, Any] = {"org": profile.org, "encoding": profile.encoding}
+    art = profile.article
+    selectors = {"title": art.title, "body": art.body, "published": art.published, "updated": art.updated,
+                 "author": art.author, "department": art.department, "drop": list(art.drop)}  # fmt: skip
+    found["article"] = {k: v for k, v in selectors.items() if v}
+    rules = profile.list_rules
+    if rules is not None:
+        found.update(kind="listing", url=rules.url, links=rules.links, title_from=rules.title_from)
+        page = rules.pagination
+        if page.kind == "href":
+            found["next_page"] = page.next_selector
+        elif page.kind in ("offset", "post") or page.template:
+            kind = "template" if page.kind == "href" else page.kind
+            found["pagination"] = {"kind": kind, "template": page.template, "per_page": page.per_page or 10,
+                                   "post_url": page.post_url, "post_fields": dict(page.post_fields)}  # fmt: skip
+            if page.kind == "offset" and page.template and "{offset}" not in page.template:
+                found["pagination"]["kind"] = "template"
+    return {k: v for k, v in found.items() if v is not None}
 
 
 class Config(BaseModel):

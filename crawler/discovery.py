@@ -65,16 +65,25 @@ def _well_formed(body: bytes) -> bool:
     return True
 
 
-def listing_links(response: TextResponse, links_selector: str) -> list[Link]:
-    """Article links on a list page; the full title from a ``title`` attribute when text is cut."""
+def listing_links(response: TextResponse, links_selector: str, title_from: str = "text") -> list[Link]:
+    """Article links on a list page. The title comes from the link text, an attribute ("@title":
+    boards cut long titles with "…" in the text) or a CSS selector inside the link; a ``title``
+    attribute is preferred whenever the text looks cut."""
     found: list[Link] = []
     for node in response.css(links_selector):
         href = node.attrib.get("href")
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             continue
-        text = " ".join(node.css("::text").getall()).strip()
-        title = node.attrib.get("title") or text or None
-        found.append(Link(response.urljoin(href), title))
+        text = " ".join(" ".join(node.css("::text").getall()).split())
+        if title_from.startswith("@"):
+            title = node.attrib.get(title_from[1:]) or text
+        elif title_from != "text":
+            title = " ".join(" ".join(node.css(f"{title_from} ::text").getall()).split()) or text
+        else:
+            title = text
+        if node.attrib.get("title") and (not title or title.endswith(("…", "...", ".."))):
+            title = node.attrib["title"]
+        found.append(Link(response.urljoin(href), title or None))
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from typing import Any, Self
+from zoneinfo import ZoneInfo
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
@@ -31,12 +32,13 @@ class ReadItem:
 class ReadPipeline:
     """PageItem -> ReadItem: the article and its statements (extract/ does the work)."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, timezone: ZoneInfo) -> None:
         self.crawler = crawler
+        self.timezone = timezone
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        return cls(crawler, ZoneInfo(crawler.settings.get("BUDGETWATCH_TIMEZONE") or "Asia/Seoul"))
 
     async def process_item(self, item: Any) -> ReadItem:
         spider = self.crawler.spider
@@ -46,7 +48,7 @@ class ReadPipeline:
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
         try:
-            read = await asyncio.to_thread(read_page, item, spider.source)
+            read = await asyncio.to_thread(read_page, item, spider.source, self.timezone)
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from config.schema import SourceConfig
 from crawler.items import PageItem
@@ -17,8 +18,15 @@ class ReadPage:
     statements: list[Statement]
 
 
-def selectors_for(source: SourceConfig) -> ArticleSelectors:
+def selectors_for(source: SourceConfig, url: str) -> ArticleSelectors | None:
+    """The source's own selectors; else those of the catalog profile matching the page's URL
+    (a feed or sitemap can point to a known board); else None (generic reading)."""
     conf = source.article
+    if not any((conf.title, conf.body, conf.published, conf.updated, conf.author, conf.department, conf.drop)):
+        from config.catalog import profile_for_url
+
+        profile = profile_for_url(url)
+        return profile.article if profile is not None else None
     return ArticleSelectors(
         title=conf.title,
         body=conf.body,
@@ -35,8 +43,8 @@ def statement_text(article: Article) -> str:
     return f"{article.title}\n\n{article.body}" if article.title else article.body
 
 
-def read_page(page: PageItem, source: SourceConfig) -> ReadPage:
-    article = read_article(page.html, page.url, selectors=selectors_for(source))
+def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo) -> ReadPage:
+    article = read_article(page.html, page.url, selectors=selectors_for(source, page.url), timezone=timezone)
     if not article.title and page.link_title:
         from dataclasses import replace
 

@@ -20,8 +20,9 @@ from scrapy.http import Request, Response, TextResponse
 from twisted.python.failure import Failure
 
 from config.schema import SourceConfig
-from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, next_page_url, sitemap_links
+from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
 from crawler.items import PageItem
+from crawler.pagination import next_list_request
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
 from store.articles import KnownArticle
@@ -114,15 +115,18 @@ class SourceSpider(scrapy.Spider):
             self._listing_failed(f"{response.url}: not an HTML list page")
             return
         assert self.source.links is not None  # the config validator requires it for listings
-        links = listing_links(response, self.source.links)
+        links = listing_links(response, self.source.links, self.source.title_from)
         if not links and depth == 1:
             self.tally.error(f"{response.url}: no links match {self.source.links!r}")
+        unseen = [link for link in links if url_key(link.url) not in self._queued]
         for request in await self._article_requests(links):
             yield request
-        following = next_page_url(response, self.source.next_page)
-        if following and depth < self.source.max_pages:
-            yield Request(following, callback=self.parse_listing, errback=self.on_error,
-                          cb_kwargs={"depth": depth + 1}, meta={"listing": True})  # fmt: skip
+        if depth >= self.source.max_pages or not unseen:
+            return  # the page limit, or a page with nothing new (an endless or looping pager)
+        following = next_list_request(self.source, response, depth + 1)
+        if following is not None:
+            yield following.replace(callback=self.parse_listing, errback=self.on_error,
+                                    cb_kwargs={"depth": depth + 1}, meta={"listing": True})  # fmt: skip
 
     async def _article_requests(self, links: list[Link]) -> list[Request]:
         fresh: list[tuple[Link, str]] = []

@@ -110,3 +110,20 @@ def test_interval_schedules(text: str, seconds: int) -> None:
 def test_bad_schedules(text: str) -> None:
     with pytest.raises(ValueError):
         parse_schedule(text)
+
+
+def test_profile_fills_what_the_source_leaves_out() -> None:
+    config = parse_config("sources:\n  - name: naju\n    profile: naju-press\n    max_pages: 2\n", origin="c.yaml")
+    naju = config.source("naju")
+    assert (naju.org, naju.kind) == ("나주시", "listing")
+    assert naju.url.startswith("https://www.naju.go.kr/") and naju.links and naju.next_page
+    assert naju.article.title and naju.article.body and naju.max_pages == 2
+    posted = parse_config("sources:\n  - name: brief\n    profile: koreakr-press\n    org: 정책브리핑\n", origin="c")
+    brief = posted.source("brief")
+    assert brief.org == "정책브리핑" and brief.pagination is not None and brief.pagination.kind == "post"
+    assert brief.pagination.post_fields["pageIndex"] == "{n}"
+
+
+def test_unknown_profile_lists_the_catalog() -> None:
+    with pytest.raises(ConfigError, match=r"c\.yaml:3: source 'x': field profile: unknown site profile 'atlantis'.*naju-press"):
+        parse_config("sources:\n  - name: x\n    profile: atlantis\n", origin="c.yaml")
