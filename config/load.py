@@ -55,6 +55,7 @@ def _describe(error: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, t
         field_name, message = message.split(":", 1)
         where.append(f"field {field_name}")
         message = message.strip()
+        loc = (*loc, field_name)  # point the line at the field when the file has it
     return ": ".join([*where, message]), loc
 
 
