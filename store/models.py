@@ -195,3 +195,8 @@ class Change(Base):
     org: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text)
     detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+# Tables of later features live in their own modules; importing them here puts them on Base.metadata,
+# which Alembic's env.py compares against (kept last: those modules import Base from this one).
+from store import outbox_models  # noqa: E402,F401

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, ArticleVersion, SimilarityBand, Statement
@@ -15,6 +15,7 @@ from store.similarity import DUPLICATE_CONTAINMENT, fingerprint, shingles
 
 STORY_WINDOW = timedelta(days=14)  # syndicated copies appear within days; older look-alikes are new stories
 SAME_FIGURE_WINDOW = timedelta(days=7)
+MAX_CANDIDATES = 8
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,15 @@ def _by_text(session: Session, article: Article, body: str) -> StoryLink | None:
     if found is None:
         return None
     keys = found.band_keys()
+    # The articles sharing the most bands are the most similar; checking the top few bounds the
+    # cost when many near-identical templated pages exist.
+    shared = func.count(SimilarityBand.id)
     candidates = session.scalars(
         select(SimilarityBand.article_id)
         .where(SimilarityBand.band_key.in_(keys), SimilarityBand.article_id != article.id)
-        .distinct()
+        .group_by(SimilarityBand.article_id)
+        .order_by(shared.desc(), SimilarityBand.article_id.desc())
+        .limit(MAX_CANDIDATES)
     ).all()
     for key in keys:
         session.add(SimilarityBand(band_key=key, article_id=article.id))

@@ -45,7 +45,7 @@ def record_statements(
 ) -> list[Statement]:
     """Store the statements, resolve their projects, log new projects and changed amounts."""
     rows: list[Statement] = []
-    compared: set[tuple[int, int]] = set()
+    resolved: dict[tuple[str, str], int] = {}  # one lookup per distinct (org, name) in the article
     for found in statements:
         org = found.org or source.org
         row = Statement(
@@ -57,15 +57,21 @@ def record_statements(
         )  # fmt: skip
         name = project_name(found.subject, found.role)
         if name is not None:
-            resolution = resolve_project(session, org, name, now)
-            row.project_id = resolution.project.id
-            if resolution.created:
-                add_change(session, "project_new", now, f"{org} {resolution.project.name}", source_id=source.id,
-                           article_id=article.id, version_id=version.id, project_id=resolution.project.id, org=org,
-                           detail={"kind": resolution.project.kind})  # fmt: skip
-        session.add(row)
-        session.flush()
+            slot_key = (org, name.name if name.kind == "project" else name.key)
+            if slot_key not in resolved:
+                resolution = resolve_project(session, org, name, now)
+                resolved[slot_key] = resolution.project.id
+                if resolution.created:
+                    add_change(session, "project_new", now, f"{org} {resolution.project.name}",
+                               source_id=source.id, article_id=article.id, version_id=version.id,
+                               project_id=resolution.project.id, org=org,
+                               detail={"kind": resolution.project.kind})  # fmt: skip
+            row.project_id = resolved[slot_key]
         rows.append(row)
+    session.add_all(rows)
+    session.flush()
+    compared: set[tuple[int, int]] = set()
+    for row in rows:
         if row.project_id is not None and row.fiscal_year is not None:
             slot = (row.project_id, row.fiscal_year)
             if slot not in compared:
