@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean venv
+.PHONY: demo test bench bench-daemon lint clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,10 +22,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.crawl_speed
+	$(BIN)/python -m bench.change_detection
+
+bench-daemon: $(STAMP)
+	$(BIN)/python -m bench.daemon_memory
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy --strict --ignore-missing-imports config store crawler cli extract bench demo scheduler.py
+	$(BIN)/mypy --strict --ignore-missing-imports config store crawler cli extract bench demo daemon digest scheduler.py
 
 clean:
 	rm -rf $(VENV) demo-output

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import click
 
-from cli import article_cmd, articles_cmd, crawl_cmd, db_cmd, demo_cmd, extract_cmd
+from cli import (
+    article_cmd,
+    articles_cmd,
+    changes_cmd,
+    crawl_cmd,
+    daemon_cmd,
+    db_cmd,
+    demo_cmd,
+    extract_cmd,
+    status_cmd,
+)
 from cli.context import Options
 
 
@@ -31,6 +41,11 @@ cli.add_command(demo_cmd.command)
 cli.add_command(db_cmd.group)
 cli.add_command(extract_cmd.command)
 cli.add_command(article_cmd.command)
+cli.add_command(changes_cmd.changes_command)
+cli.add_command(changes_cmd.timeline_command)
+cli.add_command(changes_cmd.projects_group)
+cli.add_command(daemon_cmd.command)
+cli.add_command(status_cmd.command)
 
 
 def main() -> None:

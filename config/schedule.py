@@ -18,6 +18,15 @@ class Schedule:
     cron: dict[str, str] | None = None
 
 
+WEEKDAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
+def crontab_weekdays(field: str) -> str:
+    """Crontab weekday numbers (0 or 7 = Sunday, 1 = Monday) as names: APScheduler 3 counts 0 as
+    Monday (its documented historical mismatch, agronholm/apscheduler#286). Step values stay."""
+    return re.sub(r"(?<![/\d])\d+", lambda m: WEEKDAY_NAMES[int(m.group()) % 7], field)
+
+
 def parse_schedule(text: str) -> Schedule:
     """Parse a schedule line; raise ValueError saying what is accepted."""
     text = text.strip()
@@ -30,6 +39,7 @@ def parse_schedule(text: str) -> Schedule:
     fields = text.split()
     if len(fields) == 5 and all(re.fullmatch(r"[0-9*/,\-a-zA-Z]+", f) for f in fields):
         cron = dict(zip(CRON_FIELDS, fields, strict=True))
+        cron["day_of_week"] = crontab_weekdays(cron["day_of_week"])
         from apscheduler.triggers.cron import CronTrigger
 
         try:

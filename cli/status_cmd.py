@@ -1,0 +1,80 @@
+"""`budgetwatch status [--json]`: is a daemon alive, and per source its last and next run and flags."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import click
+
+from cli.context import load, open_database
+
+if TYPE_CHECKING:
+    from daemon.lock import Holder
+    from daemon.status import SourceStatus
+
+
+def daemon_line(holder: Holder | None) -> str:
+    if holder is None:
+        return "daemon: not running"
+    if holder.pid is None:
+        return "daemon: running"
+    return f"daemon: running (pid {holder.pid}{' on ' + holder.host if holder.host else ''}, since {holder.since})"
+
+
+def when(value: datetime | None, now: datetime) -> str:
+    if value is None:
+        return "-"
+    seconds = int((value - now).total_seconds())
+    if abs(seconds) < 1:
+        return "now"
+    span = abs(seconds)
+    text = f"{span}s" if span < 120 else f"{span // 60}m" if span < 7200 else f"{span // 3600}h"
+    return f"in {text}" if seconds > 0 else f"{text} ago"
+
+
+def source_line(status: SourceStatus, now: datetime) -> str:
+    run = status.last_run
+    parts = [status.name, f"next {when(status.next_run, now) if status.enabled else 'disabled'}"]
+    if status.running:
+        parts.append("crawling now")
+    if run is None:
+        parts.append("never crawled")
+    else:
+        parts.append(
+            f"last {run.status} {when(run.started_at, now)} (pages {run.pages}, new {run.new_items}, "
+            f"changed {run.changed_items}, errors {run.error_count})"
+        )
+    if status.consecutive_failures:
+        parts.append(f"{status.consecutive_failures} failures in a row")
+    if status.flags:
+        parts.append("FLAGGED: " + ", ".join(status.flags))
+    return "  ".join(parts)
+
+
+@click.command("status")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines.")
+@click.pass_context
+def command(ctx: click.Context, as_json: bool) -> None:
+    """Whether a daemon runs on the database; per source its next and last run and any flags."""
+    # Imported here so the other commands still start where daemon/ is not installed yet.
+    from daemon.lock import probe_lock
+    from daemon.status import source_statuses, status_json
+
+    config = load(ctx)
+    engine = open_database(config)
+    try:
+        now = datetime.now(UTC)
+        holder = probe_lock(config.database)
+        statuses = source_statuses(config, engine, now)
+    finally:
+        engine.dispose()
+    if as_json:
+        daemon = {"alive": holder is not None, "pid": holder.pid if holder else None}
+        # "digest": filled in by the digest issue (its next run and last send).
+        click.echo(json.dumps({"daemon": daemon, "sources": status_json(statuses), "digest": None}, ensure_ascii=False))
+        return
+    click.echo(daemon_line(holder))
+    for status in statuses:
+        click.echo(source_line(status, now))

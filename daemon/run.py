@@ -1,0 +1,85 @@
+"""Start the daemon on the already installed asyncio reactor and run it until it is stopped."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from config.load import ConfigError, load_config
+from daemon.jobs import ExtraJob
+from daemon.lock import LockHeld, acquire_lock
+from daemon.logfmt import configure_logging, log_event
+from daemon.service import CrawlerFactory, Daemon, DaemonOptions
+from store.db import make_engine, upgrade_schema
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_CONFIG = 2  # as the CLI: bad usage or configuration
+EXIT_LOCKED = 3  # another daemon runs on this database; restarting will not help
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def run_daemon(
+    options: DaemonOptions,
+    *,
+    extras: Sequence[ExtraJob],
+    make_crawler: CrawlerFactory,
+    log_level: str = "INFO",
+) -> int:
+    """Run until SIGTERM/SIGINT; return the process exit code."""
+    from scrapy.utils.reactor import is_asyncio_reactor_installed
+
+    if not is_asyncio_reactor_installed():
+        raise RuntimeError("install the asyncio reactor before anything imports twisted.internet.reactor")
+    configure_logging(log_level)
+    try:
+        config = load_config(options.config_path, database=options.database)
+    except ConfigError as exc:
+        log_event("config_invalid", logging.ERROR, error=str(exc))
+        return EXIT_CONFIG
+    engine = make_engine(config.database)
+    try:
+        upgrade_schema(engine)
+        lock = acquire_lock(config.database)
+    except LockHeld as exc:
+        log_event("refused", logging.ERROR, reason=str(exc))
+        engine.dispose()
+        return EXIT_LOCKED
+    except Exception as exc:
+        log_event(
+            "database_unusable", logging.ERROR, database=safe_url(config.database), error=f"{type(exc).__name__}: {exc}"
+        )
+        engine.dispose()
+        return EXIT_CONFIG
+    from scrapy.utils.defer import deferred_from_coro
+    from twisted.internet import reactor as installed
+
+    reactor: Any = installed  # typed as interfaces only
+    daemon = Daemon(
+        options, config, engine, make_crawler=make_crawler, extras=extras, clock=utc_now, on_exit=reactor.stop
+    )
+    log_event("daemon_starting", database=safe_url(config.database), config=options.config_path)
+
+    def failed(failure: Any) -> None:
+        log_event("start_failed", logging.ERROR, error=failure.getErrorMessage(), exc_type=failure.type.__name__)
+        daemon.exit_code = EXIT_FAILED
+        reactor.stop()
+
+    reactor.callWhenRunning(lambda: deferred_from_coro(daemon.start()).addErrback(failed))
+    try:
+        reactor.run(installSignalHandlers=False)
+    finally:
+        lock.release()
+        engine.dispose()
+    return daemon.exit_code
