@@ -12,6 +12,7 @@ from cli.crawl_cmd import run_crawl, summary_line
 from config.load import ConfigError, load_config
 from demo.sample_config import sample_config
 from demo.site import SampleSite
+from digest.preview import write_demo_digest
 from store.db import make_engine
 from store.queries import list_articles, list_statements
 
@@ -68,6 +69,12 @@ def command(ctx: click.Context, directory: Path) -> None:
     for result in results:
         click.echo(summary_line(result))
     show_results(database)
-    click.echo(f"\nDatabase: {database}. Try: budgetwatch --config {path} articles")
+    engine = make_engine(database)
+    try:
+        digest = write_demo_digest(config, engine, directory / "demo-digest.html")
+    finally:
+        engine.dispose()
+    click.echo(f"\nThe digest email of everything found: {digest} (open it in a browser)")
+    click.echo(f"Database: {database}. Try: budgetwatch --config {path} changes | timeline | articles")
     if any(r.status == "failed" for r in results):
         raise click.exceptions.Exit(EXIT_SOURCE_FAILED)

@@ -14,6 +14,7 @@ from cli import (
     daemon_cmd,
     db_cmd,
     demo_cmd,
+    digest_cmd,
     extract_cmd,
     status_cmd,
 )
@@ -46,6 +47,7 @@ cli.add_command(changes_cmd.timeline_command)
 cli.add_command(changes_cmd.projects_group)
 cli.add_command(daemon_cmd.command)
 cli.add_command(status_cmd.command)
+cli.add_command(digest_cmd.command)
 
 
 def main() -> None:

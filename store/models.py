@@ -200,3 +200,4 @@ class Change(Base):
 # Tables of later features live in their own modules; importing them here puts them on Base.metadata,
 # which Alembic's env.py compares against (kept last: those modules import Base from this one).
 from store import outbox_models  # noqa: E402,F401
+

@@ -1,0 +1,157 @@
+"""The HTML part rendered by headless Chromium (Debian's `chromium`): the text a reader sees, no
+network requests, and a screenshot kept as a test artifact.
+
+Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe: fd 3 in, fd 4
+out, NUL-separated JSON), so the test needs no websocket library.
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import select
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from digest.preview import write_demo_digest
+
+from .conftest import DIGEST_TIME, digest_config, record_text
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = Path(__file__).resolve().parents[2] / ".artifacts" / "digest"
+TIMEOUT_S = 60
+
+
+class DevTools:
+    def __init__(self, proc: subprocess.Popen[bytes], to_browser: int, from_browser: int) -> None:
+        self.proc, self.to_browser, self.from_browser = proc, to_browser, from_browser
+        self.buffer = b""
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def _read_message(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self.buffer:
+            ready, _, _ = select.select([self.from_browser], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise TimeoutError("no answer from chromium")
+            chunk = os.read(self.from_browser, 1 << 20)
+            if not chunk:
+                raise RuntimeError(f"chromium closed the pipe (exit {self.proc.poll()})")
+            self.buffer += chunk
+        raw, self.buffer = self.buffer.split(b"\0", 1)
+        message: dict[str, Any] = json.loads(raw)
+        return message
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        self.next_id += 1
+        request: dict[str, Any] = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            request["sessionId"] = session
+        os.write(self.to_browser, json.dumps(request).encode() + b"\0")
+        deadline = time.monotonic() + TIMEOUT_S
+        while True:
+            message = self._read_message(deadline)
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                result: dict[str, Any] = message["result"]
+                return result
+            self.events.append(message)
+
+    def wait_event(self, method: str) -> dict[str, Any]:
+        deadline = time.monotonic() + TIMEOUT_S
+        while True:
+            for event in self.events:
+                if event.get("method") == method:
+                    self.events.remove(event)
+                    return event
+            self.events.append(self._read_message(deadline))
+
+
+@pytest.fixture
+def chromium(tmp_path: Path) -> Iterator[DevTools]:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium)")
+    child_in, to_browser = os.pipe()
+    from_browser, child_out = os.pipe()
+
+    def wire_pipes() -> None:  # the DevTools pipe is fds 3 and 4 in the child
+        high_in, high_out = (fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (child_in, child_out))
+        os.dup2(high_in, 3)  # dup2 clears close-on-exec, so both survive into chromium
+        os.dup2(high_out, 4)
+
+    proc = subprocess.Popen(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--remote-debugging-pipe", "--no-first-run", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
+         "--window-size=900,1200", "about:blank"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=wire_pipes, close_fds=False,
+    )  # fmt: skip
+    os.close(child_in)
+    os.close(child_out)
+    try:
+        yield DevTools(proc, to_browser, from_browser)
+    finally:
+        try:
+            os.write(to_browser, json.dumps({"id": 0, "method": "Browser.close"}).encode() + b"\0")
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        os.close(to_browser)
+        os.close(from_browser)
+
+
+def test_html_part_renders_in_chromium(engine: Engine, seed_text: str, chromium: DevTools, tmp_path: Path) -> None:
+    record_text(engine, seed_text, title="<script>alert(1)</script> 광주 예산", url="https://news1.example.kr/1")
+    page = write_demo_digest(digest_config(25), engine, tmp_path / "digest.html", now=DIGEST_TIME)
+
+    target = chromium.call("Target.createTarget", url="about:blank")["targetId"]
+    session = chromium.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    chromium.call("Page.enable", session)
+    chromium.call("Network.enable", session)
+    chromium.call("Page.navigate", session, url=page.as_uri())
+    chromium.wait_event("Page.loadEventFired")
+
+    text = chromium.call("Runtime.evaluate", session, expression="document.body.innerText", returnByValue=True)
+    seen = str(text["result"]["value"])
+    for expected in ("새 예산 발표", "광주광역시", "인공지능 중심 디지털 뉴딜", "239억원", "1,324억원", "6조2,817억원",
+                     "<script>alert(1)</script> 광주 예산"):  # fmt: skip
+        assert expected in seen, expected
+    hover = chromium.call(
+        "Runtime.evaluate", session, returnByValue=True,
+        expression="[...document.querySelectorAll('span[title]')].map(s => s.title + '=' + s.innerText)",
+    )["result"]["value"]  # fmt: skip
+    assert "23,900,000,000 KRW=239억원" in hover
+    scripts = chromium.call("Runtime.evaluate", session, expression="document.scripts.length", returnByValue=True)
+    assert scripts["result"]["value"] == 0
+    # the table lays out: the amount column is right-aligned next to the project column
+    box = chromium.call(
+        "Runtime.evaluate", session, returnByValue=True,
+        expression="(() => { const r = document.querySelector('span[title]').getBoundingClientRect();"
+                   " return [r.width, r.height, window.innerWidth]; })()",
+    )["result"]["value"]  # fmt: skip
+    assert box[0] > 0 and box[1] > 0 and box[0] < box[2]
+    requested = [
+        e["params"]["request"]["url"] for e in chromium.events if e.get("method") == "Network.requestWillBeSent"
+    ]
+    assert all(url.startswith("file://") for url in requested), requested  # no remote images or fonts
+
+    shot = chromium.call("Page.captureScreenshot", session, format="png", captureBeyondViewport=True)
+    png = base64.b64decode(shot["data"])
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "digest.png").write_bytes(png)
+    (ARTIFACTS / "digest-chromium.png").write_bytes(png)
