@@ -13,6 +13,7 @@ from cli.context import load, open_database
 if TYPE_CHECKING:
     from daemon.lock import Holder
     from daemon.status import SourceStatus
+    from digest.outbox import OutboxStatus
 
 
 def daemon_line(holder: Holder | None) -> str:
@@ -53,6 +54,14 @@ def source_line(status: SourceStatus, now: datetime) -> str:
     return "  ".join(parts)
 
 
+def digest_line(outbox: OutboxStatus, next_run: datetime | None, now: datetime) -> str:
+    if next_run is None:
+        return "digest: no recipients configured"
+    last = when(outbox.last_sent_at, now) if outbox.last_sent_at else "never"
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(outbox.counts.items())) or "none yet"
+    return f"digest: next {when(next_run, now)}, last sent {last} (outbox: {counts})"
+
+
 @click.command("status")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of lines.")
 @click.pass_context
@@ -62,19 +71,33 @@ def command(ctx: click.Context, as_json: bool) -> None:
     from daemon.lock import probe_lock
     from daemon.status import source_statuses, status_json
 
+    from config.schedule import parse_schedule
+    from daemon.jobs import next_slot
+    from digest.outbox import outbox_status
+
     config = load(ctx)
     engine = open_database(config)
     try:
         now = datetime.now(UTC)
         holder = probe_lock(config.database)
         statuses = source_statuses(config, engine, now)
+        outbox = outbox_status(engine)
     finally:
         engine.dispose()
+    next_digest = next_slot(parse_schedule(config.digest.schedule), config.zone, now) if config.digest.to else None
     if as_json:
         daemon = {"alive": holder is not None, "pid": holder.pid if holder else None}
-        # "digest": filled in by the digest issue (its next run and last send).
-        click.echo(json.dumps({"daemon": daemon, "sources": status_json(statuses), "digest": None}, ensure_ascii=False))
+        digest = {"next_run": next_digest.isoformat() if next_digest else None, **outbox.as_json()}
+        click.echo(json.dumps({"daemon": daemon, "sources": status_json(statuses), "digest": digest},
+                              ensure_ascii=False))  # fmt: skip
         return
     click.echo(daemon_line(holder))
     for status in statuses:
         click.echo(source_line(status, now))
+    click.echo(digest_line(outbox, next_digest, now))
+    for failed in outbox.failed:
+        click.echo(f"  digest FAILED: period {failed.period_key} to {failed.recipient} after {failed.attempts} "
+                   f"attempts: {failed.last_error}")  # fmt: skip
+    for waiting in outbox.pending:
+        click.echo(f"  digest retrying: period {waiting.period_key} to {waiting.recipient} "
+                   f"(attempt {waiting.attempts}): {waiting.last_error}")  # fmt: skip
