@@ -243,7 +243,7 @@ def profile_defaults(profile: SiteProfile) -> dict[str, Any]:
     if rules is not None:
         found.update(kind="listing", url=rules.url, links=rules.links, title_from=rules.title_from)
         page = rules.pagination
-        if page.kind == "href":
+        if page.kind == "href" and (page.next_selector or not page.template):
             found["next_page"] = page.next_selector
         elif page.kind in ("offset", "post") or page.template:
             kind = "template" if page.kind == "href" else page.kind

@@ -67,8 +67,9 @@ def _well_formed(body: bytes) -> bool:
 
 def listing_links(response: TextResponse, links_selector: str, title_from: str = "text") -> list[Link]:
     """Article links on a list page. The title comes from the link text, an attribute ("@title":
-    boards cut long titles with "…" in the text) or a CSS selector inside the link; a ``title``
-    attribute is preferred whenever the text looks cut."""
+    boards cut long titles with "…" in the text) or a CSS selector inside the link (ending in
+    "::text" for the element's own text without its children's: a category tag in a child span);
+    a ``title`` attribute is preferred whenever the text looks cut."""
     found: list[Link] = []
     for node in response.css(links_selector):
         href = node.attrib.get("href")
@@ -78,7 +79,8 @@ def listing_links(response: TextResponse, links_selector: str, title_from: str =
         if title_from.startswith("@"):
             title = node.attrib.get(title_from[1:]) or text
         elif title_from != "text":
-            title = " ".join(" ".join(node.css(f"{title_from} ::text").getall()).split()) or text
+            query = title_from if title_from.endswith("::text") else f"{title_from} ::text"
+            title = " ".join(" ".join(node.css(query).getall()).split()) or text
         else:
             title = text
         if node.attrib.get("title") and (not title or title.endswith(("…", "...", ".."))):

@@ -8,7 +8,9 @@ Field by field, the first reader that finds a value wins:
 3. the page's machine-readable metadata (JSON-LD, meta tags, ``<time>``) for dates, and a
    heading that agrees with og:title/<title> for the title,
 4. trafilatura for the body and title of any layout, htmldate for the date; each runs only when
-   its field is still missing.
+   its field is still missing. Its precise reading of the body is checked against its plain one
+   and against readability-lxml's (``extract.consensus``): a fragment or a reading that stops
+   after the article's first box is replaced (benchmark body F1 0.964 -> 0.972).
 
 Profiles are resolved by the caller: ``match_profile(load_profiles(dir), url)`` gives a
 ``SiteProfile`` whose ``.article`` is passed here as ``selectors`` (``read_article`` stays a pure
@@ -27,11 +29,15 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.board_reader import read_board
+from extract.bylines import find_wire_byline
 from extract.cleanup import clean_body, clean_lines
+from extract.consensus import FRAGMENT_CHARS, is_fragment, prefer_readable, worth_asking
 from extract.dates import guess_page_date, parse_date, read_page_dates
 from extract.generic import GenericReading, read_generic
 from extract.page import Article, ArticleSelectors
+from extract.readable import read_readable
 from extract.selected import SelectedFields, read_selected
+from extract.text import collapse
 from extract.titles import find_title_by_hints, meta_titles, normalize, site_names, strip_site_name
 
 KST = ZoneInfo("Asia/Seoul")
@@ -71,8 +77,9 @@ def read_article(
     generic = GenericReading()
     if not body or not title:
         generic = read_generic(html, url, with_metadata=not title, precise=not board.labelled)
-        if not body and generic.body:
-            body = clean_body(generic.body, dedupe=False)
+    author = selected.author or board.author or find_wire_byline(tree) or generic.author or _meta_author(tree)
+    if not body:
+        body = _generic_body(html, url, tree, generic.body or "", precise=not board.labelled)
     if not title:
         title = strip_site_name(generic.title or (hints[0] if hints else ""), names + _sitenames(generic))
     return Article(
@@ -87,11 +94,31 @@ def read_article(
         updated=_later_or_none(
             _parse_first(timezone, selected.updated, board.updated) or page_dates.updated, published
         ),
-        author=selected.author or board.author or generic.author or _meta_author(tree),
+        author=author,
         department=selected.department or board.department,
         lang=declared_lang or _guess_lang(body) or generic.language,
         canonical_url=canonical,
     )
+
+
+def _generic_body(html: str, url: str, tree: HtmlElement, text: str, *, precise: bool) -> str:
+    """trafilatura's body, replaced by its plain or readability's reading where those show it is cut short.
+
+    Reads ``tree`` destructively (readability): call it after every other use of the tree.
+    """
+    if precise and len(text) < FRAGMENT_CHARS:
+        plain = read_generic(html, url, with_metadata=False, precise=False).body or ""
+        if is_fragment(text, plain):
+            text = plain
+    if worth_asking(text, _paragraph_chars(tree)):
+        readable = read_readable(tree)
+        if prefer_readable(text, readable):
+            text = readable
+    return clean_body(text, dedupe=False) if text else ""
+
+
+def _paragraph_chars(tree: HtmlElement) -> int:
+    return sum(len(collapse(p.text_content())) for p in tree.iter("p"))
 
 
 def _parse(html: str) -> HtmlElement | None:

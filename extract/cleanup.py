@@ -29,6 +29,8 @@ _MAX_CHROME_LINE = 200
 # A repeated line this long is a duplicated photo caption or pull quote, not a short refrain.
 _MIN_DUPLICATE = 20
 _LIST_MARK = re.compile(r"^[\s·•\-*]+")
+# A line that is only the reporter's e-mail address closes a news story; it is not article text.
+_EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 
 
 def clean_lines(lines: list[str], *, dedupe: bool = True) -> list[str]:
@@ -37,7 +39,7 @@ def clean_lines(lines: list[str], *, dedupe: bool = True) -> list[str]:
     kept: list[str] = []
     for line in lines:
         key = _LIST_MARK.sub("", line).strip()
-        if not key or key in _CHROME_LINES:
+        if not key or key in _CHROME_LINES or _EMAIL_LINE.match(key):
             continue
         if len(line) <= _MAX_CHROME_LINE and any(p in line for p in _CHROME_PHRASES):
             continue

@@ -18,13 +18,13 @@ A profile file looks like this (every key but ``name`` and ``match.host`` is opt
     list:                          # how the crawler walks the board (kept as plain data here)
       url: https://www.naju.go.kr/www/administration/reporting/coverage
       links: "table.table_list tbody tr td.align_left a"
-      title_from: "span"           # "text", "@title" (an attribute) or a CSS selector inside the link
+      title_from: "span"           # "text", "@title", a CSS selector inside the link, "em::text" (own text)
       pagination:
         kind: href                 # href | offset | post
         next: "div.pagination > a.btn_text"
-        template: "https://...coverage?page={n}"   # {n}: page number; {offset}: row offset
+        template: "/www/.../coverage?page={n}"   # a path; {n}: page number; {offset}: row offset
         per_page: 10
-        post_url: null             # kind post: where the form is sent
+        post_url: null             # kind post: where the form is sent (path only)
         post_fields: {}            # kind post: the form, with {n} for the page number
 
 ``load_profiles`` reads the files in name order and validates them once; a broken file raises

@@ -1,0 +1,136 @@
+"""Article reading speed: ms per page (median) and peak memory, ours against trafilatura alone.
+
+Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb) and the 10 Korean
+article pages of ../shared/eval/kr-pages (with their site profiles, as `budgetwatch article`
+reads them), times `extract.article.read_article` and trafilatura 2 alone
+(`bare_extraction(html, url=..., with_metadata=True)`, the baseline the issue compares against)
+page by page, and prints the median and 90th percentile ms per page and the peak resident memory
+of a fresh process that reads all the pages with one reader (lxml allocates outside Python's
+heap, so tracemalloc would not see most of it).
+
+    python bench/article_speed.py [--shared ../shared] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from cli.article_cmd import default_profiles_dir
+from extract.article import read_article
+from extract.profiles import load_profiles, match_profile
+
+ROOT = Path(__file__).resolve().parents[1]
+Page = tuple[str, str]  # (url, html)
+Reader = Callable[[str, str], object]
+
+
+def benchmark_pages(shared: Path) -> list[Page]:
+    """The 181 pages of the article extraction benchmark, decoded as the scoring script does."""
+    aeb = shared / "eval" / "aeb"
+    truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
+    return [
+        (
+            rec.get("url") or "",
+            gzip.decompress((aeb / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace"),
+        )
+        for key, rec in truth.items()
+    ]
+
+
+def korean_pages(shared: Path) -> list[Page]:
+    """The article (detail) pages of kr-pages."""
+    base = shared / "eval" / "kr-pages"
+    labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))["pages"]
+    return [(rec["url"], (base / rec["file"]).read_text(encoding="utf-8")) for rec in labels if rec["kind"] == "detail"]
+
+
+def ours() -> Reader:
+    profiles = load_profiles(default_profiles_dir())
+
+    def read(url: str, html: str) -> object:
+        profile = match_profile(profiles, url)
+        return read_article(html, url, selectors=profile.article if profile else None)
+
+    return read
+
+
+def trafilatura_alone(url: str, html: str) -> object:
+    return trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
+
+
+def time_pages(read: Reader, pages: list[Page], repeat: int) -> list[float]:
+    """The best of ``repeat`` runs per page, in ms."""
+    times = []
+    for url, html in pages:
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            read(url, html)
+            best = min(best, time.perf_counter() - start)
+        times.append(1000 * best)
+    return times
+
+
+def peak_memory(reader: str, page_set: str, shared: Path) -> float:
+    """Peak resident memory (MiB) of a fresh process reading ``page_set`` with ``reader``."""
+    command = [sys.executable, "-m", "bench.article_speed", "--shared", str(shared), "--memory", reader, page_set]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(done.stdout.split()[-1])
+
+
+def measure_memory(reader: str, page_set: str, shared: Path) -> None:
+    """Child mode: load the pages, read them all, print the peak resident set in MiB."""
+    pages = PAGE_SETS[page_set](shared)
+    read = readers()[reader]
+    for url, html in pages:
+        read(url, html)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # kilobytes on Linux
+
+
+PAGE_SETS: dict[str, Callable[[Path], list[Page]]] = {"benchmark": benchmark_pages, "korean": korean_pages}
+
+
+def readers() -> dict[str, Reader]:
+    return {"budgetwatch": ours(), "trafilatura": trafilatura_alone}
+
+
+def report(page_set: str, shared: Path, repeat: int) -> None:
+    pages = PAGE_SETS[page_set](shared)
+    print(f"{page_set}: {len(pages)} pages")
+    for label, read in readers().items():
+        read(*pages[0])  # warm up: imports, compiled patterns, profile catalog
+        times = sorted(time_pages(read, pages, repeat))
+        p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
+        print(
+            f"  {label:<12} median {statistics.median(times):6.1f} ms/page  p90 {p90:7.1f}  "
+            f"total {sum(times) / 1000:5.1f} s  peak RSS {peak_memory(label, page_set, shared):6.1f} MiB"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page; the fastest counts")
+    parser.add_argument("--memory", nargs=2, metavar=("READER", "PAGES"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory:
+        reader, page_set = args.memory
+        measure_memory(reader, page_set, args.shared.resolve())
+        return
+    for page_set in PAGE_SETS:
+        report(page_set, args.shared.resolve(), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
