@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 import click
 
+from extract.mentions import Mention, extract_mentions
 from extract.statements import Statement, extract_statements
 
 # Lines longer than this are refused rather than read: a page of news is well under it.
@@ -29,6 +30,7 @@ def statement_json(st: Statement) -> dict[str, Any]:
             "approximate": a.approximate,
         },
         "subject": st.subject,
+        "subject_span": list(st.subject_span) if st.subject_span else None,
         "role": st.role,
         "fiscal_year": st.fiscal_year,
         "action": st.action,
@@ -37,6 +39,18 @@ def statement_json(st: Statement) -> dict[str, Any]:
         "funding": st.funding,
         "stage": st.stage,
         "sentence": st.sentence,
+    }
+
+
+def mention_json(mention: Mention) -> dict[str, Any]:
+    return {
+        "name": mention.name,
+        "action": mention.action,
+        "timing": mention.timing,
+        "year": mention.year,
+        "start": mention.span[0],
+        "end": mention.span[1],
+        "sentence": mention.sentence,
     }
 
 
@@ -57,23 +71,34 @@ def _process_line(line: str, number: int) -> dict[str, Any]:
     try:
         if len(line) > MAX_LINE_CHARS:
             raise ValueError(f"line is {len(line)} characters, over the {MAX_LINE_CHARS} limit")
-        doc = json.loads(line)
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not a JSON object: {exc.msg} at column {exc.colno}") from None
         if not isinstance(doc, dict):
             raise ValueError("expected a JSON object")
         doc_id = doc.get("id")
         text = doc.get("text")
         if not isinstance(text, str):
             raise ValueError('"text" must be a string')
-        lang = doc.get("lang")
+        if "\x00" in text:
+            raise ValueError('"text" holds NUL characters: binary data, not text')
+        lang, org = doc.get("lang"), doc.get("org")
+        published = _parse_date(doc.get("published"))
         statements = extract_statements(
             text,
-            published=_parse_date(doc.get("published")),
-            org=doc.get("org"),
+            published=published,
+            org=org if isinstance(org, str) else None,
             lang=lang if isinstance(lang, str) else None,
         )
-    except (ValueError, TypeError) as exc:
-        return {"id": doc_id, "statements": [], "error": f"line {number}: {exc}"}
-    return {"id": doc_id, "statements": [statement_json(st) for st in statements]}
+        mentions = extract_mentions(text, published)
+    except (ValueError, TypeError, RecursionError) as exc:
+        return {"id": doc_id, "statements": [], "projects": [], "error": f"line {number}: {exc}"}
+    return {
+        "id": doc_id,
+        "statements": [statement_json(st) for st in statements],
+        "projects": [mention_json(m) for m in mentions],
+    }
 
 
 def run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -81,8 +106,10 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     errors = 0
     for number, line in enumerate(stdin, start=1):
         if not line.strip():
-            continue
-        out = _process_line(line, number)
+            # one result per input line, so a blank line says so rather than vanishing
+            out: dict[str, Any] = {"id": None, "statements": [], "projects": [], "error": f"line {number}: empty line"}
+        else:
+            out = _process_line(line, number)
         if "error" in out:
             errors += 1
             click.echo(out["error"], file=stderr)
@@ -91,13 +118,30 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     return errors
 
 
-def _print_table(path: Path, statements: list[Statement]) -> None:
-    click.echo(f"{path}: {len(statements)} statements")
+def _print_table(path: Path, statements: list[Statement], mentions: list[Mention]) -> None:
+    click.echo(f"{path}: {len(statements)} statements, {len(mentions)} project mentions")
+    if statements:
+        click.echo(f"  {'amount':<16} {'value':>20} cur  {'role':<10} {'year':<5} {'action':<9} {'org':<10} subject")
     for st in statements:
         click.echo(
-            f"  {st.amount.text:<18} {st.amount.value:>18,} {st.amount.currency}  {st.role:<10} "
+            f"  {st.amount.text:<16} {st.amount.value:>20,} {st.amount.currency}  {st.role:<10} "
             f"{st.fiscal_year or '-':<5} {st.action or '-':<9} {st.org or '-':<10} {st.subject or '-'}"
         )
+    for m in mentions:
+        click.echo(f"  project: {m.name} | {m.action} | {m.timing or '-'} ({m.year or '-'})")
+
+
+def _read_file(path: Path, published: datetime.date | None) -> tuple[str, datetime.date | None, str | None]:
+    """The text statements are read from, its publication date and language."""
+    raw = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm"):
+        from extract.article import read_article
+
+        article = read_article(raw.decode("utf-8", errors="replace"), path.resolve().as_uri())
+        text = f"{article.title}\n\n{article.body}" if article.title else article.body
+        date = published or (article.published.date() if article.published else None)
+        return text, date, article.lang
+    return raw.decode("utf-8", errors="replace"), published, None
 
 
 @click.command("extract")
@@ -106,7 +150,8 @@ def _print_table(path: Path, statements: list[Statement]) -> None:
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date of FILES.")
 @click.option("--org", help="Organisation the FILES come from.")
 def command(files: tuple[Path, ...], jsonl: bool, published: datetime.datetime | None, org: str | None) -> None:
-    """Extract budget statements (amount, subject, role, fiscal year) from FILES or stdin."""
+    """Extract budget statements (amount, subject, role, fiscal year) and project mentions from
+    FILES (.html through the article reader, else text) or, with --jsonl, from stdin."""
     if jsonl:
         # undecodable bytes become U+FFFD instead of ending the run
         stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
@@ -115,10 +160,8 @@ def command(files: tuple[Path, ...], jsonl: bool, published: datetime.datetime |
             click.echo(f"{errors} line(s) could not be read", err=True)
         return
     if not files:
-        raise click.UsageError("give FILE.txt arguments or --jsonl")
+        raise click.UsageError("give FILE.txt or FILE.html arguments, or --jsonl")
     for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix.lower() in (".html", ".htm"):
-            raise click.UsageError(f"{path}: HTML files are read through the article extractor (not wired yet)")
-        date = published.date() if published else None
-        _print_table(path, extract_statements(text, published=date, org=org))
+        text, date, lang = _read_file(path, published.date() if published else None)
+        statements = extract_statements(text, published=date, org=org, lang=lang)
+        _print_table(path, statements, extract_mentions(text, date))

@@ -16,6 +16,7 @@ from cli import (
     demo_cmd,
     digest_cmd,
     extract_cmd,
+    statements_cmd,
     status_cmd,
 )
 from cli.context import Options
@@ -48,6 +49,8 @@ cli.add_command(changes_cmd.projects_group)
 cli.add_command(daemon_cmd.command)
 cli.add_command(status_cmd.command)
 cli.add_command(digest_cmd.command)
+cli.add_command(statements_cmd.statements_command)
+cli.add_command(statements_cmd.reextract_command)
 
 
 def main() -> None:

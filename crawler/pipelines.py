@@ -113,6 +113,7 @@ class StorePipeline:
                 item.read.statements,
                 fetch,
                 spider.run_id,
+                item.read.mentions,
             )
         except Exception as exc:
             spider.tally.error(f"{page.url}: not stored: {type(exc).__name__}: {exc}")

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from config.schema import SourceConfig
 from crawler.items import PageItem
 from extract.article import read_article
+from extract.mentions import Mention, extract_mentions
 from extract.page import Article, ArticleSelectors
 from extract.statements import Statement, extract_statements
 
@@ -16,6 +17,7 @@ from extract.statements import Statement, extract_statements
 class ReadPage:
     article: Article
     statements: list[Statement]
+    mentions: list[Mention]
 
 
 def selectors_for(source: SourceConfig, url: str) -> ArticleSelectors | None:
@@ -50,5 +52,6 @@ def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo) -> ReadP
 
         article = replace(article, title=page.link_title)
     published = article.published.date() if article.published else None
-    statements = extract_statements(statement_text(article), published=published, org=source.org, lang=article.lang)
-    return ReadPage(article, statements)
+    text = statement_text(article)
+    statements = extract_statements(text, published=published, org=source.org, lang=article.lang)
+    return ReadPage(article, statements, extract_mentions(text, published))

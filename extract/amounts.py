@@ -26,7 +26,12 @@ _BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
 # One Korean digit group: "6천8백23", "2,800", "3", "백" followed by an optional 만/억/조.
 _KO_SMALL = rf"(?:(?:{_NUM}|[일이삼사오육칠팔구])?[십백천])+(?:{_NUM})?|{_NUM}"
 _KO_GROUP = re.compile(rf"(?P<small>{_KO_SMALL})?(?P<big>[만억조])?")
-_KO_START = re.compile(r"\d|[일이삼사오육칠팔구십백천]")
+# A Hangul numeral starts an amount only at a word start ("삼천억원"), never inside a word ("사업"),
+# and only when a run of numerals reaches 원: the check keeps ordinary prose from being scanned.
+_KO_START = re.compile(
+    r"\d(?=[\d,.]*\s?(?:[십백천만억조원]|여\s?[만억조원]))|(?<![가-힣])[일이삼사오육칠팔구십백천](?=[일이삼사오육칠팔구십백천만억조\d,.\s]{0,60}?원)"
+)
+_SMALL_TOKEN = re.compile(rf"{_NUM}|[일이삼사오육칠팔구십백천]")
 _KO_CURRENCY = re.compile(r"\s?(?P<cur>원|달러|유로|엔|위안|파운드)(?!화|안|장|칙|래|전|활|도심)")
 _KO_CURRENCY_CODES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP"}
 
@@ -62,7 +67,8 @@ _EN_SCALES = {
     "trillion": 10**12,
     "tn": 10**12,
 }
-_EN_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
+# headlines capitalize the scale: "$1.2 Million"
+_EN_SCALE = r"(?i:\s?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
 _EN_SYMBOL_AMOUNT = re.compile(
     rf"(?:(?P<prefix>US|C|A|NZ|HK|S)?(?P<sym>[$€£¥₩])|(?P<code>{_EN_CODES})\s?)\s?(?P<num>{_NUM})"
     rf"(?:{_EN_SCALE})?"
@@ -70,6 +76,7 @@ _EN_SYMBOL_AMOUNT = re.compile(
 _EN_WORD_AMOUNT = re.compile(
     rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?:{_EN_SCALE})?\s(?P<word>{_EN_CODES}|dollars?|euros?|pounds|won|yen|yuan)\b"
 )
+_EN_HINT = re.compile(rf"[$€£¥₩]|{_EN_CODES}|(?i:dollar|euro|pound|won\b|yen\b|yuan)")
 # "1.2bn" with no currency: abbreviated scales are used for money, words like "million" are not.
 _EN_BARE_AMOUNT = re.compile(rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?P<abbr>bn|mn|tn)\b")
 
@@ -88,7 +95,7 @@ def _parse_small(small: str) -> Decimal | None:
     """Value of a group below 만: "6천8백23" -> 6823, "2,800" -> 2800, "백" -> 100."""
     total = Decimal(0)
     pending: Decimal | None = None
-    for token in re.findall(rf"{_NUM}|[일이삼사오육칠팔구십백천]", small):
+    for token in _SMALL_TOKEN.findall(small):
         if token in _SMALL_UNITS:
             total += (pending if pending is not None else Decimal(1)) * _SMALL_UNITS[token]
             pending = None
@@ -194,6 +201,8 @@ def _finish(text: str, start: int, end: int, value: Decimal, currency: str, appr
 
 def _english_amounts(text: str) -> list[Amount]:
     found: list[Amount] = []
+    if not _EN_HINT.search(text):
+        return found  # most Korean articles: no symbol, code or currency word to look for
     for m in _EN_SYMBOL_AMOUNT.finditer(text):
         if m.start() and text[m.start() - 1].isalnum() and not m.group("sym"):
             continue
@@ -219,6 +228,8 @@ def _english_value(m: re.Match[str]) -> Decimal:
 
 
 def _bare_english_amounts(text: str, currency: str) -> list[Amount]:
+    if "bn" not in text and "mn" not in text and "tn" not in text:
+        return []  # the common case: no abbreviated scale to look for
     return [
         _finish(text, m.start(), m.end(), _english_value_abbr(m), currency, False)
         for m in _EN_BARE_AMOUNT.finditer(text)

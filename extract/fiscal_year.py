@@ -20,6 +20,7 @@ _EN_YEAR = re.compile(
     re.I,
 )
 _BASE_TAIL = re.compile(r"\s?[가-힣]{0,6}(?:\s?\([^)]{0,20}\))?\s?(?:보다|대비|에 비해|compared)")
+_AMOUNT_BETWEEN = re.compile(r"\d[\d,.천백십]*\s?[억조만]?\s?원")
 _COMPARISON = re.compile(r"보다|대비|에 비해|비교|compared|than")
 _RELATIVE = re.compile(r"내후년|내년도?|올해|금년도?|전년도?|지난해|작년|기존|next year|this year|last year")
 _RELATIVE_OFFSET = {
@@ -57,7 +58,7 @@ def _ending_year(first: str, second: str | None) -> int:
     return year
 
 
-def _stated_years(text: str) -> list[tuple[int, int, int]]:
+def stated_years(text: str) -> list[tuple[int, int, int]]:
     """(year, start, end) of every stated budget year."""
     found = [(int(m.group("y")), m.start(), m.end()) for m in _KO_BUDGET_YEAR.finditer(text)]
     for m in _EN_YEAR.finditer(text):
@@ -75,8 +76,11 @@ def _is_base(text: str, end: int) -> bool:
     return bool(_BASE_TAIL.match(text, end))
 
 
-def year_context(text: str, published: datetime.date | None) -> YearContext:
-    stated = [(y, s, e) for y, s, e in _stated_years(text) if 1900 < y < 2200]
+def year_context(
+    text: str, published: datetime.date | None, stated: list[tuple[int, int, int]] | None = None
+) -> YearContext:
+    """``stated``: the text's stated years when the caller found them already."""
+    stated = [(y, s, e) for y, s, e in (stated_years(text) if stated is None else stated) if 1900 < y < 2200]
     own = [y for y, _, e in stated if not _is_base(text, e)]
     bases = [y for y, _, e in stated if _is_base(text, e)]
     default = None
@@ -100,9 +104,14 @@ def year_context(text: str, published: datetime.date | None) -> YearContext:
     return YearContext(default, anchor)
 
 
-def statement_year(sentence: str, start: int, context: YearContext) -> int | None:
-    """The year of the amount at sentence[start:], from the nearest year phrase before it."""
-    candidates = [(s, e, y) for y, s, e in _stated_years(sentence) if s < start]
+def statement_year(
+    sentence: str, start: int, context: YearContext, stated: list[tuple[int, int, int]] | None = None
+) -> int | None:
+    """The year of the amount at sentence[start:], from the nearest year phrase before it.
+    ``stated``: the sentence's stated years when the caller found them already (offsets in sentence)."""
+    if stated is None:
+        stated = stated_years(sentence)
+    candidates = [(s, e, y) for y, s, e in stated if s < start]
     for m in _RELATIVE.finditer(sentence, 0, start):
         kind, offset = _RELATIVE_OFFSET[m.group().lower()]
         base = context.anchor if kind == "anchor" else context.default
@@ -110,10 +119,10 @@ def statement_year(sentence: str, start: int, context: YearContext) -> int | Non
             candidates.append((m.start(), m.end(), base + offset))
     for _s, e, year in sorted(candidates, reverse=True):
         between = sentence[e:start]
-        if _COMPARISON.search(between) or re.search(r"\d[\d,.천백십]*\s?[억조만]?\s?원", between):
+        if _COMPARISON.search(between) or _AMOUNT_BETWEEN.search(between):
             continue
         return year
-    for y, s, _ in _stated_years(sentence):
+    for y, s, _ in stated:
         if s > start:
             return y  # "$5.9 billion for the 2024-25 fiscal year"
     return context.default

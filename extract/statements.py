@@ -5,14 +5,15 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from extract import vocabulary as v
 from extract.amounts import Amount, find_amounts
 from extract.english_subjects import english_subject
-from extract.fiscal_year import YearContext, statement_year, year_context
-from extract.subjects import Subject, is_org_name, korean_subject, split_particle
+from extract.fiscal_year import YearContext, stated_years, statement_year, year_context
+from extract.orgs import document_org, org_mentions
+from extract.subjects import Subject, is_org_name, korean_subject
+from extract.words import split_particle
 
 
 @dataclass(frozen=True)
@@ -27,27 +28,14 @@ class Statement:
     funding: str | None
     stage: str | None
     sentence: str
+    # [start, end) of the subject in the extracted text; None when there is no subject
+    subject_span: tuple[int, int] | None = None
 
 
 # Past this many amounts a text is a data dump, not an article; reading more only costs time.
 MAX_STATEMENTS = 5000
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
-_KO_ORG = re.compile(
-    r"(?<![가-힣])(?P<org>(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|"
-    r"[가-힣]{1,4}(?:특별자치|특별|광역))(?:특별자치시|특별자치도|특별시|광역시|시|도)?(?:교육청)?|"
-    r"[가-힣]{2,4}(?:시|군|구)청?|[가-힣]{2,5}(?:도|시)교육청|경상북도|경상남도|전라남도|전라북도|충청남도|"
-    r"충청북도|강원도|경기도|제주도)(?=는|가|의|은|이|와|과|에|에서|\s|$)"
-)
-_KO_ORG_FALSE = re.compile(
-    r"(?:도시|전시|표시|즉시|동시|당시|수시|임시|개시|제시|지시|감시|게시|연구|지구|요구|추구|"
-    r"가구|도구|창구|출구|입구|시군구|장군|국군|아군|적군)청?$"
-)
-_EN_ORG = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+\s){1,3}(?:City|County|Town|Borough|District)\s(?:Council|Commission|Board)"
-    r"|(?:City|County|Town) of [A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-    r"|(?:[A-Z][a-z]+\s){1,2}(?:City Council|County Council|Council|Legislature|Assembly))\b"
-)
 
 
 # A line that stops inside a clause ("...특별회계에서" / "감액하는 내용의") runs on into the next line.
@@ -73,19 +61,22 @@ def _is_korean(text: str, lang: str | None) -> bool:
 
 def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
     """The first known verb after the amount in its sentence, with its action class."""
-    table = v.KO_VERBS if korean else v.EN_VERBS
-    best: tuple[int, str, str] | None = None
     window = after[:60] if korean else after[:80].lower()
-    for stem, action in table:
-        i = window.find(stem)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, stem, action)
-    if best is None:
+    # leftmost stem wins; at one position the table's order decides, as regex alternation does
+    m = (_KO_VERB_RE if korean else _EN_VERB_RE).search(window)
+    if m is None:
         return None, None
-    i = best[0]
+    i = m.start()
+    action = (_KO_VERB_ACTIONS if korean else _EN_VERB_ACTIONS)[m.group()]
     word = re.match(r"\S+", window[i:])
-    verb = after[i : i + len(word.group())] if word else best[1]
-    return best[2], verb.strip(".,\"'”")
+    verb = after[i : i + len(word.group())] if word else m.group()
+    return action, verb.strip(".,\"'”")
+
+
+_KO_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.KO_VERBS))
+_EN_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.EN_VERBS))
+_KO_VERB_ACTIONS = dict(reversed(v.KO_VERBS))
+_EN_VERB_ACTIONS = dict(reversed(v.EN_VERBS))
 
 
 def _role_ko(sentence: str, a_start: int, a_end: int, subject: Subject | None, others: list[tuple[int, int]]) -> str:
@@ -98,12 +89,18 @@ def _role_ko(sentence: str, a_start: int, a_end: int, subject: Subject | None, o
         return "other"
     if v.KO_CHANGE.match(after) or v.KO_CHANGE_BEFORE.search(before) or v.KO_CHANGE_OBJECT.match(after):
         return "change"
-    core = re.sub(r"^[가-힣]{1,8}의\s", "", subj)
+    core = _OWNER.sub("", subj)
+    if _PART_BEFORE.search(before) or (not subj and _FOR_BEFORE.search(before)):
+        return "allocation"  # "이 가운데 2억원", "나머지 1억원": a share of a whole is not the whole
     if not subj or v.KO_TOTAL_SUBJECT.match(core) or is_org_name(core) or v.KO_TIME_SUBJECT.match(core):
         return "total"
     return "allocation"
 
 
+# "여기에 4억원이 투입된다": money for something named before, not a whole budget
+_FOR_BEFORE = re.compile(r"에(?:는|도)?\s*$")
+_OWNER = re.compile(r"^[가-힣]{1,8}의\s")
+_PART_BEFORE = re.compile(r"(?:가운데|이\s?중|그\s?중|이중|나머지|이 가운데)\s*$")
 _LIST_GAP = re.compile(r"^[\s)]*(?:,|△|ㆍ|및|과|와|등)(?!.*(?:대비|보다|에서|으로))[^.]*$")
 
 
@@ -141,14 +138,19 @@ def _role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -
     return "allocation"
 
 
-def _find_org(sentence: str, a_start: int, korean: bool) -> str | None:
-    pattern = _KO_ORG if korean else _EN_ORG
-    found = [m for m in pattern.finditer(sentence) if not (korean and _KO_ORG_FALSE.search(m.group()))]
-    before = [m for m in found if m.start() < a_start]
+def _inside(years: list[tuple[int, int, int]], starts: list[int], s: int, e: int) -> list[tuple[int, int, int]]:
+    """The stated years within text[s:e], with offsets relative to s."""
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    return [(y, ys - s, ye - s) for y, ys, ye in years[lo:hi] if ye <= e]
+
+
+def _find_org(doc: _Document, s: int, e: int, a_start: int) -> str | None:
+    """The organisation named last before the amount in its sentence, else the first after it."""
+    lo, hi = bisect.bisect_left(doc.org_starts, s), bisect.bisect_left(doc.org_starts, e)
+    found = [o for o in doc.orgs[lo:hi] if o[1] <= e]
+    before = [o for o in found if o[0] < a_start]
     pick = before[-1] if before else (found[0] if found else None)
-    if pick is None:
-        return None
-    return pick.group("org") if korean else pick.group()
+    return pick[2] if pick else None
 
 
 def _find_funding(sentence: str) -> str | None:
@@ -157,12 +159,11 @@ def _find_funding(sentence: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def _find_stage(sentence: str, document: str) -> str | None:
-    for text in (sentence, document[:300]):
-        for pattern, label in v.STAGES:
-            m = pattern.search(text)
-            if m:
-                return label.format(*m.groups())
+def _find_stage(text: str) -> str | None:
+    for pattern, label in v.STAGES:
+        m = pattern.search(text)
+        if m:
+            return label.format(*m.groups())
     return None
 
 
@@ -190,9 +191,20 @@ def extract_statements(
     amounts = find_amounts(text)[:MAX_STATEMENTS]
     if not amounts:
         return []
-    context = year_context(text, published)
-    korean_doc = _is_korean(text[:5000], lang)
-    doc_org = org or _document_org(text, korean_doc)
+    korean = _is_korean(text[:5000], lang)
+    years = stated_years(text)
+    orgs = org_mentions(text, korean)
+    doc = _Document(
+        text=text,
+        context=year_context(text, published, years),
+        korean=korean,
+        org=org or document_org(orgs),
+        stage=_find_stage(text[:300]),  # the lead says which stage the whole article is about
+        years=years,
+        year_starts=[y[1] for y in years],
+        orgs=orgs,
+        org_starts=[o[0] for o in orgs],
+    )
     spans = _sentence_spans(text)
     starts = [s for s, _ in spans]
     amount_starts = [a.start for a in amounts]
@@ -203,8 +215,23 @@ def extract_statements(
         s, e = max(s, a.start - _WINDOW_BEFORE), max(min(e, a.end + _WINDOW_AFTER), a.end)
         lo, hi = bisect.bisect_left(amount_starts, s), bisect.bisect_left(amount_starts, e)
         others = [(b.start - s, b.end - s) for b in amounts[lo:hi] if b is not a]
-        out.append(_statement(text, a, s, e, others, context, korean_doc, doc_org))
+        out.append(_statement(doc, a, s, e, others))
     return out
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What is read once per text and shared by its statements."""
+
+    text: str
+    context: YearContext
+    korean: bool
+    org: str | None
+    stage: str | None
+    years: list[tuple[int, int, int]]  # stated budget years: (year, start, end) in text
+    year_starts: list[int]
+    orgs: list[tuple[int, int, str]]  # organisations named: (start, end, name) in text
+    org_starts: list[int]
 
 
 # Enough for the longest clause around an amount in news prose.
@@ -212,17 +239,8 @@ _WINDOW_BEFORE = 400
 _WINDOW_AFTER = 300
 
 
-def _statement(
-    text: str,
-    a: Amount,
-    s: int,
-    e: int,
-    others: list[tuple[int, int]],
-    context: YearContext,
-    korean: bool,
-    doc_org: str | None,
-) -> Statement:
-    sentence = text[s:e]
+def _statement(doc: _Document, a: Amount, s: int, e: int, others: list[tuple[int, int]]) -> Statement:
+    sentence, korean = doc.text[s:e], doc.korean
     a_start, a_end = a.start - s, a.end - s
     if korean:
         subject = korean_subject(sentence, a_start, a_end)
@@ -236,32 +254,35 @@ def _statement(
         role = _role_en(sentence, a_start, a_end, subject)
     action, verb = _find_verb(sentence[a_end:], korean)
     subj_text = _clean_subject(subject.text) if subject else None
+    span = None
+    if subject and subj_text:
+        offset = subject.text.find(subj_text)
+        if offset >= 0:
+            span = (s + subject.start + offset, s + subject.start + offset + len(subj_text))
     return Statement(
         amount=a,
         subject=subj_text or None,
         action=action,
         verb=verb,
         role=role,
-        fiscal_year=statement_year(sentence, a_start, context),
-        org=_find_org(sentence, a_start, korean) or doc_org,
+        fiscal_year=statement_year(sentence, a_start, doc.context, _inside(doc.years, doc.year_starts, s, e)),
+        org=_find_org(doc, s, e, a.start) or doc.org,
         funding=_find_funding(sentence),
-        stage=_find_stage(sentence, text),
+        stage=_find_stage(sentence) or doc.stage,
         sentence=sentence.strip(),
+        subject_span=span,
     )
+
+
+_LEADING_TOTAL = re.compile(r"^(?:총|약)\s?")
+_TRAILING_ETC = re.compile(r"\s?등$")
 
 
 def _clean_subject(subject: str) -> str:
     """No leading 총 or organisation, no trailing 등 (eval/README.md conventions)."""
-    subject = re.sub(r"^(?:총|약)\s?", "", subject.strip())
-    subject = re.sub(r"\s?등$", "", subject)
+    subject = _LEADING_TOTAL.sub("", subject.strip())
+    subject = _TRAILING_ETC.sub("", subject)
     parts = subject.split(" ")
     if len(parts) > 1 and is_org_name(split_particle(parts[0])[0]):
         subject = " ".join(parts[1:])
     return subject.strip()
-
-
-def _document_org(text: str, korean: bool) -> str | None:
-    pattern = _KO_ORG if korean else _EN_ORG
-    names = [m.group("org") if korean else m.group() for m in pattern.finditer(text[:2000])]
-    names = [n for n in names if not (korean and _KO_ORG_FALSE.search(n))]
-    return Counter(names).most_common(1)[0][0] if names else None

@@ -6,90 +6,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.vocabulary import ADVERBS, GENERIC_SUBJECTS, KO_NOT_ORG, KO_TOTAL_ORG, NOUNS_LIKE_PARTICLES, VERB_NOUNS
+from extract.vocabulary import GENERIC_SUBJECTS, KO_CHANGE, KO_NOT_ORG, KO_TOTAL_ORG, VERB_NOUNS
+from extract.words import is_noun_word, split_particle
 
-# Particles, longest first; the batchim rule picks 이/가, 은/는, 을/를, 과/와, 으로/로.
-_PARTICLES = (
-    "에서는",
-    "에서도",
-    "으로는",
-    "으로도",
-    "에게는",
-    "에는",
-    "에도",
-    "에서",
-    "에게",
-    "까지",
-    "부터",
-    "보다",
-    "으로",
-    "처럼",
-    "만큼",
-    "마다",
-    "께서",
-    "이나",
-    "에",
-    "의",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "과",
-    "와",
-    "로",
-)
-_AFTER_CONSONANT = {"은", "이", "을", "과", "으로", "이나"}
-_AFTER_VOWEL = {"는", "가", "를", "와"}
-_VERB_ENDINGS = (
-    "하고",
-    "되고",
-    "이고",
-    "했고",
-    "됐고",
-    "하며",
-    "되며",
-    "이며",
-    "으며",
-    "하여",
-    "되어",
-    "하기",
-    "되기",
-    "하는",
-    "되는",
-    "있는",
-    "없는",
-    "하던",
-    "이라",
-    "라며",
-    "다며",
-    "지만",
-    "는데",
-    "면서",
-    "위해",
-    "통해",
-    "대해",
-    "의해",
-    "따라",
-    "다",
-    "다고",
-    "라고",
-    "해서",
-    "해야",
-    "돼",
-    "며",
-    "고자",
-    "려고",
-)
-_ADNOMINAL_LAST = set("한된난는던할될운른킨린질쓸올갈늘줄준친든낸린진일")
-# "예산인", "규모인": a noun with the copula 인 closes a phrase; "소상공인", "노인" are nouns.
-_COPULA_STEMS = ("예산", "규모", "금액", "수준", "사업", "최대", "역대", "처음", "상황", "계획", "예정", "것", "중")
-_SINGLE_VERBS = frozenset("한 할 된 될 준 인 난 든 온 갈 줄 일 원".split())
 # A word may hold a short parenthesis: "인공지능(AI)-그린뉴딜", "지역화폐(여민전)".
 _TOKEN = re.compile(r"(?:[^\s,;:…“”\"'‘’()\[\]△▲▷○●■□◆◇※|]|\([^()\s\d]{1,12}\))+")
 _HARD_BREAK = re.compile(r"[,;:…“”\"\[\]△▲▷○●■□◆◇※|]|\.\s|(?<=\s)\(|^\(")
-_AMOUNT_WORD = re.compile(r".*\d.*(?:[억조만]\s?원?|원)$")
+
+
+# How far back a phrase is looked for: a noun phrase of six words, a clause of some forty;
+# bounding it keeps dense text (tables, run-on lines) linear.
+_REACH = 300
+_PHRASE_REACH = 160
 
 
 @dataclass(frozen=True)
@@ -99,56 +27,11 @@ class Subject:
     end: int
 
 
-def _has_batchim(ch: str) -> bool:
-    return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 != 0
-
-
-_LONG_NOUNS = tuple(n for n in NOUNS_LIKE_PARTICLES if len(n) > 1)
-
-
-@lru_cache(maxsize=4096)
-def split_particle(word: str) -> tuple[str, str]:
-    """("예산안", "은") from "예산안은"; ("도로", "") from "도로"."""
-    if word in NOUNS_LIKE_PARTICLES or word.endswith(_LONG_NOUNS):
-        return word, ""
-    for p in _PARTICLES:
-        if not word.endswith(p) or len(word) <= len(p):
-            continue
-        prev = word[-len(p) - 1]
-        if p in _AFTER_CONSONANT and not _has_batchim(prev):
-            continue
-        if p in _AFTER_VOWEL and _has_batchim(prev):
-            continue
-        if p == "로" and _has_batchim(prev) and (ord(prev) - 0xAC00) % 28 != 8:
-            continue
-        return word[: -len(p)], p
-    return word, ""
-
-
-@lru_cache(maxsize=4096)
-def is_noun_word(word: str) -> bool:
-    """A word that can sit inside a noun phrase: no particle, no verb or adnominal ending."""
-    if word in ADVERBS or not word or _AMOUNT_WORD.match(word):
-        return False
-    if word in NOUNS_LIKE_PARTICLES:
-        return True
-    if split_particle(word)[1]:
-        return False
-    if word.endswith(_VERB_ENDINGS) or word.endswith(("해", "고", "됨", "되면", "하면", "으면", "다면")):
-        return False
-    if word in _SINGLE_VERBS or (word.endswith("인") and word[:-1].endswith(_COPULA_STEMS)):
-        return False
-    if len(word) > 2 and word.endswith("적"):
-        return False  # 전체적, 적극적: adverbial
-    if re.fullmatch(r"\d{1,3}년|[\d.,]+%|[\d.,]+", word):
-        return False
-    return not (len(word) > 1 and word[-1] in _ADNOMINAL_LAST)
-
-
-def _words_before(text: str, end: int) -> list[tuple[int, int]]:
-    """Spans of the words before end, nearest first, stopping at a hard break."""
+def _words_before(text: str, end: int, reach: int = _REACH) -> list[tuple[int, int]]:
+    """Spans of the words before end (within reach characters), nearest first, stopping at a hard break."""
     spans = []
-    cut = max((m.end() for m in _HARD_BREAK.finditer(text, 0, end)), default=0)
+    lo = max(0, end - reach)
+    cut = max((m.end() for m in _HARD_BREAK.finditer(text, lo, end)), default=lo)
     for m in _TOKEN.finditer(text, cut, end):
         spans.append((m.start(), m.end()))
     return spans[::-1]
@@ -156,7 +39,7 @@ def _words_before(text: str, end: int) -> list[tuple[int, int]]:
 
 def noun_phrase_before(text: str, end: int, *, max_words: int = 6) -> Subject | None:
     """The noun phrase that ends at end: "... 제출한 예산안 총규모" -> "예산안 총규모"."""
-    words = _words_before(text, end)
+    words = _words_before(text, end, _PHRASE_REACH)
     taken: list[tuple[int, int]] = []
     for s, e in words[:max_words]:
         word = text[s:e]
@@ -180,6 +63,7 @@ def _marked_phrase(text: str, word: tuple[int, int]) -> tuple[Subject | None, st
     return noun_phrase_before(text, s + len(stem)), particle
 
 
+@lru_cache(maxsize=4096)
 def is_org_name(word: str) -> bool:
     """ "광주시", "경상북도", "시": an organisation, not "내년도" or "녹색도시"."""
     if word in ("시", "도", "군", "구", "정부", "국회", "시의회", "도의회", "의회"):
@@ -213,7 +97,9 @@ def korean_subject(text: str, start: int, end: int) -> Subject | None:
         found = noun_phrase_before(text, len(head))
         if _usable(found):
             return found
-    found = _clause_phrase(text, start)
+    found = _spent_on_object(text, end) or _clause_phrase(text, start, end)
+    if found is None:
+        found = _use_phrase_after(text, end)
     if found is None and head.endswith("…"):
         # headline: "2021년 예산안 관련 시정연설…6조원 편성" is about "2021년 예산안"
         found = noun_phrase_before(text, len(head) - 1)
@@ -223,15 +109,56 @@ def korean_subject(text: str, start: int, end: int) -> Subject | None:
     return found
 
 
+_TOPIC_AFTER = re.compile(r"\s?(?:은|는|이|가)\s")
+_USE_VERB = re.compile(r"\s(?:쓰|사용|투입|배정|지원|편성|들어|활용|집행)")
+
+
+_SPEND_ON = re.compile(r"\s?(?:을|를)\s(?:들여|투입해|투입하여|투자해|투자하여|써서|사용해)\s")
+
+
+def _spent_on_object(text: str, end: int) -> Subject | None:
+    """ "15억원을 들여 ... 예방시설을 늘린다": the object of the verb the money is spent on."""
+    m = _SPEND_ON.match(text, end)
+    if not m:
+        return None
+    for w in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 60)):
+        if _HARD_BREAK.search(text, m.end(), w.start()):
+            return None
+        stem, particle = split_particle(w.group())
+        if particle in ("을", "를"):
+            found = noun_phrase_before(text, w.start() + len(stem))
+            return found if _usable(found) else None
+    return None
+
+
+def _use_phrase_after(text: str, end: int) -> Subject | None:
+    """ "이 중 2억원은 환급 행사에 쓰인다": the amount is the topic, the 에-phrase its use."""
+    if not _TOPIC_AFTER.match(text, end):
+        return None
+    for m in _TOKEN.finditer(text, end, min(len(text), end + 80)):
+        if _HARD_BREAK.search(text, end, m.start()):
+            return None
+        stem, particle = split_particle(m.group())
+        if particle in ("에", "에는") and _USE_VERB.match(text, m.end()):
+            found = noun_phrase_before(text, m.start() + len(stem))
+            return found if _usable(found) else None
+    return None
+
+
+_LINK_AFTER = re.compile(r"\s?(?:규모의|상당의|의|으로 편성된|로 편성된|이 투입되는|이 투입된|을 들인|를 들인)\s")
+_HANGUL_AFTER = re.compile(r"\s?(?=[가-힣])")
+_GLUED_PARTICLE = re.compile(r"(?:을|를|이|가|은|는|의|에|으로|로|과|와|도)\s")
+
+
 def _phrase_after(text: str, end: int) -> Subject | None:
     """ "830억원의 순세계잉여금", "1260억 원 규모의 추경예산안", "9백23억원으로 편성된 택지조성사업"."""
-    m = re.match(r"\s?(?:규모의|상당의|의|으로 편성된|로 편성된|이 투입되는|이 투입된|을 들인|를 들인)\s", text[end:])
+    m = _LINK_AFTER.match(text, end)
     if not m:
-        m = re.match(r"\s?(?=[가-힣])", text[end:])
+        m = _HANGUL_AFTER.match(text, end)
         if not m:
             return None
-        return _bare_phrase_after(text, end + m.end())
-    pos = end + m.end()
+        return _bare_phrase_after(text, m.end())
+    pos = m.end()
     return _forward_phrase(text, pos)
 
 
@@ -256,7 +183,11 @@ def _forward_phrase(text: str, pos: int) -> Subject | None:
 
 def _bare_phrase_after(text: str, pos: int) -> Subject | None:
     """ "6조 9083억 예산안 편성": nouns after the amount when a verb noun closes them."""
-    words = list(re.finditer(r"\S+", text[pos : pos + 40]))
+    if pos > 0 and not text[pos - 1].isspace() and _GLUED_PARTICLE.match(text, pos):
+        return None  # "3억원을 긴급 투입": 을 is the amount's particle, not a noun
+    window = text[pos : pos + 40]
+    cut = _HARD_BREAK.search(window)
+    words = list(re.finditer(r"\S+", window[: cut.start()] if cut else window))
     taken: list[re.Match[str]] = []
     for m in words[:3]:
         word = m.group()
@@ -269,6 +200,8 @@ def _bare_phrase_after(text: str, pos: int) -> Subject | None:
         taken.append(m)
     return None
 
+
+_PURPOSE_NEXT = re.compile(r"\s(?:대비해|대비하여|대응해|대응하기|따라|맞춰|앞서|앞두고|대해|관해|힘입어)")
 
 _KINDS = {
     "은": 1,
@@ -284,19 +217,26 @@ _KINDS = {
     "에서": 2,
     "으로": 2,
     "로": 2,
-    "보다": 2,
 }
 
 
-def _clause_phrase(text: str, start: int) -> Subject | None:
+def _clause_phrase(text: str, start: int, end: int) -> Subject | None:
     """The nearest topic, 에-phrase or object before the amount; else a subject or 에서-phrase."""
+    is_change = bool(KO_CHANGE.match(text[end : end + 40]))
     tiers: dict[int, Subject] = {}
     fallback = None
     for i, (s, e) in enumerate(_words_before(text, start) if start else []):
+        particle = split_particle(text[s:e])[1]
+        if particle not in _KINDS and particle != "보다":
+            continue
         phrase, particle = _marked_phrase(text, (s, e))
         tier = _KINDS.get(particle)
+        if particle == "보다" and is_change:
+            tier = 2  # "당초안보다 490억원 삭감": the base of a change is what changed
         if phrase is None or tier is None or (particle in ("으로", "로") and i > 0):
             continue
+        if particle == "에" and _PURPOSE_NEXT.match(text, e):
+            continue  # "폭염에 대비해 15억원": what the money answers, not what it buys
         if not _usable(phrase):
             if fallback is None and is_org_name(phrase.text):
                 fallback = phrase
@@ -304,7 +244,9 @@ def _clause_phrase(text: str, start: int) -> Subject | None:
         tiers.setdefault(tier, phrase)
     if not tiers:
         # a topic across commas: "시예산은 당초 예산 ...을 포함,1조7백7억원이 된다"
-        for m in reversed(list(_TOKEN.finditer(text, 0, start))):
+        for m in reversed(list(_TOKEN.finditer(text, max(0, start - _REACH), start))):
+            if split_particle(m.group())[1] not in ("은", "는"):
+                continue
             phrase, particle = _marked_phrase(text, (m.start(), m.end()))
             if particle in ("은", "는") and _usable(phrase):
                 return phrase

@@ -83,8 +83,8 @@ EN_VERBS: tuple[tuple[str, str], ...] = (
 
 # A change verb right after an amount makes it a delta ("780억원 늘어난", "490억원을 삭감").
 KO_CHANGE = re.compile(
-    r"^(?:\s?\([^)]{0,12}\))?\s?(?:이|가|을|를|씩|이나|가량|정도)?\s?(?:더\s)?"
-    r"(?:늘|증가|증액|감소|감액|삭감|줄|깎|올랐|오른|오르|인상|인하|축소|확대|많|적|준\s|순증|순감)"
+    r"^(?:\s?\([^)]{0,12}\))?\s?(?:이|가|을|를|씩|이나|가량|정도|이나|씩이)?\s?(?:(?:더|각각|모두|또|새로|크게|대폭|소폭|가량)\s)?"
+    r"(?:늘|증가|증액|감소|감액|삭감|줄|깎|올랐|오른|오르|인상|인하|축소|확대|많|적|준\s|순증|순감|불어|불었|불린|급증|급감|감축|뛰었|뛴)"
 )
 KO_CHANGE_OBJECT = re.compile(r"^\s?의\s[^,.]{1,20}?(?:을|를|이|가)\s(?:늘|줄|삭감|증액|감액|감소|증가|깎)")
 KO_TIME_SUBJECT = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년)$")
@@ -96,15 +96,18 @@ EN_CHANGE_AFTER = re.compile(r"^\s(?:more|less|increase|cut|reduction|decrease|h
 
 # Revenue, debt, requests, bands and thresholds are "other" (eval/README.md conventions).
 KO_OTHER_SUBJECT = re.compile(
-    r"세입|세수|수입|잉여금|지방채|채무|부채|빚|보증\s?(?:규모|한도|액)|민자|민간투자|매출|가격|시세|피해|손실|"
+    r"세입|세수|수입|잉여금|지방채|채무|부채|빚|보증\s?(?:규모|한도|액)|민자|민간투자|매출|가격|시세|손실|"
+    r"피해(?!\s?(?:복구|지원|예방|보상|대책|구제))|"
     r"(?:지방|취득|재산|주민|소득|법인|부가가치)세|사업비\s?총액|총사업비|경제효과|생산유발"
 )
 KO_OTHER_AFTER = re.compile(
     r"^(?:\s?(?:대|벽|선|수준|이상|이하|미만|초과))(?:[을를이가의은는로에]|으로|에서)?(?![가-힣])"
-    r"|^\s?(?:을|를|이|가)?\s?(?:신청|요청|발행|미반영|반영되지|빌려|차입)"
+    r"|^\s?(?:을|를)\s?(?:넘는|넘어서|넘긴|넘을|돌파)"  # a threshold: "총사업비가 2조원을 넘는"
+    r"|^\s?(?:을|를|이|가)?\s?(?:신청|요청|건의|발행|미반영|반영되지|빌려|차입)"
 )
 KO_OTHER_BEFORE = re.compile(r"(?:최대|최소|최고|최저|상한|하한|한도)\s?$")
-KO_OTHER_CLAUSE = re.compile(r"경제적 효과|효과가|생산유발")
+# "...을 정부 예산에 반영해 달라고 건의": a request, not money granted
+KO_OTHER_CLAUSE = re.compile(r"경제적 효과|효과가|생산유발|해\s?달라|건의하|요청하")
 EN_OTHER_SUBJECT = re.compile(
     r"\b(?:revenue|tax|taxes|debt|bond|bonds|loan|deficit|surplus|levy|fees?|income|price|cost overrun|"
     r"shortfall|grant application|request)\b",
@@ -115,8 +118,9 @@ EN_TOTAL_SUBJECT = re.compile(r"\b(?:budget|spending plan|general fund|operating
 # Subjects naming a whole budget make a "total"; "예산" after a specific item does not.
 KO_TOTAL_SUBJECT = re.compile(
     r"^(?:(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|최종|수정|본|총|전체|시|도|군|구|정부|"
-    r"[가-힣]{1,8}(?:시|도|군|구|청|교육청)|제\d+회|이번|기존|\s)+)?"
-    r"(?:예산안?|본예산|총예산|예산\s?총?규모|예산안\s?총?규모|총규모|규모|추경|추경안|추경예산안?|추가경정예산안?|"
+    r"[가-힣]{1,8}(?:시|도|군|구|청|교육청)|제?\s?\d+\s?(?:회|차)|이번|기존|\s)+)?"
+    r"(?:예산안?|본예산|총예산|예산\s?총?규모|예산안\s?총?규모|총규모|규모|추경|추경안|추경\s?예산안?|추가경정\s?예산안?|"
+    r"살림살이(?:\s?규모)?|"
     r"수정예산안|당초예산안?|일반회계|특별회계|시예산|도예산|군예산|구예산|살림|재정)$"
 )
 KO_TOTAL_ORG = re.compile(
@@ -168,16 +172,29 @@ NOUNS_LIKE_PARTICLES = frozenset(
     "성과 결과 통과 경과 초과 부과 학과 효과 도로 경로 통로 진로 항로 수로 선로 활주로 대로 교차로 "
     "회로 산책로 우회로 진입로 순환로 고속도로 마을 재난 피난 권한 기한 제한 상한 하한 노인 개인 "
     "법인 외국인 장애인 확인 승인 원인 일 내일 휴일 동일 통일 단일 품질 수질 물질 실질 올해 지난해 "
-    "피해 재해 손해 이해 새해 오늘 하늘 지원 기준 시설 건설 마련 공고 재고 최고 광고 보고 신고 경고 사고 창고 "
+    "피해 재해 손해 이해 새해 오늘 하늘 살림살이 먹거리 볼거리 일자리 "
+    "지원 기준 시설 건설 마련 공고 재고 최고 광고 보고 신고 경고 사고 창고 "
     "원고 참고 금고 국고 측면 전면 화면 국면".split()
 )
 ADVERBS = frozenset(
     "기존 각각 모두 총 약 무려 역대 최대 최소 전체적으로 우선 추가로 또한 이번 또 등 등의 "
     "이에 이는 이 그 대비 연속 역시 특히 아울러 한편 다만 반면 당장 새로 새롭게 신규로 올해도 "
-    "전년 이상 이하 가운데 중 여기에 동시에 함께 모두 최종 각 전체 규모인".split()
+    "전년 이상 이하 가운데 중 여기에 동시에 함께 모두 최종 각 전체 규모인 동안 긴급 향후 "
+    "연간 매년 해마다 한 ".split()
 )
-GENERIC_SUBJECTS = frozenset("예산 금액 비용 액수 수치 돈 재원 사업비 규모 예산액 혈세 이는 것 곳 수준".split())
+# Pronouns and parts ("여기", "나머지") point elsewhere; they are not what money is for.
+GENERIC_SUBJECTS = frozenset(
+    "예산 금액 비용 액수 수치 돈 재원 사업비 규모 예산액 혈세 이는 것 곳 수준 사업 여기 이곳 그곳 이 그 "
+    "나머지 일부 전액 절반 이중 그중".split()
+)
 VERB_NOUNS = frozenset(
     "편성 투입 투자 확보 발행 반영 배정 지원 삭감 증액 감액 확정 의결 제출 신청 사용 책정 계획 "
     "추진 포함 집행 증가 감소".split()
+)
+
+# Verb nouns that say what is done to a project; a noun phrase before one names the project
+# ("도시철도 2호선 건설", "레독스흐름전지인증센터 구축", "내년 4월 시운전").
+PROJECT_ACTIONS = frozenset(
+    "건설 구축 조성 건립 설치 정비 착공 준공 개통 완공 시운전 개관 개소 개원 신축 증축 리모델링 복원 "
+    "확충 확장 설립 유치 개발 도입 이전 보수 개선 운영 추진 완료 착수 발주".split()
 )

@@ -81,10 +81,11 @@ def test_dev_scores_stay_above_floors() -> None:
 def test_jsonl_bad_lines_name_their_line_number() -> None:
     stdin = io.StringIO('{"id": "a", "text": "도로에 5억원을 쓴다."}\nnot json\n\n{"id": "c", "text": 5}\n')
     out, err = io.StringIO(), io.StringIO()
-    assert run_jsonl(stdin, out, err) == 2
+    assert run_jsonl(stdin, out, err) == 3
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert [line["id"] for line in lines] == ["a", None, "c"]
+    assert [line["id"] for line in lines] == ["a", None, None, "c"]
     assert lines[0]["statements"][0]["amount"]["value"] == 500_000_000
     assert lines[1]["error"].startswith("line 2:")
-    assert lines[2]["error"].startswith("line 4:")
+    assert lines[2]["error"] == "line 3: empty line"
+    assert lines[3]["error"].startswith("line 4:")
     assert "line 2:" in err.getvalue()

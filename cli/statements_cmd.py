@@ -1,0 +1,77 @@
+"""`budgetwatch statements` lists stored statements; `budgetwatch reextract` reads articles again."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import click
+
+from cli.context import load, open_database
+from store.reextract import reextract
+from store.statement_queries import StatementRow, list_statements
+from store.timeline import format_amount
+
+
+def _row_json(row: StatementRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "amount": {"text": row.amount_text, "value": row.value, "currency": row.currency},
+        "subject": row.subject,
+        "role": row.role,
+        "fiscal_year": row.fiscal_year,
+        "org": row.org,
+        "action": row.action,
+        "funding": row.funding,
+        "stage": row.stage,
+        "sentence": row.sentence,
+        "project_id": row.project_id,
+        "article": {"id": row.article_id, "version": row.version, "url": row.url, "title": row.title},
+        "said_at": row.said_at.isoformat(),
+    }
+
+
+@click.command("statements")
+@click.option("--org", default=None, help="Only this organization's statements (광주시 finds 광주광역시).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Articles from this day on.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_context
+def statements_command(ctx: click.Context, org: str | None, since: datetime | None, as_json: bool) -> None:
+    """List stored statements (current article versions), each with its article's URL and title."""
+    config = load(ctx)
+    engine = open_database(config)
+    try:
+        rows = list_statements(engine, org=org, since=since.date() if since else None)
+    finally:
+        engine.dispose()
+    last_article = None
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(_row_json(row), ensure_ascii=False))
+            continue
+        if row.article_id != last_article:
+            last_article = row.article_id
+            click.echo(f"{row.said_at.date().isoformat()}  {row.title}\n            {row.url}")
+        amount = format_amount(row.value, row.currency)
+        click.echo(
+            f"    {amount:>16}  {row.role:<10} {row.fiscal_year or '-':<5} {row.org or '-':<10} {row.subject or '-'}"
+        )
+    if not rows and not as_json:
+        click.echo("no statements stored" + (f" for {org}" if org else ""))
+
+
+@click.command("reextract")
+@click.option("--source", default=None, help="Only this source's articles (its name in the config).")
+@click.pass_context
+def reextract_command(ctx: click.Context, source: str | None) -> None:
+    """Run the extractor again over stored articles and replace their statements and project mentions."""
+    config = load(ctx)
+    engine = open_database(config)
+    try:
+        report = reextract(engine, source=source)
+    finally:
+        engine.dispose()
+    click.echo(
+        f"re-read {report.versions} article version(s): {report.statements_before} -> "
+        f"{report.statements_after} statements, {report.mentions} project mentions"
+    )
