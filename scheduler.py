@@ -15,14 +15,15 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from crawler.runner import SourceCrawler  # noqa: E402
+from daemon.digest_job import DIGEST, DIGEST_RETRY  # noqa: E402
 from daemon.housekeeping import HOUSEKEEPING  # noqa: E402
 from daemon.jobs import ExtraJob  # noqa: E402
-from daemon.run import run_daemon  # noqa: E402
+from daemon.leader import DispatcherFactory, DistributedOptions  # noqa: E402
+from daemon.run import run_daemon, utc_now  # noqa: E402
 from daemon.service import DaemonOptions  # noqa: E402
 
-# Jobs besides one crawl per source. The digest job (issue 7) is one more ExtraJob here, its
-# schedule read from the config (ExtraJob.schedule_of returning None switches it off).
-EXTRA_JOBS: tuple[ExtraJob, ...] = (HOUSEKEEPING,)
+# Jobs besides one crawl per source; each reads its schedule from the config (None: off).
+EXTRA_JOBS: tuple[ExtraJob, ...] = (HOUSEKEEPING, DIGEST, DIGEST_RETRY)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -31,13 +32,36 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", default=None, help="SQLAlchemy database URL; beats $BUDGETWATCH_DB and the file")
     parser.add_argument("--grace", type=float, default=20.0, help="seconds a stop waits for running crawls")
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser.add_argument(
+        "--distributed", action="store_true", help="elect one leader on PostgreSQL; enqueue crawls for workers"
+    )
+    parser.add_argument("--broker", default=None, help="Celery broker URL (amqp://... or redis://...)")
+    parser.add_argument("--queue", default="budgetwatch.crawl", help="the crawl queue's name")
+    parser.add_argument("--leader-poll", type=float, default=5.0, help="seconds between a standby's lock attempts")
     return parser.parse_args(argv)
+
+
+def distributed_options(args: argparse.Namespace) -> tuple[DistributedOptions | None, DispatcherFactory | None]:
+    if not args.distributed:
+        return None, None
+    if not args.broker:
+        raise SystemExit("scheduler.py: --distributed needs --broker URL")
+    from distributed.enqueue import dispatcher_factory
+
+    options = DistributedOptions(broker_url=args.broker, queue=args.queue, leader_poll_seconds=args.leader_poll)
+    return options, dispatcher_factory(args.broker, args.queue, utc_now)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    options = DaemonOptions(config_path=args.config, database=args.db, grace_seconds=args.grace)
-    return run_daemon(options, extras=EXTRA_JOBS, make_crawler=SourceCrawler, log_level=args.log_level)
+    distributed, make_dispatcher = distributed_options(args)
+    options = DaemonOptions(
+        config_path=args.config, database=args.db, grace_seconds=args.grace, distributed=distributed
+    )
+    return run_daemon(
+        options, extras=EXTRA_JOBS, make_crawler=SourceCrawler, make_dispatcher=make_dispatcher,
+        log_level=args.log_level,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

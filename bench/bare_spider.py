@@ -36,6 +36,7 @@ def main() -> None:
     urls = Path(sys.argv[1]).read_text(encoding="utf-8").split()
     settings = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
     settings.pop("ITEM_PIPELINES", None)
+    settings.pop("DOWNLOADER_MIDDLEWARES", None)  # the private-address guard needs a source; the bench is local
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BareSpider)
     process.crawl(crawler, urls=urls)

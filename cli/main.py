@@ -18,6 +18,7 @@ from cli import (
     extract_cmd,
     statements_cmd,
     status_cmd,
+    worker_cmd,
 )
 from cli.context import Options
 
@@ -51,6 +52,7 @@ cli.add_command(status_cmd.command)
 cli.add_command(digest_cmd.command)
 cli.add_command(statements_cmd.statements_command)
 cli.add_command(statements_cmd.reextract_command)
+cli.add_command(worker_cmd.command)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import hashlib
 import os
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,9 @@ LOCK_SUFFIX = ".daemon.lock"
 # A `status` probe holds the SQLite lock for microseconds; a daemon starting in that instant retries.
 ACQUIRE_ATTEMPTS = 5
 ACQUIRE_PAUSE_S = 0.1
+# TCP keepalives on the lock's session: if the holder's host vanishes from the network, the server
+# ends the session (and frees the lock for a standby) after about idle + interval * count seconds.
+LOCK_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
 
 
 class LockHeld(Exception):
@@ -32,6 +36,8 @@ class LockHeld(Exception):
 
 class DaemonLock(Protocol):
     def release(self) -> None: ...
+
+    def alive(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,9 @@ class FileLock:
             os.close(self.fd)  # closing drops the flock
             self.fd = None
 
+    def alive(self) -> bool:
+        return self.fd is not None
+
 
 def probe_file(path: Path) -> Holder | None:
     """The holder if a daemon holds the file lock now, else None (a shared lock for an instant)."""
@@ -148,7 +157,7 @@ class AdvisoryLock:
 
     def __init__(self, database_url: str) -> None:
         self.url = database_url
-        self.engine = create_engine(database_url, poolclass=NullPool)
+        self.engine = create_engine(database_url, poolclass=NullPool, connect_args=LOCK_KEEPALIVES)
         self.conn: Connection | None = None
 
     def acquire(self) -> None:
@@ -169,6 +178,16 @@ class AdvisoryLock:
             self.conn = None
         self.engine.dispose()
 
+    def alive(self) -> bool:
+        """Whether the session holding the lock is still there (and so the lock)."""
+        if self.conn is None:
+            return False
+        try:
+            self.conn.execute(text("SELECT 1"))
+        except Exception:
+            return False
+        return True
+
 
 def acquire_lock(database_url: str) -> DaemonLock:
     """Take the database's daemon lock or raise LockHeld."""
@@ -180,6 +199,20 @@ def acquire_lock(database_url: str) -> DaemonLock:
         lock = FileLock(path, database_url) if path is not None else _NoLock()
     lock.acquire()
     return lock
+
+
+def wait_for_lock(database_url: str, poll_seconds: float, on_standby: Callable[[str], None]) -> DaemonLock:
+    """Take the lock, waiting as a standby while another daemon holds it; ``on_standby`` is told
+    once, with who holds it. The holder's death frees it (the server ends its session)."""
+    told = False
+    while True:
+        try:
+            return acquire_lock(database_url)
+        except LockHeld as exc:
+            if not told:
+                on_standby(str(exc))
+                told = True
+        time.sleep(poll_seconds)
 
 
 def probe_lock(database_url: str) -> Holder | None:
@@ -204,3 +237,6 @@ class _NoLock:
 
     def release(self) -> None:
         pass
+
+    def alive(self) -> bool:
+        return True

@@ -9,7 +9,8 @@ from typing import Any
 
 from config.load import ConfigError, load_config
 from daemon.jobs import ExtraJob
-from daemon.lock import LockHeld, acquire_lock
+from daemon.leader import DispatcherFactory
+from daemon.lock import DaemonLock, LockHeld, acquire_lock, wait_for_lock
 from daemon.logfmt import configure_logging, log_event
 from daemon.service import CrawlerFactory, Daemon, DaemonOptions
 from store.db import make_engine, upgrade_schema
@@ -35,6 +36,7 @@ def run_daemon(
     *,
     extras: Sequence[ExtraJob],
     make_crawler: CrawlerFactory,
+    make_dispatcher: DispatcherFactory | None = None,
     log_level: str = "INFO",
 ) -> int:
     """Run until SIGTERM/SIGINT; return the process exit code."""
@@ -48,10 +50,14 @@ def run_daemon(
     except ConfigError as exc:
         log_event("config_invalid", logging.ERROR, error=str(exc))
         return EXIT_CONFIG
+    distributed = options.distributed
+    if distributed is not None and (make_dispatcher is None or not config.database.startswith("postgresql")):
+        log_event("config_invalid", logging.ERROR, error="--distributed needs a postgresql:// database and a broker")
+        return EXIT_CONFIG
     engine = make_engine(config.database)
     try:
         upgrade_schema(engine)
-        lock = acquire_lock(config.database)
+        lock = take_lock(config.database, options)
     except LockHeld as exc:
         log_event("refused", logging.ERROR, reason=str(exc))
         engine.dispose()
@@ -66,9 +72,11 @@ def run_daemon(
     from twisted.internet import reactor as installed
 
     reactor: Any = installed  # typed as interfaces only
+    dispatcher = make_dispatcher(config, engine) if distributed is not None and make_dispatcher else None
     daemon = Daemon(
-        options, config, engine, make_crawler=make_crawler, extras=extras, clock=utc_now, on_exit=reactor.stop
-    )
+        options, config, engine, make_crawler=make_crawler, extras=extras, clock=utc_now, on_exit=reactor.stop,
+        dispatcher=dispatcher, lock_alive=lock.alive,
+    )  # fmt: skip
     log_event("daemon_starting", database=safe_url(config.database), config=options.config_path)
 
     def failed(failure: Any) -> None:
@@ -83,3 +91,18 @@ def run_daemon(
         lock.release()
         engine.dispose()
     return daemon.exit_code
+
+
+def take_lock(database_url: str, options: DaemonOptions) -> DaemonLock:
+    """One scheduling daemon per database: refuse if another holds it, or with --distributed wait
+    as a standby and take over when it dies."""
+    if options.distributed is None:
+        return acquire_lock(database_url)
+    poll = options.distributed.leader_poll_seconds
+
+    def standby(holder: str) -> None:
+        log_event("standby", holder=holder, poll_s=poll)
+
+    lock = wait_for_lock(database_url, poll, standby)
+    log_event("leader_elected", database=safe_url(database_url))
+    return lock

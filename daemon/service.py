@@ -27,6 +27,7 @@ from config.schema import Config, SourceConfig
 from crawler.runner import CrawlResult
 from crawler.settings import build_settings
 from daemon.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, JobSpec, diff_jobs, make_trigger, plan_jobs
+from daemon.leader import Dispatcher, DistributedOptions, watch_leadership
 from daemon.logfmt import log_event
 from daemon.signals import install_signal_handlers
 from daemon.status import last_started
@@ -55,6 +56,7 @@ class DaemonOptions:
     config_path: Path | None = None
     database: str | None = None  # --db / $BUDGETWATCH_DB, kept for reloads
     grace_seconds: float = 20.0  # how long a stop waits for running crawls to finish by themselves
+    distributed: DistributedOptions | None = None  # enqueue crawls for workers instead of running them
 
 
 def resident_mb() -> float:
@@ -81,6 +83,8 @@ class Daemon:
         extras: Sequence[ExtraJob],
         clock: Clock,
         on_exit: Callable[[], None],
+        dispatcher: Dispatcher | None = None,
+        lock_alive: Callable[[], bool] | None = None,
     ) -> None:
         self.options = options
         self.config = config
@@ -91,6 +95,9 @@ class Daemon:
         self.extras = {extra.name: extra for extra in extras}
         self.clock = clock
         self.on_exit = on_exit
+        self.dispatcher = dispatcher
+        self.lock_alive = lock_alive
+        self.watch: asyncio.Task[None] | None = None
         self.scheduler: AsyncIOScheduler | None = None
         self.specs: dict[str, JobSpec] = {}
         self.source_ids: dict[str, int] = {}
@@ -102,10 +109,13 @@ class Daemon:
 
     async def start(self) -> None:
         now = self.clock()
-        # We hold the lock, so no other daemon is crawling: every "running" row is a dead process's.
-        stale = await asyncio.to_thread(mark_interrupted, self.engine, now)
+        stale = 0
+        if self.dispatcher is None:
+            # We hold the lock, so no other daemon is crawling: every "running" row is a dead process's.
+            # (Not so with workers: their crawls run elsewhere; housekeeping sweeps theirs.)
+            stale = await asyncio.to_thread(mark_interrupted, self.engine, now)
         self.source_ids = await asyncio.to_thread(sync_sources, self.engine, self.config.sources, now)
-        previous = await asyncio.to_thread(last_started, self.engine, [s.name for s in self.config.sources])
+        previous = await self.history(self.config)
         specs = plan_jobs(self.config, previous, tuple(self.extras.values()), now)
         loop = asyncio.get_running_loop()
         self.scheduler = AsyncIOScheduler(
@@ -122,12 +132,16 @@ class Daemon:
             self.add_job(spec)
         self.scheduler.start()
         install_signal_handlers(loop, self.request_stop, self.request_reload)
+        if self.lock_alive is not None and self.options.distributed is not None:
+            every = self.options.distributed.leader_poll_seconds
+            self.watch = loop.create_task(watch_leadership(self.lock_alive, every, self.lose_leadership))
         log_event(
             "daemon_started",
             pid=os.getpid(),
             sources=len(self.source_ids),
             jobs=len(specs),
             interrupted_runs=stale,
+            mode="distributed" if self.dispatcher is not None else "local",
             rss_mb=resident_mb(),
         )
 
@@ -163,8 +177,22 @@ class Daemon:
         finally:
             self.active.discard(task)
 
+    async def history(self, config: Config) -> dict[str, datetime]:
+        """When each source was last crawled (locally) or enqueued (distributed), for planning."""
+        names = [s.name for s in config.sources]
+        if self.dispatcher is not None:
+            return await self.dispatcher.last_slots(names)
+        return await asyncio.to_thread(last_started, self.engine, names)
+
+    def lose_leadership(self, reason: str) -> None:
+        self.exit_code = 1  # restarted by systemd, it waits as a standby
+        self.request_stop(reason)
+
     async def crawl_source(self, name: str) -> None:
         source = self.config.source(name)
+        if self.dispatcher is not None:
+            await self.dispatcher.dispatch(source, self.config.zone)
+            return
         began = time.monotonic()
         result = await self.crawler.crawl_one(source, self.source_ids[name])
         self.crawls_done += 1
@@ -230,6 +258,10 @@ class Daemon:
             log_event("stop_failed", logging.ERROR, error=f"{type(exc).__name__}: {exc}")
             self.exit_code = 1
         self.scheduler.shutdown(wait=False)
+        if self.watch is not None:
+            self.watch.cancel()
+        if self.dispatcher is not None:
+            await asyncio.to_thread(self.dispatcher.close)
         log_event("daemon_stopped", crawls=self.crawls_done, exit_code=self.exit_code)
         self.on_exit()
 
@@ -278,7 +310,7 @@ class Daemon:
         assert self.scheduler is not None
         now = self.clock()
         ids = await asyncio.to_thread(sync_sources, self.engine, config.sources, now)
-        previous = await asyncio.to_thread(last_started, self.engine, [s.name for s in config.sources])
+        previous = await self.history(config)
         specs = plan_jobs(config, previous, tuple(self.extras.values()), now)
         changes = diff_jobs(tuple(self.specs.values()), specs)
         if build_settings(config) != build_settings(self.config):

@@ -200,6 +200,7 @@ class Change(Base):
 # Tables of later features live in their own modules; importing them here puts them on Base.metadata,
 # which Alembic's env.py compares against (kept last: those modules import Base from this one).
 from store import (  # noqa: E402,F401,I001
+    distributed_models,  # the distributed mode's enqueued slots (issue 8)
     mention_models,  # project mentions without amounts (issue 3)
     outbox_models,  # the digest outbox (issue 7)
 )

@@ -1,0 +1,1 @@
+"""Several machines: crawls enqueued on Celery by one elected daemon, run by `budgetwatch worker`s."""
