@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS = 32  # 32 bands of 2 rows: pairs with Jaccard 0.3 become candidates with p = 0.95
@@ -52,6 +50,9 @@ def fingerprint(text: str) -> Fingerprint | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
+    # Imported here: datasketch loads scipy (~0.4 s), a cost every CLI process would pay otherwise.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=7)
     minhash.update_batch([s.encode("utf-8") for s in found])
     return Fingerprint(tuple(int(x) for x in minhash.hashvalues), len(found))
@@ -59,6 +60,6 @@ def fingerprint(text: str) -> Fingerprint | None:
 
 def containment(a: Fingerprint, b: Fingerprint) -> float:
     """Estimated share of the smaller shingle set found in the other one."""
-    jaccard = float(np.mean(np.array(a.signature) == np.array(b.signature)))
+    jaccard = sum(x == y for x, y in zip(a.signature, b.signature, strict=True)) / NUM_PERM
     intersection = jaccard / (1 + jaccard) * (a.shingles + b.shingles)
     return min(1.0, intersection / min(a.shingles, b.shingles))
