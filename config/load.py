@@ -69,6 +69,8 @@ def parse_config(text: str, *, origin: str, database_override: str | None = None
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{origin}{line}: not valid YAML: {problem}") from None
+    except RecursionError:  # PyYAML recurses once per nesting level: "[[[[..." exhausts the stack
+        raise ConfigError(f"{origin}: not valid YAML: nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -122,6 +122,10 @@ class SourceConfig(BaseModel):
     delay: float = Field(default=1.0, ge=0, description="seconds between requests to the site")
     max_articles: int = Field(default=200, ge=1, description="article pages fetched per crawl at most")
     allow_private: bool = Field(default=False, description="allow loopback/private addresses")
+    timeout: float = Field(default=30, gt=0, le=600, description="seconds one fetch may take (each try)")
+    max_bytes: int = Field(
+        default=10 * 1024 * 1024, ge=1024, description="largest response accepted, also after decompression"
+    )
     recheck: RecheckConfig = RecheckConfig()
 
     @model_validator(mode="before")

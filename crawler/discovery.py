@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import feedparser
+from parsel import Selector
 from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import Sitemap
 
@@ -29,6 +30,8 @@ def feed_links(response: Response) -> list[Link]:
         href = entry.get("link")
         if href:
             links.append(Link(response.urljoin(href), entry.get("title")))
+    if parsed.bozo and not links:  # feedparser's lenient parse found entries, but nothing to follow
+        raise DiscoveryError(f"{response.url}: not a readable feed: {parsed.get('bozo_exception')}")
     return links
 
 
@@ -72,28 +75,41 @@ def listing_links(response: TextResponse, links_selector: str, title_from: str =
     a ``title`` attribute is preferred whenever the text looks cut."""
     found: list[Link] = []
     for node in response.css(links_selector):
-        href = node.attrib.get("href")
-        if not href or href.startswith(("javascript:", "#", "mailto:")):
+        try:
+            link = _link_of(response, node, title_from)
+        except ValueError:  # lxml refuses attributes with control characters in their names
             continue
-        text = " ".join(" ".join(node.css("::text").getall()).split())
-        if title_from.startswith("@"):
-            title = node.attrib.get(title_from[1:]) or text
-        elif title_from != "text":
-            query = title_from if title_from.endswith("::text") else f"{title_from} ::text"
-            title = " ".join(" ".join(node.css(query).getall()).split()) or text
-        else:
-            title = text
-        if node.attrib.get("title") and (not title or title.endswith(("…", "...", ".."))):
-            title = node.attrib["title"]
-        found.append(Link(response.urljoin(href), title or None))
+        if link is not None:
+            found.append(link)
     return found
+
+
+def _link_of(response: TextResponse, node: Selector, title_from: str) -> Link | None:
+    """The link of one matched element, or None when it leads nowhere."""
+    href = node.attrib.get("href")
+    if not href or href.startswith(("javascript:", "#", "mailto:")):
+        return None
+    text = " ".join(" ".join(node.css("::text").getall()).split())
+    if title_from.startswith("@"):
+        title = node.attrib.get(title_from[1:]) or text
+    elif title_from != "text":
+        query = title_from if title_from.endswith("::text") else f"{title_from} ::text"
+        title = " ".join(" ".join(node.css(query).getall()).split()) or text
+    else:
+        title = text
+    if node.attrib.get("title") and (not title or title.endswith(("…", "...", ".."))):
+        title = node.attrib["title"]
+    return Link(response.urljoin(href), title or None)
 
 
 def next_page_url(response: TextResponse, next_selector: str | None) -> str | None:
     if not next_selector:
         return None
     for node in response.css(next_selector):
-        href = node.attrib.get("href")
+        try:
+            href = node.attrib.get("href")
+        except ValueError:  # as in listing_links
+            continue
         if href and not href.startswith(("javascript:", "#")):
             return response.urljoin(href)
     return None

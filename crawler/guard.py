@@ -1,50 +1,120 @@
-"""Refuse requests to loopback, private and link-local addresses unless the source opts in."""
+"""Where a crawl may go: the source's own domain (redirects included) and no private addresses.
+
+``OffsiteGuard`` is Scrapy's offsite filter, except that a redirect to another host is refused in
+the downloader, where the request's errback hears why (Scrapy drops it silently at scheduling).
+``PrivateAddressGuard`` refuses loopback, private and link-local addresses unless the source sets
+``allow_private``: IP literals, local names, and host names whose DNS answer is such an address.
+It runs on every request, redirected ones included, and resolves through Scrapy's caching resolver,
+so the connection that follows uses the address that was checked (no DNS rebinding in between).
+"""
 
 from __future__ import annotations
 
 import ipaddress
-from typing import Self
+from collections.abc import Awaitable, Callable
+from typing import Any, Self
+from urllib.parse import urlsplit
 
+from scrapy import Spider
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
+from scrapy.utils.defer import maybe_deferred_to_future
 
-LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+
+Resolve = Callable[[str], Awaitable[str]]
+
+
+class RefusedAddress(IgnoreRequest):
+    """A request to a private, loopback or link-local address the source did not allow."""
+
+
+class RefusedRedirect(IgnoreRequest):
+    """A redirect off the source's domain."""
+
+
+def is_private_address(address: str) -> bool:
+    """True for an IP address that is not globally routable (an IPv4-mapped IPv6 address is
+    judged by its IPv4 part)."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global
 
 
 def is_private_host(host: str) -> bool:
-    """True for an IP literal that is not globally routable, or a name for this machine.
-
-    Only literals and local names are judged here; names that resolve to private addresses are
-    a known gap (DNS rebinding) to close together with a resolver hook.
-    """
-    host = host.strip("[]").lower()
+    """True for an IP literal that is not globally routable, or a name for this machine."""
+    host = host.strip("[]").lower().rstrip(".")
     if host in LOCAL_NAMES or host.endswith(".localhost"):
         return True
+    return is_private_address(host)
+
+
+def is_ip_literal(host: str) -> bool:
     try:
-        address = ipaddress.ip_address(host)
+        ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         return False
-    return not address.is_global
+    return True
+
+
+async def resolve_with_reactor(host: str) -> str:
+    """The address Scrapy will connect to: its resolver caches the answer (DNSCACHE_ENABLED)."""
+    from twisted.internet import reactor as installed
+
+    reactor: Any = installed  # Twisted types the reactor module as interfaces only
+    address: str = await maybe_deferred_to_future(reactor.resolve(host))
+    return address
 
 
 class PrivateAddressGuard:
     """Downloader middleware; the spider's source decides with ``allow_private``."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, resolve: Resolve = resolve_with_reactor) -> None:
         self.crawler = crawler
+        self.resolve = resolve
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
-    def process_request(self, request: Request) -> None:
-        from urllib.parse import urlsplit
-
+    async def process_request(self, request: Request) -> None:
         source = getattr(self.crawler.spider, "source", None)
         if source is not None and source.allow_private:
             return None
         host = urlsplit(request.url).hostname or ""
         if is_private_host(host):
-            raise IgnoreRequest(f"{request.url}: refused, {host} is a private or local address")
+            raise RefusedAddress(f"refused, {host} is a private or local address")
+        if not host or is_ip_literal(host) or request.meta.get("proxy"):
+            return None  # through a proxy, the proxy resolves (and is the operator's choice)
+        try:
+            address = await self.resolve(host)
+        except Exception:  # a failed lookup fails the download itself, with its own error
+            return None
+        if is_private_address(address):
+            raise RefusedAddress(f"refused, {host} resolves to {address}, a private or local address")
         return None
+
+
+class OffsiteGuard(OffsiteMiddleware):
+    """Scrapy's offsite filter; redirects off the source's domain are refused with a reason."""
+
+    def request_scheduled(self, request: Request, spider: Spider) -> None:
+        if request.meta.get("redirect_urls"):
+            return None  # judged in process_request, so the errback is told
+        return super().request_scheduled(request, spider)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        redirected_from: Any = request.meta.get("redirect_urls")
+        if redirected_from:
+            assert self.crawler.spider is not None
+            if not self.should_follow(request, self.crawler.spider):
+                host = urlsplit(request.url).hostname
+                raise RefusedRedirect(f"refused, redirected to another host ({host}): {request.url}")
+            return None
+        return super().process_request(request)

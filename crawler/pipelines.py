@@ -52,8 +52,10 @@ class ReadPipeline:
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc
-        if not read.article.title and not read.article.body:
-            spider.tally.error(f"{item.url}: no title and no body found")
+        if not read.article.body and read.article.title in ("", item.link_title):
+            # Nothing came from the page itself (a title from the feed or list link is not an
+            # article): not stored, so the next crawl asks for it again.
+            spider.tally.error(f"{item.url}: no title and no body found on the page")
             raise DropItem(f"{item.url}: empty")
         return ReadItem(item, read)
 

@@ -13,7 +13,7 @@ from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
-from crawler.settings import build_settings, source_settings
+from crawler.settings import build_settings, crawler_settings
 from crawler.spider import SourceSpider
 from crawler.tally import CrawlTally
 from store.articles import due_rechecks, known_articles
@@ -67,7 +67,7 @@ class SourceCrawler:
                 due_rechecks, self.engine, source_id, self.clock(),
                 every_crawl_days=source.recheck.every_crawl_days, daily_days=source.recheck.daily_days,
             )  # fmt: skip
-            crawler = Crawler(SourceSpider, source_settings(self.base_settings, source))
+            crawler = Crawler(SourceSpider, crawler_settings(self.base_settings, source))
             kwargs: dict[str, Any] = {
                 "source": source,
                 "lookup": partial(known_articles, self.engine, source_id),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.settings import Settings
+
 from config.schema import Config, SourceConfig
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024  # a press release is ~100 KB; anything past 10 MB is not one
@@ -28,7 +30,12 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
         "COOKIES_ENABLED": False,
         "LOG_LEVEL": log_level,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
-        "DOWNLOADER_MIDDLEWARES": {"crawler.guard.PrivateAddressGuard": 50},
+        "DOWNLOADER_MIDDLEWARES": {
+            # Redirects are judged where the errback hears why (crawler/guard.py).
+            "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+            "crawler.guard.OffsiteGuard": 50,
+            "crawler.guard.PrivateAddressGuard": 51,
+        },
         "ITEM_PIPELINES": {"crawler.pipelines.ReadPipeline": 100, "crawler.pipelines.StorePipeline": 200},
         "BUDGETWATCH_DATABASE": config.database,
         "BUDGETWATCH_TIMEZONE": config.timezone,
@@ -36,5 +43,25 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
 
 
 def source_settings(base: dict[str, Any], source: SourceConfig) -> dict[str, Any]:
-    """Per-source overrides: the delay between requests (AutoThrottle never goes below it)."""
-    return {**base, "DOWNLOAD_DELAY": source.delay, "AUTOTHROTTLE_START_DELAY": max(source.delay, 0.0)}
+    """Per-source overrides: the delay between requests (AutoThrottle never goes below it) and
+    the fetch limits (time per try, bytes per response, also after gzip/deflate decoding)."""
+    return {**base, **_source_overrides(source)}
+
+
+def crawler_settings(base: dict[str, Any], source: SourceConfig) -> Settings:
+    """``source_settings`` for a Crawler: the per-source values at "spider" priority, because
+    Scrapy's runner copies its own (base) settings over each crawler's at "project" priority
+    (AsyncCrawlerRunner.create_crawler), which put every source back to the base limits."""
+    settings = Settings(base)
+    settings.setdict(_source_overrides(source), priority="spider")
+    return settings
+
+
+def _source_overrides(source: SourceConfig) -> dict[str, Any]:
+    return {
+        "DOWNLOAD_DELAY": source.delay,
+        "AUTOTHROTTLE_START_DELAY": max(source.delay, 0.0),
+        "DOWNLOAD_TIMEOUT": source.timeout,
+        "DOWNLOAD_MAXSIZE": source.max_bytes,
+        "DOWNLOAD_WARNSIZE": source.max_bytes // 4,
+    }

@@ -11,16 +11,21 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from config.schema import SourceConfig
+from crawler.charset import repaired_encoding
 from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
+from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
 from crawler.pagination import next_list_request
 from crawler.tally import CrawlTally
@@ -80,8 +85,15 @@ class SourceSpider(scrapy.Spider):
 
     # -- discovery -------------------------------------------------------------------------------
     def _decoded(self, response: Response) -> Response:
-        if self.source.encoding and isinstance(response, TextResponse):
+        """The response decoded as the source says, else as its bytes say when its label lies."""
+        if not isinstance(response, TextResponse):
+            return response
+        if self.source.encoding:
             return response.replace(encoding=self.source.encoding)
+        repaired = repaired_encoding(response.body, response.encoding)
+        if repaired is not None:
+            self.logger.info("%s: labelled %s, read as %s", response.url, response.encoding, repaired)
+            return response.replace(encoding=repaired)
         return response
 
     async def parse_feed(self, response: Response, depth: int) -> AsyncIterator[Request]:
@@ -190,30 +202,71 @@ class SourceSpider(scrapy.Spider):
         )
 
     # -- errors ----------------------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
+        return spider
+
     def _listing_failed(self, message: str) -> None:
         self.tally.listing_failed = True
         self.tally.error(message)
 
     def on_listing_error(self, failure: Failure) -> None:
         self.tally.listing_failed = True
-        if isinstance(failure.value, IgnoreRequest):  # the source's own URL refused: say why
-            self.tally.error(f"{self.source.url}: refused: {failure.value}")
-            return
         self.on_error(failure)
+        if isinstance(failure.value, IgnoreRequest) and not self.tally.errors:
+            self.tally.error(f"{self.source.url}: refused: {failure.value}")  # robots.txt: say so here
 
     def on_error(self, failure: Failure) -> None:
-        request = getattr(failure, "request", None)
-        url = request.url if request is not None else self.source.url
+        """Record what failed and why; robots.txt and plain offsite links are refusals, not faults."""
+        request: Request | None = getattr(failure, "request", None)
+        url = _first_url(request) if request is not None else self.source.url
         value = failure.value
-        if isinstance(value, IgnoreRequest):  # robots.txt, offsite or a refused address: not a fault
+        assert value is not None
+        if isinstance(value, IgnoreRequest) and is_policy_refusal(value):
             self.tally.refused += 1
             self.logger.info("refused %s: %s", url, value)
             return
-        response = getattr(value, "response", None)
-        if response is not None:
-            self.tally.error(f"{url}: HTTP {response.status}")
-        else:
-            self.tally.error(f"{url}: {type(value).__name__}: {value}")
+        if isinstance(value, RefusedAddress | RefusedRedirect):
+            self.tally.refused += 1
+        self.tally.error(f"{url}: {describe_failure(value, request)}")
+
+    def on_dropped(self, request: Request) -> None:
+        """The scheduler drops a URL seen before; for a redirect that means a loop."""
+        if request.meta.get("redirect_urls"):
+            self.tally.error(f"{_first_url(request)}: redirect loop (back to {request.url})")
+
+
+def _first_url(request: Request) -> str:
+    """The URL the spider asked for, before any redirect."""
+    redirects: list[str] = request.meta.get("redirect_urls") or [request.url]
+    return redirects[0]
+
+
+def is_policy_refusal(value: IgnoreRequest) -> bool:
+    """robots.txt, or a link to another site: the crawl chose not to go, nothing failed."""
+    text = str(value)
+    return text.startswith(("Forbidden by robots.txt", "Filtered offsite request"))
+
+
+def describe_failure(value: BaseException, request: Request | None) -> str:
+    """One line: the HTTP status, the refusal, or the network error with its causes."""
+    response = getattr(value, "response", None)
+    if isinstance(value, HttpError) and response is not None:
+        retry_after = response.headers.get(b"Retry-After")
+        wait = f" (Retry-After {retry_after.decode('latin-1')})" if retry_after else ""
+        return f"HTTP {response.status}{wait}"
+    if request is not None and request.meta.get("redirect_urls") and isinstance(value, IgnoreRequest):
+        if "max redirections" in str(value):
+            return f"too many redirections (last {request.url})"
+    if "DataLoss" in type(value).__name__:
+        return f"{type(value).__name__}: the body ended before its Content-Length (data loss, a cut connection)"
+    reasons = getattr(value, "reasons", None)  # ResponseFailed and friends wrap the real causes
+    if reasons:
+        causes = "; ".join(f"{type(r.value).__name__}: {r.value}" for r in reasons if hasattr(r, "value"))
+        return f"{type(value).__name__}: {causes}"
+    return f"{type(value).__name__}: {value}"
 
 
 def _header(response: Response, name: bytes) -> str | None:
