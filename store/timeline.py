@@ -155,13 +155,15 @@ def statement_events(
     # Copies of one story may attribute a figure to different orgs or subjects; the figure and
     # its year are what the other outlet already reported.
     story_figures: set[tuple[int | None, int]] = set()
-    if article.story_id is not None and article.story_id != article.id:
+    values = sorted({row.value for row in rows})
+    if article.story_id is not None and article.story_id != article.id and values:
+        # Only this article's figures, only as columns: a long-running story stays cheap.
         story_figures = {
-            (s.fiscal_year, s.value)
-            for s in session.scalars(
-                select(Statement)
+            (year, value)
+            for year, value in session.execute(
+                select(Statement.fiscal_year, Statement.value)
                 .join(Article, Article.id == Statement.article_id)
-                .where(Article.story_id == article.story_id, Article.id != article.id)
+                .where(Article.story_id == article.story_id, Article.id != article.id, Statement.value.in_(values))
             )
         }
     for row in rows:
