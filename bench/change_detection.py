@@ -51,8 +51,11 @@ def fill(database: str, source: SourceConfig, count: int) -> float:
                 for i in range(min(BATCH, count - first))
             ]  # fmt: skip
             conn.execute(insert(Article), rows)
-            bands = [{"band_key": f"{b}:{(r['id'] * 7919 + b) % (1 << 60):016x}", "article_id": r["id"]}
-                     for r in rows for b in range(BANDS)]  # fmt: skip
+            bands = [
+                {"band_key": f"{b}:{(article_id * 7919 + b) % (1 << 60):016x}", "article_id": article_id}
+                for article_id in range(next_id, next_id + len(rows))
+                for b in range(BANDS)
+            ]
             conn.execute(insert(SimilarityBand), bands)
             next_id += len(rows)
     engine.dispose()

@@ -68,11 +68,10 @@ def digest_line(outbox: OutboxStatus, next_run: datetime | None, now: datetime) 
 def command(ctx: click.Context, as_json: bool) -> None:
     """Whether a daemon runs on the database; per source its next and last run and any flags."""
     # Imported here so the other commands still start where daemon/ is not installed yet.
-    from daemon.lock import probe_lock
-    from daemon.status import source_statuses, status_json
-
     from config.schedule import parse_schedule
     from daemon.jobs import next_slot
+    from daemon.lock import probe_lock
+    from daemon.status import source_statuses, status_json
     from digest.outbox import outbox_status
 
     config = load(ctx)

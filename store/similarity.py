@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-
 NUM_PERM = 64
 BANDS = 32  # 32 bands of 2 rows: pairs with Jaccard 0.3 become candidates with p = 0.95
 ROWS = NUM_PERM // BANDS

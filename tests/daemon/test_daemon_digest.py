@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import email
+from collections.abc import Callable
 from email.header import decode_header, make_header
 from email.message import Message
-from collections.abc import Callable
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
