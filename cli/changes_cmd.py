@@ -19,7 +19,8 @@ def _parse_since(text: str | None) -> datetime | None:
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise fail_usage(f"--since {text!r}: not an ISO 8601 date or time (2026-11-24 or 2026-11-24T07:00+09:00)") from None
+        example = "2026-11-24 or 2026-11-24T07:00+09:00"
+        raise fail_usage(f"--since {text!r}: not an ISO 8601 date or time ({example})") from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
