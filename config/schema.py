@@ -97,11 +97,40 @@ class PaginationConfig(BaseModel):
         return self
 
 
+DETAIL_FILL = ("title", "published", "updated", "author", "department", "body")
+
+
+class DetailConfig(BaseModel):
+    """An article whose content a script loads from a JSON endpoint (extract.profiles.DetailRule).
+
+    url: a path resolved against the article link; {name} in fields values: that query parameter
+    of the link; json_root: dotted path to the reply object (None: the first object, depth first,
+    holding the title key); fill: article field -> key of that object."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str
+    method: Literal["GET", "POST"] = "POST"
+    fields: dict[str, str] = Field(default_factory=dict)
+    json_root: str | None = None
+    fill: dict[str, str]
+
+    @field_validator("fill")
+    @classmethod
+    def _fill(cls, value: dict[str, str]) -> dict[str, str]:
+        wrong = set(value) - set(DETAIL_FILL)
+        if wrong:
+            raise ValueError(f"fill keys must be among {DETAIL_FILL}, not {sorted(wrong)}")
+        if not {"title", "body"} & set(value):
+            raise ValueError("fill needs 'title' or 'body'")
+        return value
+
+
 class SourceConfig(BaseModel):
     """One watched source: a feed, a listing (board) or a sitemap.
 
     ``profile`` names a board of the shipped catalog (config/sites); it fills every field the
-    source leaves out: org, kind, url, links, pagination, article selectors and encoding."""
+    source leaves out: org, kind, url, links, pagination, article selectors, detail and encoding."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -116,6 +145,7 @@ class SourceConfig(BaseModel):
     pagination: PaginationConfig | None = None
     max_pages: int = Field(default=5, ge=1, le=1000)
     article: ArticleSelectorsConfig = ArticleSelectorsConfig()
+    detail: DetailConfig | None = Field(default=None, description="read articles from a JSON endpoint")
     encoding: str | None = None
     schedule: str = "every 1 hours"
     enabled: bool = True
@@ -243,6 +273,10 @@ def profile_defaults(profile: SiteProfile) -> dict[str, Any]:
     selectors = {"title": art.title, "body": art.body, "published": art.published, "updated": art.updated,
                  "author": art.author, "department": art.department, "drop": list(art.drop)}  # fmt: skip
     found["article"] = {k: v for k, v in selectors.items() if v}
+    if profile.detail is not None:
+        rule = profile.detail
+        found["detail"] = {"url": rule.url, "method": rule.method, "fields": dict(rule.fields),
+                           "json_root": rule.json_root, "fill": dict(rule.fill)}  # fmt: skip
     rules = profile.list_rules
     if rules is not None:
         found.update(kind="listing", url=rules.url, links=rules.links, title_from=rules.title_from)

@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from sqlalchemy import Engine
 
+from crawler.detail import reading_source
 from crawler.items import PageItem
 from crawler.reading import ReadPage, read_page
 from crawler.spider import GONE, SourceSpider
@@ -48,7 +49,7 @@ class ReadPipeline:
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
         try:
-            read = await asyncio.to_thread(read_page, item, spider.source, self.timezone)
+            read = await asyncio.to_thread(read_page, item, reading_source(spider.source), self.timezone)
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -24,6 +24,7 @@ from twisted.python.failure import Failure
 
 from config.schema import SourceConfig
 from crawler.charset import repaired_encoding
+from crawler.detail import DetailError, detail_page, detail_request
 from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
 from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
@@ -168,31 +169,60 @@ class SourceSpider(scrapy.Spider):
             headers["If-None-Match"] = known.etag
         if known is not None and known.last_modified:
             headers["If-Modified-Since"] = known.last_modified
+        meta = {"handle_httpstatus_list": [304, *GONE] if known is not None else [304]}
+        cb_kwargs = {"key": key, "link_title": link.title}
+        rule = self.source.detail
+        if rule is not None:  # the content comes from a JSON endpoint, not the (empty) view page
+            try:
+                endpoint, fields = detail_request(rule, link.url)
+            except DetailError as exc:
+                self.tally.error(str(exc))  # falls back to the view page, which reads as empty
+            else:
+                headers = {"Accept": "application/json, text/javascript, */*", "X-Requested-With": "XMLHttpRequest"}
+                body: str | None = None
+                if rule.method == "POST":
+                    headers["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
+                    body = urlencode(fields)
+                return Request(endpoint, method=rule.method, body=body, headers=headers, callback=self.parse_article,
+                               errback=self.on_error, cb_kwargs={**cb_kwargs, "page_url": link.url},
+                               meta=meta)  # fmt: skip
         return Request(
             link.url,
             callback=self.parse_article,
             errback=self.on_error,
             headers=headers,
-            cb_kwargs={"key": key, "link_title": link.title},
-            meta={"handle_httpstatus_list": [304, *GONE] if known is not None else [304]},
+            cb_kwargs=cb_kwargs,
+            meta=meta,
         )
 
     # -- articles --------------------------------------------------------------------------------
-    def parse_article(self, response: Response, key: str, link_title: str | None) -> Iterator[PageItem]:
+    def parse_article(
+        self, response: Response, key: str, link_title: str | None, page_url: str | None = None
+    ) -> Iterator[PageItem]:
+        """Read a fetched article page; ``page_url``: the article link when this is the reply of
+        its detail endpoint (the article is stored under the link, read from the JSON)."""
         self.tally.pages += 1
         fetched = datetime.now(UTC)
+        url = page_url or response.url
         if response.status == 304 or response.status in GONE:  # a recheck: nothing to read
-            yield PageItem(self.source.name, response.url, key, "", "", fetched, status=response.status)
+            yield PageItem(self.source.name, url, key, "", "", fetched, status=response.status)
             return
         response = self._decoded(response)
         if not isinstance(response, TextResponse):
             self.tally.error(f"{response.url}: not a text page ({response.headers.get('Content-Type')!r})")
             return
+        text = response.text
+        if page_url is not None and self.source.detail is not None:
+            try:
+                text = detail_page(text, self.source.detail)
+            except DetailError as exc:
+                self.tally.error(f"{page_url}: {exc}")
+                return
         yield PageItem(
             source_name=self.source.name,
-            url=response.url,
+            url=url,
             url_key=key,
-            html=response.text,
+            html=text,
             encoding=response.encoding,
             fetched_at=fetched,
             status=response.status,

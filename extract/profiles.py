@@ -26,6 +26,13 @@ A profile file looks like this (every key but ``name`` and ``match.host`` is opt
         per_page: 10
         post_url: null             # kind post: where the form is sent (path only)
         post_fields: {}            # kind post: the form, with {n} for the page number
+    detail:                        # the article body comes from a request the page's script sends
+      method: POST                 # POST (a form) or GET (the fields as query parameters)
+      url: /board/getBoardDetail   # a path, resolved against the article link
+      fields: {dataSid: "{dataSid}"}   # {name}: that query parameter of the article link
+      json_root: null              # dotted path to the object holding the fields; null: the first
+                                   # object in the reply (depth first) that has the title key
+      fill: {title: dataTitle, published: regDate, author: userNm, body: dataContent}
 
 ``load_profiles`` reads the files in name order and validates them once; a broken file raises
 ``ProfileError`` naming the file. ``match_profile`` picks the most specific profile for a URL.
@@ -44,6 +51,8 @@ from extract.page import ArticleSelectors
 
 _ARTICLE_KEYS = ("title", "body", "published", "updated", "author", "department", "drop")
 _PAGINATION_KINDS = ("href", "offset", "post")
+_DETAIL_METHODS = ("GET", "POST")
+_DETAIL_FILL = ("title", "published", "updated", "author", "department", "body")
 # Host prefixes that serve the same board ("www.naju.go.kr", "naju.go.kr", "m.naju.go.kr").
 _HOST_PREFIXES = ("www.", "m.")
 
@@ -75,6 +84,21 @@ class ListRules:
 
 
 @dataclass(frozen=True)
+class DetailRule:
+    """An article whose content a script loads from a JSON endpoint: where to ask and what to read.
+
+    ``fields`` values may hold ``{name}``, replaced by the article link's query parameter ``name``;
+    ``fill`` maps article fields (title, published, updated, author, department, body) to keys of
+    the reply object found at ``json_root`` (a dotted path; None: searched for)."""
+
+    url: str
+    method: str = "POST"
+    fields: tuple[tuple[str, str], ...] = ()
+    json_root: str | None = None
+    fill: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class SiteProfile:
     """One board: how to recognise its pages, read its articles and walk its list."""
 
@@ -86,6 +110,7 @@ class SiteProfile:
     encoding: str | None = None
     article: ArticleSelectors = field(default_factory=ArticleSelectors)
     list_rules: ListRules | None = None
+    detail: DetailRule | None = None
 
     def matches(self, url: str) -> bool:
         """Whether ``url`` is on this board (host, path prefix and required query values)."""
@@ -143,6 +168,7 @@ def parse_profile(data: Any) -> SiteProfile:
         encoding=_text(data, "encoding"),
         article=_article(data.get("article") or {}),
         list_rules=_list_rules(data["list"]) if data.get("list") else None,
+        detail=_detail(data["detail"]) if data.get("detail") else None,
     )
 
 
@@ -190,6 +216,30 @@ def _list_rules(data: Any) -> ListRules:
             post_url=_text(pager, "post_url"),
             post_fields=_pairs(pager.get("post_fields"), "list.pagination.post_fields"),
         ),
+    )
+
+
+def _detail(data: Any) -> DetailRule:
+    if not isinstance(data, dict):
+        raise ProfileError("'detail' is a mapping")
+    unknown = set(data) - {"method", "url", "fields", "json_root", "fill"}
+    if unknown:
+        raise ProfileError(f"unknown detail keys: {sorted(unknown)}")
+    method = (_text(data, "method") or "POST").upper()
+    if method not in _DETAIL_METHODS:
+        raise ProfileError(f"detail.method must be one of {_DETAIL_METHODS}, not {method!r}")
+    fill = _pairs(data.get("fill"), "detail.fill")
+    wrong = {key for key, _ in fill} - set(_DETAIL_FILL)
+    if wrong:
+        raise ProfileError(f"detail.fill keys must be among {_DETAIL_FILL}, not {sorted(wrong)}")
+    if not any(key in ("title", "body") for key, _ in fill):
+        raise ProfileError("detail.fill needs 'title' or 'body'")
+    return DetailRule(
+        url=_text(data, "url", required=True) or "",
+        method=method,
+        fields=_pairs(data.get("fields"), "detail.fields"),
+        json_root=_text(data, "json_root"),
+        fill=fill,
     )
 
 

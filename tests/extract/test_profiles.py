@@ -141,3 +141,33 @@ def test_every_saved_kr_page_matches_its_board_profile() -> None:
             assert profile.article.body and profile.article.title, profile.name
         else:
             assert profile.list_rules is not None and profile.list_rules.links, profile.name
+
+
+def test_detail_rule_is_parsed_and_checked() -> None:
+    text = (
+        BOARD
+        + """detail:
+  url: /news/getDetail
+  fields: {id: "{idx}", board: B1}
+  json_root: data.item
+  fill: {title: subject, body: contents, published: regDate}
+"""
+    )
+    import yaml
+
+    from extract.profiles import DetailRule
+
+    profile = parse_profile(yaml.safe_load(text))
+    assert profile.detail == DetailRule(url="/news/getDetail", method="POST", fields=(("id", "{idx}"), ("board", "B1")),
+                                        json_root="data.item",
+                                        fill=(("title", "subject"), ("body", "contents"), ("published", "regDate")))  # fmt: skip
+    assert parse_profile(yaml.safe_load(BOARD)).detail is None
+    for bad in ("detail: {url: /d, method: PUT, fill: {title: t}}", "detail: {url: /d, fill: {headline: t}}",
+                "detail: {url: /d, fill: {author: a}}", "detail: {fill: {title: t}}", "detail: {url: /d, x: 1, fill: {title: t}}"):  # fmt: skip
+        with pytest.raises(ProfileError):
+            parse_profile(yaml.safe_load(BOARD + bad))
+    damyang = next(p for p in load_profiles(CATALOG) if p.name == "damyang-press")
+    assert damyang.detail is not None and dict(damyang.detail.fields) == {
+        "dataSid": "{dataSid}",
+        "boardId": "{boardId}",
+    }
