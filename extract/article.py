@@ -31,7 +31,7 @@ from lxml.html import HtmlElement
 from extract.board_reader import read_board
 from extract.bylines import find_wire_byline
 from extract.cleanup import clean_body, clean_lines
-from extract.consensus import FRAGMENT_CHARS, is_fragment, prefer_readable, worth_asking
+from extract.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
 from extract.dates import guess_page_date, parse_date, read_page_dates
 from extract.generic import GenericReading, read_generic
 from extract.page import Article, ArticleSelectors
@@ -64,20 +64,28 @@ def read_article(
     declared_lang = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
     _strip_invisible(tree)
 
+    korean = _HANGUL.search(html) is not None
     selected = read_selected(tree, selectors) if selectors else SelectedFields()
-    board = read_board(tree, hints, want_body=not selected.body_lines, korean=_HANGUL.search(html) is not None)
+    board = read_board(tree, hints, want_body=not selected.body_lines, korean=korean)
     body = "\n\n".join(clean_lines(list(selected.body_lines))) if selected.body_lines else ""
     if not body and board.labelled and len(" ".join(board.body_lines)) >= _MIN_BOARD_BODY:
         body = "\n\n".join(board.body_lines)
     title = selected.title or board.title
-    if not title:
+    if not title and board.labelled:
+        # An unlabelled board reading already searched the unchanged tree by the hints.
         heading = find_title_by_hints(tree, hints)
         title = normalize(heading.text_content()) if heading is not None else None
     published = _parse_first(timezone, selected.published, board.published)
     generic = GenericReading()
     if not body or not title:
         generic = read_generic(html, url, with_metadata=not title, precise=not board.labelled)
-    author = selected.author or board.author or find_wire_byline(tree) or generic.author or _meta_author(tree)
+    author = (
+        selected.author
+        or board.author
+        or (find_wire_byline(tree) if korean else None)  # a wire byline names a Korean reporter
+        or generic.author
+        or _meta_author(tree)
+    )
     if not body:
         body = _generic_body(html, url, tree, generic.body or "", precise=not board.labelled)
     if not title:
@@ -106,11 +114,12 @@ def _generic_body(html: str, url: str, tree: HtmlElement, text: str, *, precise:
 
     Reads ``tree`` destructively (readability): call it after every other use of the tree.
     """
-    if precise and len(text) < FRAGMENT_CHARS:
+    # The plain reading can only be FRAGMENT_RATIO times longer when the page holds that much text.
+    if precise and len(text) < FRAGMENT_CHARS and len(collapse(tree.text_content())) >= FRAGMENT_RATIO * len(text):
         plain = read_generic(html, url, with_metadata=False, precise=False).body or ""
         if is_fragment(text, plain):
             text = plain
-    if worth_asking(text, _paragraph_chars(tree)):
+    if text and worth_asking(text, _paragraph_chars(tree)):
         readable = read_readable(tree)
         if prefer_readable(text, readable):
             text = readable

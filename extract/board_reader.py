@@ -66,6 +66,8 @@ def _first_by_kind(
     """
     after: dict[str, BoardField] = {}
     before: dict[str, BoardField] = {}
+    if not fields:
+        return {}
     position = {el: i for i, el in enumerate(tree.iter())} if title_el is not None else {}
     start = position.get(title_el, -1) if title_el is not None else -1
     for field in fields:

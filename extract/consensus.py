@@ -21,7 +21,7 @@ _WORD = re.compile(r"\w+")
 FRAGMENT_CHARS = 1000
 # ... and is one when the plain reading is this many times longer (measured: fragments run
 # 8-12% of the plain reading; precise readings that rightly dropped comments or link lists keep 28%+).
-_FRAGMENT_RATIO = 10
+FRAGMENT_RATIO = 10
 # readability's reading replaces trafilatura's when it holds this share of trafilatura's text ...
 _CONTAINS = 0.9
 # ... and trafilatura's reading is less than this share of readability's (readability found the
@@ -35,7 +35,7 @@ _PARAGRAPH_RATIO = 2
 
 def is_fragment(precise: str, plain: str) -> bool:
     """True when the precise reading looks like a fragment of the plain one."""
-    return len(precise) < FRAGMENT_CHARS and len(plain) >= _FRAGMENT_RATIO * max(len(precise), 1)
+    return len(precise) < FRAGMENT_CHARS and len(plain) >= FRAGMENT_RATIO * max(len(precise), 1)
 
 
 def worth_asking(body: str, paragraph_chars: int) -> bool:

@@ -22,6 +22,8 @@ _MIN_HINT_MATCH = 8
 _MAX_TITLE = 300
 # How many headings before the date line to look at for one that agrees with the meta title.
 _WINDOW = 4
+# Every _TITLE_TOKENS word holds one of these: a cheap test before splitting class/id into words.
+_TITLE_STEMS = ("tit", "subj", "sbj", "head", "ttl")
 
 
 def normalize(text: str) -> str:
@@ -46,7 +48,11 @@ def is_heading_like(el: HtmlElement) -> bool:
         return False
     if el.tag in _HEADINGS:
         return True
-    if el.get("class") is None and el.get("id") is None:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return False
+    raw = f"{cls or ''} {ident or ''}".lower()
+    if not any(stem in raw for stem in _TITLE_STEMS):
         return False
     return any(token in _TITLE_TOKENS for token in class_tokens(el))
 
@@ -76,6 +82,8 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
 
 def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
     """Return the first heading-like element whose text agrees with a meta title, if any."""
+    if not hints:
+        return None
     for el in root.iter():
         if is_heading_like(el):
             text = normalize(el.text_content())
