@@ -14,7 +14,8 @@ from demo.sample_config import sample_config
 from demo.site import SampleSite
 from digest.preview import write_demo_digest
 from store.db import make_engine
-from store.queries import list_articles, list_statements
+from store.queries import list_articles
+from store.statement_queries import list_statements
 
 DEMO_PORT = 8765  # fixed when free, so a second demo run crawls the same URLs and stores nothing twice
 

@@ -23,20 +23,6 @@ class ArticleRow:
     first_seen: datetime
 
 
-@dataclass(frozen=True)
-class StatementRow:
-    source: str
-    article_url: str
-    amount_text: str
-    value: int
-    currency: str
-    subject: str | None
-    role: str
-    fiscal_year: int | None
-    org: str | None
-    action: str | None
-
-
 def list_articles(engine: Engine, source: str | None = None) -> list[ArticleRow]:
     """Every stored article, newest first, with its latest version's statement count."""
     counts = select(Statement.version_id, func.count(Statement.id).label("n")).group_by(Statement.version_id).subquery()
@@ -56,29 +42,6 @@ def list_articles(engine: Engine, source: str | None = None) -> list[ArticleRow]
         return [
             ArticleRow(name, org, a.url, a.title, a.published_at, a.current_version, int(n), a.first_seen_at)
             for name, org, a, n in session.execute(query)
-        ]
-
-
-def list_statements(engine: Engine, source: str | None = None) -> list[StatementRow]:
-    """Statements of every article's current version."""
-    query = (
-        select(Source.name, Article.url, Statement)
-        .join(Article, Article.source_id == Source.id)
-        .join(
-            ArticleVersion,
-            (ArticleVersion.article_id == Article.id) & (ArticleVersion.version == Article.current_version),
-        )
-        .join(Statement, Statement.version_id == ArticleVersion.id)
-        .order_by(Article.id, Statement.amount_start)
-    )
-    if source:
-        query = query.where(Source.name == source)
-    with Session(engine) as session:
-        return [
-            StatementRow(
-                name, url, s.amount_text, s.value, s.currency, s.subject, s.role, s.fiscal_year, s.org, s.action
-            )
-            for name, url, s in session.execute(query)
         ]
 
 

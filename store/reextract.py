@@ -17,6 +17,7 @@ from store.models import Article, ArticleVersion, Change, Source, Statement
 from store.naming import project_name
 from store.projects import resolve_project
 from store.records import as_utc
+from store.timeline import statement_row
 
 # (text, published, org, lang) -> what the extractor reads; a seam so tests can pass a fake.
 Reader = Callable[[str, date | None, str | None, str | None], tuple[Sequence[ReadStatement], Sequence[Mention]]]
@@ -90,13 +91,7 @@ def _row(
     session: Session, article: Article, version: ArticleVersion, found: ReadStatement, source_org: str, at: datetime
 ) -> Statement:
     org = found.org or source_org
-    row = Statement(
-        version_id=version.id, article_id=article.id, amount_text=found.amount.text,
-        amount_start=found.amount.start, amount_end=found.amount.end, value=found.amount.value,
-        currency=found.amount.currency, subject=found.subject, action=found.action, verb=found.verb,
-        role=found.role, fiscal_year=found.fiscal_year, org=org, funding=found.funding, stage=found.stage,
-        sentence=found.sentence,
-    )  # fmt: skip
+    row = statement_row(found, article.id, version.id, org)
     name = project_name(found.subject, found.role)
     if name is not None:
         row.project_id = resolve_project(session, org, name, at).project.id

@@ -34,6 +34,17 @@ def format_amount(value: int, currency: str) -> str:
     return f"{symbol}{value:,}" if symbol else f"{value:,} {currency}"
 
 
+def statement_row(found: ReadStatement, article_id: int, version_id: int, org: str) -> Statement:
+    """The row of one extracted statement (its project is linked by the caller)."""
+    return Statement(
+        version_id=version_id, article_id=article_id, amount_text=found.amount.text,
+        amount_start=found.amount.start, amount_end=found.amount.end, value=found.amount.value,
+        currency=found.amount.currency, subject=found.subject, action=found.action, verb=found.verb,
+        role=found.role, fiscal_year=found.fiscal_year, org=org, funding=found.funding, stage=found.stage,
+        sentence=found.sentence,
+    )  # fmt: skip
+
+
 def record_statements(
     session: Session,
     source: Source,
@@ -48,13 +59,7 @@ def record_statements(
     resolved: dict[tuple[str, str], int] = {}  # one lookup per distinct (org, name) in the article
     for found in statements:
         org = found.org or source.org
-        row = Statement(
-            version_id=version.id, article_id=article.id, amount_text=found.amount.text,
-            amount_start=found.amount.start, amount_end=found.amount.end, value=found.amount.value,
-            currency=found.amount.currency, subject=found.subject, action=found.action, verb=found.verb,
-            role=found.role, fiscal_year=found.fiscal_year, org=org, funding=found.funding, stage=found.stage,
-            sentence=found.sentence,
-        )  # fmt: skip
+        row = statement_row(found, article.id, version.id, org)
         name = project_name(found.subject, found.role)
         if name is not None:
             slot_key = (org, name.name if name.kind == "project" else name.key)

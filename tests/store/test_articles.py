@@ -12,9 +12,10 @@ from extract.page import Article as ReadArticle
 from extract.statements import extract_statements
 from store.articles import content_hash, known_articles, record_article, touch_article
 from store.models import Article, ArticleVersion, CrawlRun, Statement
-from store.queries import count_rows, list_articles, list_statements
+from store.queries import count_rows, list_articles
 from store.records import FetchInfo, RunTally
 from store.runs import finish_run, mark_interrupted, start_run, sync_sources
+from store.statement_queries import list_statements
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SOURCE = SourceConfig(name="naju-press", org="나주시", kind="rss", url="https://www.naju.go.kr/rss.xml")
