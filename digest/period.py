@@ -26,7 +26,10 @@ class Period:
 
 
 def period_key(end: datetime) -> str:
-    return end.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+    """The period's end in UTC, to the minute (cron schedules), or to the second when a
+    sub-minute interval schedule ends it off the minute (else two periods would share a key)."""
+    utc = end.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ" if utc.second else "%Y-%m-%dT%H:%MZ")
 
 
 def last_two_fire_times(schedule: str, zone: ZoneInfo, now: datetime) -> tuple[datetime, datetime]:
