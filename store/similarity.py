@@ -55,10 +55,3 @@ def fingerprint(text: str) -> Fingerprint | None:
     minhash = MinHash(num_perm=NUM_PERM, seed=7)
     minhash.update_batch([s.encode("utf-8") for s in found])
     return Fingerprint(tuple(int(x) for x in minhash.hashvalues), len(found))
-
-
-def containment(a: Fingerprint, b: Fingerprint) -> float:
-    """Estimated share of the smaller shingle set found in the other one."""
-    jaccard = sum(x == y for x, y in zip(a.signature, b.signature, strict=True)) / NUM_PERM
-    intersection = jaccard / (1 + jaccard) * (a.shingles + b.shingles)
-    return min(1.0, intersection / min(a.shingles, b.shingles))

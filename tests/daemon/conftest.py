@@ -30,15 +30,16 @@ def parse_line(line: str) -> Line:
     return fields
 
 
-class DaemonProcess:
-    def __init__(self, config: Path, *extra: str) -> None:
+class LoggedProcess:
+    """A subprocess whose logfmt stderr lines can be awaited (daemons here, workers in
+    tests/distributed); ``new_session`` puts it and its children in a process group of their own."""
+
+    def __init__(self, argv: list[str], *, new_session: bool = False, default_timeout: float = 20.0) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "scheduler.py", "--config", str(config), *extra],
-            cwd=ROOT,
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-        )
+            argv, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+            start_new_session=new_session,
+        )  # fmt: skip
+        self.default_timeout = default_timeout
         self.lines: list[Line] = []
         self.raw: list[str] = []
         self.changed = threading.Condition()
@@ -62,18 +63,27 @@ class DaemonProcess:
                 ln for ln in self.lines if ln.get("event") == name and all(ln.get(k) == v for k, v in match.items())
             ]
 
-    def wait_for(self, test: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
+    def wait_for(self, test: Callable[[], bool], timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (self.default_timeout if timeout is None else timeout)
         with self.changed:
             while not test():
                 left = deadline - time.monotonic()
                 if left <= 0 or (self.proc.poll() is not None and not self.reader.is_alive()):
-                    raise AssertionError("daemon did not get there; its log:\n" + "\n".join(self.raw))
+                    raise AssertionError("process did not get there; its log:\n" + self.log())
                 self.changed.wait(min(left, 0.2))
 
-    def wait_event(self, name: str, count: int = 1, timeout: float = 20.0, **match: str) -> list[Line]:
+    def wait_event(self, name: str, count: int = 1, timeout: float | None = None, **match: str) -> list[Line]:
         self.wait_for(lambda: len(self.events(name, **match)) >= count, timeout)
         return self.events(name, **match)
+
+    def log(self) -> str:
+        with self.changed:
+            return "\n".join(self.raw)
+
+
+class DaemonProcess(LoggedProcess):
+    def __init__(self, config: Path, *extra: str) -> None:
+        super().__init__([sys.executable, "scheduler.py", "--config", str(config), *extra])
 
     def signal(self, sig: signal.Signals) -> None:
         self.proc.send_signal(sig)
@@ -84,11 +94,6 @@ class DaemonProcess:
         code = self.proc.wait(timeout)
         self.reader.join(5)
         return code
-
-    def log(self) -> str:
-        with self.changed:
-            return "\n".join(self.raw)
-
 
 @pytest.fixture
 def site() -> Iterator[SampleSite]:

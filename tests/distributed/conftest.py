@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,7 +15,7 @@ from sqlalchemy import create_engine, text
 
 from store.db import make_engine, upgrade_schema
 from tests.conftest import PG_URL
-from tests.daemon.conftest import ROOT, Line, parse_line
+from tests.daemon.conftest import LoggedProcess
 
 BROKERS = (
     os.environ.get("BUDGETWATCH_TEST_BROKER", "amqp://guest:guest@127.0.0.1:5672//"),
@@ -77,53 +75,6 @@ def pg_url() -> Iterator[str]:
     admin.dispose()
 
 
-class LoggedProcess:
-    """A subprocess whose logfmt stderr lines can be awaited."""
-
-    def __init__(self, argv: list[str]) -> None:
-        self.proc = subprocess.Popen(
-            argv, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True
-        )
-        self.lines: list[Line] = []
-        self.raw: list[str] = []
-        self.changed = threading.Condition()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for raw in self.proc.stderr:
-            with self.changed:
-                self.raw.append(raw.rstrip("\n"))
-                try:
-                    self.lines.append(parse_line(raw))
-                except ValueError:
-                    self.lines.append({"raw": raw})
-                self.changed.notify_all()
-
-    def events(self, name: str, **match: str) -> list[Line]:
-        with self.changed:
-            return [
-                ln for ln in self.lines if ln.get("event") == name and all(ln.get(k) == v for k, v in match.items())
-            ]
-
-    def wait_for(self, test: Callable[[], bool], timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        with self.changed:
-            while not test():
-                left = deadline - time.monotonic()
-                if left <= 0 or (self.proc.poll() is not None and not self.reader.is_alive()):
-                    raise AssertionError("process did not get there; its log:\n" + self.log())
-                self.changed.wait(min(left, 0.2))
-
-    def wait_event(self, name: str, count: int = 1, timeout: float = 60.0, **match: str) -> list[Line]:
-        self.wait_for(lambda: len(self.events(name, **match)) >= count, timeout)
-        return self.events(name, **match)
-
-    def log(self) -> str:
-        return "\n".join(self.raw[-200:])
-
-
 Start = Callable[[list[str]], LoggedProcess]
 
 
@@ -133,7 +84,7 @@ def processes() -> Iterator[Start]:
     started: list[LoggedProcess] = []
 
     def start(args: list[str]) -> LoggedProcess:
-        process = LoggedProcess([sys.executable, *args])
+        process = LoggedProcess([sys.executable, *args], new_session=True, default_timeout=60.0)
         started.append(process)
         return process
 
