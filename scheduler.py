@@ -15,12 +15,12 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from crawler.runner import SourceCrawler  # noqa: E402
-from daemon.digest_job import DIGEST, DIGEST_RETRY  # noqa: E402
-from daemon.housekeeping import HOUSEKEEPING  # noqa: E402
-from daemon.jobs import ExtraJob  # noqa: E402
-from daemon.leader import DispatcherFactory, DistributedOptions  # noqa: E402
-from daemon.run import run_daemon, utc_now  # noqa: E402
-from daemon.service import DaemonOptions  # noqa: E402
+from scheduling.digest_job import DIGEST, DIGEST_RETRY  # noqa: E402
+from scheduling.housekeeping import HOUSEKEEPING  # noqa: E402
+from scheduling.jobs import ExtraJob  # noqa: E402
+from scheduling.leader import DispatcherFactory, DistributedOptions  # noqa: E402
+from scheduling.run import run_daemon, utc_now  # noqa: E402
+from scheduling.service import DaemonOptions  # noqa: E402
 
 # Jobs besides one crawl per source; each reads its schedule from the config (None: off).
 EXTRA_JOBS: tuple[ExtraJob, ...] = (HOUSEKEEPING, DIGEST, DIGEST_RETRY)
@@ -46,7 +46,7 @@ def distributed_options(args: argparse.Namespace) -> tuple[DistributedOptions | 
         return None, None
     if not args.broker:
         raise SystemExit("scheduler.py: --distributed needs --broker URL")
-    from distributed.enqueue import dispatcher_factory
+    from workers.enqueue import dispatcher_factory
 
     options = DistributedOptions(broker_url=args.broker, queue=args.queue, leader_poll_seconds=args.leader_poll)
     return options, dispatcher_factory(args.broker, args.queue, utc_now)

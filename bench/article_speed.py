@@ -2,7 +2,7 @@
 
 Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb) and the 10 Korean
 article pages of ../shared/eval/kr-pages (with their site profiles, as `budgetwatch article`
-reads them), times `extract.article.read_article` and trafilatura 2 alone
+reads them), times `extract.article.reader.read_article` and trafilatura 2 alone
 (`bare_extraction(html, url=..., with_metadata=True)`, the baseline the issue compares against)
 page by page, and prints the median and 90th percentile ms per page and the peak resident memory
 of a fresh process that reads all the pages with one reader (lxml allocates outside Python's
@@ -27,8 +27,8 @@ from pathlib import Path
 import trafilatura
 
 from cli.article_cmd import default_profiles_dir
-from extract.article import read_article
-from extract.profiles import load_profiles, match_profile
+from extract.article.profiles import load_profiles, match_profile
+from extract.article.reader import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 Page = tuple[str, str]  # (url, html)

@@ -22,9 +22,9 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from bench.boards import Boards, boards_config
-from distributed.app import CRAWL_TASK, make_app
 from store.db import make_engine, upgrade_schema
 from store.models import CrawlRun
+from workers.app import CRAWL_TASK, make_app
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,9 +15,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from extract.amounts import find_amounts
-from extract.mentions import extract_mentions
-from extract.statements import extract_statements
+from extract.statements.amounts import find_amounts
+from extract.statements.extractor import extract_statements
+from extract.statements.mentions import extract_mentions
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "budget_dev.jsonl"
 TARGET_MS = 5.0

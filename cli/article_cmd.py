@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from extract.article import read_article
-from extract.page import Article
-from extract.profiles import ProfileError, SiteProfile, load_profiles, match_profile
+from extract.article.page import Article
+from extract.article.profiles import ProfileError, SiteProfile, load_profiles, match_profile
+from extract.article.reader import read_article
 
 OUTPUT_FIELDS = ("id", "title", "published", "updated", "author", "department", "lang", "body")
 

@@ -11,8 +11,8 @@ from typing import Any, TextIO
 
 import click
 
-from extract.mentions import Mention, extract_mentions
-from extract.statements import Statement, extract_statements
+from extract.statements.extractor import Statement, extract_statements
+from extract.statements.mentions import Mention, extract_mentions
 
 # Lines longer than this are refused rather than read: a page of news is well under it.
 MAX_LINE_CHARS = 5_000_000
@@ -135,7 +135,7 @@ def _read_file(path: Path, published: datetime.date | None) -> tuple[str, dateti
     """The text statements are read from, its publication date and language."""
     raw = path.read_bytes()
     if path.suffix.lower() in (".html", ".htm"):
-        from extract.article import read_article
+        from extract.article.reader import read_article
 
         article = read_article(raw.decode("utf-8", errors="replace"), path.resolve().as_uri())
         text = f"{article.title}\n\n{article.body}" if article.title else article.body

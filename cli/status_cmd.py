@@ -11,9 +11,9 @@ import click
 from cli.context import load, open_database
 
 if TYPE_CHECKING:
-    from daemon.lock import Holder
-    from daemon.status import SourceStatus
     from digest.outbox import OutboxStatus
+    from scheduling.lock import Holder
+    from scheduling.status import SourceStatus
 
 
 def daemon_line(holder: Holder | None) -> str:
@@ -67,12 +67,12 @@ def digest_line(outbox: OutboxStatus, next_run: datetime | None, now: datetime) 
 @click.pass_context
 def command(ctx: click.Context, as_json: bool) -> None:
     """Whether a daemon runs on the database; per source its next and last run and any flags."""
-    # Imported here so the other commands still start where daemon/ is not installed yet.
+    # Imported here so the other commands still start where scheduling/ is not installed yet.
     from config.schedule import parse_schedule
-    from daemon.jobs import next_slot
-    from daemon.lock import probe_lock
-    from daemon.status import source_statuses, status_json
     from digest.outbox import outbox_status
+    from scheduling.jobs import next_slot
+    from scheduling.lock import probe_lock
+    from scheduling.status import source_statuses, status_json
 
     config = load(ctx)
     engine = open_database(config)

@@ -26,7 +26,7 @@ def command(ctx: click.Context, concurrency: int, broker: str, queue: str, log_l
         cli_args += ["--config", str(options.config_path.resolve())]
     if options.database is not None:
         cli_args += ["--db", options.database]
-    from distributed.worker import WorkerOptions, run_worker  # Celery loads only for this command
+    from workers.worker import WorkerOptions, run_worker  # Celery loads only for this command
 
     code = run_worker(WorkerOptions(broker, queue, concurrency, tuple(cli_args), log_level))
     raise click.exceptions.Exit(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from extract.profiles import SiteProfile, load_profiles, match_profile
+from extract.article.profiles import SiteProfile, load_profiles, match_profile
 
 SITES_DIR = Path(__file__).parent / "sites"
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from config.schedule import Schedule, parse_schedule
 
 if TYPE_CHECKING:
-    from extract.profiles import SiteProfile
+    from extract.article.profiles import SiteProfile
 
 DEFAULT_DATABASE = "sqlite:///budgetwatch.sqlite"
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -101,7 +101,7 @@ DETAIL_FILL = ("title", "published", "updated", "author", "department", "body")
 
 
 class DetailConfig(BaseModel):
-    """An article whose content a script loads from a JSON endpoint (extract.profiles.DetailRule).
+    """An article whose content a script loads from a JSON endpoint (extract.article.profiles.DetailRule).
 
     url: a path resolved against the article link; {name} in fields values: that query parameter
     of the link; json_root: dotted path to the reply object (None: the first object, depth first,

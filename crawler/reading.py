@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from config.schema import SourceConfig
 from crawler.items import PageItem
-from extract.article import read_article
-from extract.mentions import Mention, extract_mentions
-from extract.page import Article, ArticleSelectors
-from extract.statements import Statement, extract_statements
+from extract.article.page import Article, ArticleSelectors
+from extract.article.reader import read_article
+from extract.statements.extractor import Statement, extract_statements
+from extract.statements.mentions import Mention, extract_mentions
 
 
 @dataclass(frozen=True)

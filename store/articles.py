@@ -13,9 +13,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from extract.mentions import Mention
-from extract.page import Article as ReadArticle
-from extract.statements import Statement as ReadStatement
+from extract.article.page import Article as ReadArticle
+from extract.statements.extractor import Statement as ReadStatement
+from extract.statements.mentions import Mention
 from store.changes import add_change, text_diff
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Source
@@ -34,7 +34,7 @@ _VOLATILE = re.compile(
 # Each retry follows a unique-key conflict with a transaction that has committed since, so it sees
 # that row. Concurrent crawls of different sources collide on shared rows too (a project of the
 # same org and name), not only on the article: measured with 4 crawls at once on PostgreSQL,
-# 2 attempts lost 3 of 40 articles (tests/distributed/test_workers.py).
+# 2 attempts lost 3 of 40 articles (tests/workers/test_workers.py).
 RECORD_ATTEMPTS = 8
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from extract.mentions import Mention
+from extract.statements.mentions import Mention
 from store.mention_models import ProjectMention
 
 

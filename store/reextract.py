@@ -9,9 +9,9 @@ from datetime import date, datetime
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
-from extract.mentions import Mention, extract_mentions
-from extract.statements import Statement as ReadStatement
-from extract.statements import extract_statements
+from extract.statements.extractor import Statement as ReadStatement
+from extract.statements.extractor import extract_statements
+from extract.statements.mentions import Mention, extract_mentions
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Change, Source, Statement
 from store.naming import project_name

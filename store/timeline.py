@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from extract.statements import Statement as ReadStatement
+from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
 from store.models import Article, ArticleVersion, Project, Source, Statement
 from store.naming import org_key, project_name

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from config.schema import SourceConfig
-from extract.page import Article as ReadArticle
-from extract.statements import extract_statements
+from extract.article.page import Article as ReadArticle
+from extract.statements.extractor import extract_statements
 from store.articles import record_article
 from store.models import Article
 from store.records import FetchInfo

@@ -14,8 +14,8 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
-from extract.page import Article as ReadArticle
-from extract.statements import extract_statements
+from extract.article.page import Article as ReadArticle
+from extract.statements.extractor import extract_statements
 from store.articles import record_article
 from store.records import FetchInfo
 from store.runs import sync_sources

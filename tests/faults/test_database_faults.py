@@ -97,7 +97,7 @@ def test_database_password_never_printed_or_recorded(pg_schema_url: str, tmp_pat
 def test_daemon_survives_postgresql_dropping_its_connections_and_hides_the_password(
     pg_schema_url: str, tmp_path: Path, level: str
 ) -> None:
-    from tests.daemon.conftest import DaemonProcess
+    from tests.scheduling.conftest import DaemonProcess
 
     secret = "s3cret-Daemon"
     url = pg_schema_url.replace("postgres@", f"postgres:{secret}@", 1) + "&application_name=bw_fault_daemon"

@@ -1,7 +1,7 @@
 """Fuzzing what reads untrusted input and had no fuzz test yet: the config loader (only
 ConfigError may escape) and the crawler's pure readers of fetched bytes (feeds, sitemaps,
 encodings, URLs). The amount parser, statement extractor and article reader are fuzzed in
-tests/extract/test_fuzz_*.py."""
+tests/extract/*/test_fuzz_*.py."""
 
 from __future__ import annotations
 

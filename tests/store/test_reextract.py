@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from cli.main import cli
 from config.schema import SourceConfig
-from extract.mentions import Mention, extract_mentions
-from extract.page import Article as ReadArticle
-from extract.statements import extract_statements
+from extract.article.page import Article as ReadArticle
+from extract.statements.extractor import extract_statements
+from extract.statements.mentions import Mention, extract_mentions
 from store.articles import record_article
 from store.db import make_engine, upgrade_schema
 from store.mention_models import ProjectMention

@@ -1,0 +1,1 @@
+"""Reading a page into an article."""

@@ -1,0 +1,1 @@
+"""Reading money statements out of text."""

@@ -1,0 +1,288 @@
+"""Turn every money amount of an article into a budget statement: subject, role, year, org."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from extract.statements import vocabulary as v
+from extract.statements.amounts import Amount, find_amounts
+from extract.statements.english_subjects import english_subject
+from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
+from extract.statements.orgs import document_org, org_mentions
+from extract.statements.subjects import Subject, is_org_name, korean_subject
+from extract.statements.words import split_particle
+
+
+@dataclass(frozen=True)
+class Statement:
+    amount: Amount
+    subject: str | None
+    action: str | None
+    verb: str | None
+    role: str
+    fiscal_year: int | None
+    org: str | None
+    funding: str | None
+    stage: str | None
+    sentence: str
+    # [start, end) of the subject in the extracted text; None when there is no subject
+    subject_span: tuple[int, int] | None = None
+
+
+# Past this many amounts a text is a data dump, not an article; reading more only costs time.
+MAX_STATEMENTS = 5000
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+
+
+# A line that stops inside a clause ("...특별회계에서" / "감액하는 내용의") runs on into the next line.
+_OPEN_LINE = re.compile(r"(?:[,，]|에서|에게|에는|에|을|를|의|과|와|으로|고|며|면|하여|및|는|은|이|가)$")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if "\n" in m.group() and m.group().count("\n") == 1 and _OPEN_LINE.search(text[pos : m.start()].rstrip()):
+            continue
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _is_korean(text: str, lang: str | None) -> bool:
+    if lang:
+        return lang.lower().startswith("ko")
+    return len(re.findall(r"[가-힣]", text)) > len(text) / 20
+
+
+def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
+    """The first known verb after the amount in its sentence, with its action class."""
+    window = after[:60] if korean else after[:80].lower()
+    # leftmost stem wins; at one position the table's order decides, as regex alternation does
+    m = (_KO_VERB_RE if korean else _EN_VERB_RE).search(window)
+    if m is None:
+        return None, None
+    i = m.start()
+    action = (_KO_VERB_ACTIONS if korean else _EN_VERB_ACTIONS)[m.group()]
+    word = re.match(r"\S+", window[i:])
+    verb = after[i : i + len(word.group())] if word else m.group()
+    return action, verb.strip(".,\"'”")
+
+
+_KO_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.KO_VERBS))
+_EN_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.EN_VERBS))
+_KO_VERB_ACTIONS = dict(reversed(v.KO_VERBS))
+_EN_VERB_ACTIONS = dict(reversed(v.EN_VERBS))
+
+
+def _role_ko(sentence: str, a_start: int, a_end: int, subject: Subject | None, others: list[tuple[int, int]]) -> str:
+    before = sentence[:a_start]
+    after = sentence[_run_end(sentence, a_end, others) :]
+    subj = subject.text if subject else ""
+    if v.KO_OTHER_AFTER.match(after) or v.KO_OTHER_BEFORE.search(before):
+        return "other"
+    if v.KO_OTHER_SUBJECT.search(subj) or v.KO_OTHER_CLAUSE.search(after[:20]):
+        return "other"
+    if v.KO_CHANGE.match(after) or v.KO_CHANGE_BEFORE.search(before) or v.KO_CHANGE_OBJECT.match(after):
+        return "change"
+    core = _OWNER.sub("", subj)
+    if _PART_BEFORE.search(before) or (not subj and _FOR_BEFORE.search(before)):
+        return "allocation"  # "이 가운데 2억원", "나머지 1억원": a share of a whole is not the whole
+    if not subj or v.KO_TOTAL_SUBJECT.match(core) or is_org_name(core) or v.KO_TIME_SUBJECT.match(core):
+        return "total"
+    return "allocation"
+
+
+# "여기에 4억원이 투입된다": money for something named before, not a whole budget
+_FOR_BEFORE = re.compile(r"에(?:는|도)?\s*$")
+_OWNER = re.compile(r"^[가-힣]{1,8}의\s")
+_PART_BEFORE = re.compile(r"(?:가운데|이\s?중|그\s?중|이중|나머지|이 가운데)\s*$")
+_LIST_GAP = re.compile(r"^[\s)]*(?:,|△|ㆍ|및|과|와|등)(?!.*(?:대비|보다|에서|으로))[^.]*$")
+
+
+def _run_end(sentence: str, a_end: int, others: list[tuple[int, int]]) -> int:
+    """End of the list the amount closes: "예산 145억원, 예비비 468억원이 삭감됐다" shares one verb."""
+    end = a_end
+    for s, e in sorted(others):
+        if s < end:
+            continue
+        gap = sentence[end:s]
+        if len(gap) > 60 or not _LIST_GAP.match(gap) or _has_predicate(gap):
+            break
+        end = e
+    return end
+
+
+def _has_predicate(gap: str) -> bool:
+    words = re.findall(r"[가-힣]+", gap)
+    return any(
+        split_particle(w)[1] in ("은", "는", "을", "를", "에", "이", "가")
+        or re.search(r"(?:다|고|며|해|하여|했|됐)$", w)
+        for w in words
+    )
+
+
+def _role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:
+    before, after = sentence[:a_start].lower(), sentence[a_end:]
+    subj = subject.text if subject else ""
+    if v.EN_CHANGE.search(before[-30:]) or v.EN_CHANGE_AFTER.match(after):
+        return "change"
+    if v.EN_OTHER_SUBJECT.search(subj):
+        return "other"
+    if v.EN_TOTAL_SUBJECT.search(subj) and len(subj.split()) <= 4:
+        return "total"
+    return "allocation"
+
+
+def _inside(years: list[tuple[int, int, int]], starts: list[int], s: int, e: int) -> list[tuple[int, int, int]]:
+    """The stated years within text[s:e], with offsets relative to s."""
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    return [(y, ys - s, ye - s) for y, ys, ye in years[lo:hi] if ye <= e]
+
+
+def _find_org(doc: _Document, s: int, e: int, a_start: int) -> str | None:
+    """The organisation named last before the amount in its sentence, else the first after it."""
+    lo, hi = bisect.bisect_left(doc.org_starts, s), bisect.bisect_left(doc.org_starts, e)
+    found = [o for o in doc.orgs[lo:hi] if o[1] <= e]
+    before = [o for o in found if o[0] < a_start]
+    pick = before[-1] if before else (found[0] if found else None)
+    return pick[2] if pick else None
+
+
+def _find_funding(sentence: str) -> str | None:
+    low = sentence.lower()
+    hits = [(low.find(word), label) for word, label in v.FUNDING if word in low]
+    return min(hits)[1] if hits else None
+
+
+def _find_stage(text: str) -> str | None:
+    for pattern, label in v.STAGES:
+        m = pattern.search(text)
+        if m:
+            return label.format(*m.groups())
+    return None
+
+
+def _next_amount_subject(sentence: str, a_end: int, others: list[tuple[int, int]]) -> bool:
+    """ "1%(780억원) 늘어난 7조6823억원 규모의 예산안": the delta shares the next amount's subject."""
+    nxt = [s for s, _ in others if s >= a_end]
+    if not nxt:
+        return False
+    gap = sentence[a_end : nxt[0]]
+    return len(gap) < 30 and bool(
+        re.search(
+            r"(?:늘어난|증가한|감소한|줄어든|증액된|감액된|삭감한|늘린|줄인|많은|적은|준)\s?(?:총\s?|최종\s?)?$", gap
+        )
+    )
+
+
+def extract_statements(
+    text: str,
+    *,
+    published: datetime.date | None = None,
+    org: str | None = None,
+    lang: str | None = None,
+) -> list[Statement]:
+    """One statement per money amount in text, in order of appearance."""
+    amounts = find_amounts(text)[:MAX_STATEMENTS]
+    if not amounts:
+        return []
+    korean = _is_korean(text[:5000], lang)
+    years = stated_years(text)
+    orgs = org_mentions(text, korean)
+    doc = _Document(
+        text=text,
+        context=year_context(text, published, years),
+        korean=korean,
+        org=org or document_org(orgs),
+        stage=_find_stage(text[:300]),  # the lead says which stage the whole article is about
+        years=years,
+        year_starts=[y[1] for y in years],
+        orgs=orgs,
+        org_starts=[o[0] for o in orgs],
+    )
+    spans = _sentence_spans(text)
+    starts = [s for s, _ in spans]
+    amount_starts = [a.start for a in amounts]
+    out: list[Statement] = []
+    for a in amounts:
+        s, e = spans[max(0, bisect.bisect_right(starts, a.start) - 1)]
+        # a window of the sentence keeps run-on text (tables, 5 MB lines) linear
+        s, e = max(s, a.start - _WINDOW_BEFORE), max(min(e, a.end + _WINDOW_AFTER), a.end)
+        lo, hi = bisect.bisect_left(amount_starts, s), bisect.bisect_left(amount_starts, e)
+        others = [(b.start - s, b.end - s) for b in amounts[lo:hi] if b is not a]
+        out.append(_statement(doc, a, s, e, others))
+    return out
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What is read once per text and shared by its statements."""
+
+    text: str
+    context: YearContext
+    korean: bool
+    org: str | None
+    stage: str | None
+    years: list[tuple[int, int, int]]  # stated budget years: (year, start, end) in text
+    year_starts: list[int]
+    orgs: list[tuple[int, int, str]]  # organisations named: (start, end, name) in text
+    org_starts: list[int]
+
+
+# Enough for the longest clause around an amount in news prose.
+_WINDOW_BEFORE = 400
+_WINDOW_AFTER = 300
+
+
+def _statement(doc: _Document, a: Amount, s: int, e: int, others: list[tuple[int, int]]) -> Statement:
+    sentence, korean = doc.text[s:e], doc.korean
+    a_start, a_end = a.start - s, a.end - s
+    if korean:
+        subject = korean_subject(sentence, a_start, a_end)
+        if _next_amount_subject(sentence, a_end, others):
+            nxt = min(st for st, _ in others if st >= a_end)
+            nxt_end = next(en for st, en in others if st == nxt)
+            subject = korean_subject(sentence, nxt, nxt_end) or subject
+        role = _role_ko(sentence, a_start, a_end, subject, others)
+    else:
+        subject = english_subject(sentence, a_start, a_end)
+        role = _role_en(sentence, a_start, a_end, subject)
+    action, verb = _find_verb(sentence[a_end:], korean)
+    subj_text = _clean_subject(subject.text) if subject else None
+    span = None
+    if subject and subj_text:
+        offset = subject.text.find(subj_text)
+        if offset >= 0:
+            span = (s + subject.start + offset, s + subject.start + offset + len(subj_text))
+    return Statement(
+        amount=a,
+        subject=subj_text or None,
+        action=action,
+        verb=verb,
+        role=role,
+        fiscal_year=statement_year(sentence, a_start, doc.context, _inside(doc.years, doc.year_starts, s, e)),
+        org=_find_org(doc, s, e, a.start) or doc.org,
+        funding=_find_funding(sentence),
+        stage=_find_stage(sentence) or doc.stage,
+        sentence=sentence.strip(),
+        subject_span=span,
+    )
+
+
+_LEADING_TOTAL = re.compile(r"^(?:총|약)\s?")
+_TRAILING_ETC = re.compile(r"\s?등$")
+
+
+def _clean_subject(subject: str) -> str:
+    """No leading 총 or organisation, no trailing 등 (eval/README.md conventions)."""
+    subject = _LEADING_TOTAL.sub("", subject.strip())
+    subject = _TRAILING_ETC.sub("", subject)
+    parts = subject.split(" ")
+    if len(parts) > 1 and is_org_name(split_particle(parts[0])[0]):
+        subject = " ".join(parts[1:])
+    return subject.strip()

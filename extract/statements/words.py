@@ -1,0 +1,144 @@
+"""Korean words one at a time: the particle a word ends with, and whether it can sit in a noun phrase."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.statements.vocabulary import ADVERBS, NOUNS_LIKE_PARTICLES
+
+# Particles, longest first; the batchim rule picks 이/가, 은/는, 을/를, 과/와, 으로/로.
+_PARTICLES = (
+    "에서는",
+    "에서도",
+    "으로는",
+    "으로도",
+    "에게는",
+    "에는",
+    "에도",
+    "에서",
+    "에게",
+    "까지",
+    "부터",
+    "보다",
+    "으로",
+    "처럼",
+    "만큼",
+    "마다",
+    "께서",
+    "이나",
+    "에",
+    "의",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "과",
+    "와",
+    "로",
+)
+_AFTER_CONSONANT = {"은", "이", "을", "과", "으로", "이나"}
+_AFTER_VOWEL = {"는", "가", "를", "와"}
+_VERB_ENDINGS = (
+    "하고",
+    "되고",
+    "이고",
+    "했고",
+    "됐고",
+    "하며",
+    "되며",
+    "이며",
+    "으며",
+    "하여",
+    "되어",
+    "하기",
+    "되기",
+    "하는",
+    "되는",
+    "있는",
+    "없는",
+    "하던",
+    "이라",
+    "라며",
+    "다며",
+    "지만",
+    "는데",
+    "면서",
+    "위해",
+    "통해",
+    "대해",
+    "의해",
+    "따라",
+    "다",
+    "다고",
+    "라고",
+    "해서",
+    "해야",
+    "돼",
+    "며",
+    "고자",
+    "려고",
+)
+_ADNOMINAL_LAST = set("한된난는던할될운른킨린질쓸올갈늘줄준친든낸린진일")
+# "예산인", "규모인": a noun with the copula 인 closes a phrase; "소상공인", "노인" are nouns.
+_COPULA_STEMS = ("예산", "규모", "금액", "수준", "사업", "최대", "역대", "처음", "상황", "계획", "예정", "것", "중")
+_SINGLE_VERBS = frozenset("한 할 된 될 준 인 난 든 온 갈 줄 일 원".split())
+# "가구당 월 20만원", "한 곳당 500만원": a rate per unit, not what the money is for.
+_UNIT_RATE = re.compile(
+    r"^(?:\d*|한|1)(?:인|명|곳|개|건|회|대|가구|세대|가정|㏊|ha|㎡|평|톤|개소|업체|농가|학교|마리|곳)당$"
+)
+# Connective verb forms ("공모에 뽑혀 국비", "선정돼"), never nouns.
+_CONNECTIVES = ("혀", "쳐", "켜", "껴", "돼", "들여", "더해", "맞춰", "앞두고", "힘입어")
+_AMOUNT_WORD = re.compile(r".*\d.*(?:[억조만]\s?원?|원)$")
+
+
+def _has_batchim(ch: str) -> bool:
+    return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 != 0
+
+
+_LONG_NOUNS = tuple(n for n in NOUNS_LIKE_PARTICLES if len(n) > 1)
+
+
+@lru_cache(maxsize=4096)
+def split_particle(word: str) -> tuple[str, str]:
+    """("예산안", "은") from "예산안은"; ("도로", "") from "도로"."""
+    if word in NOUNS_LIKE_PARTICLES or word.endswith(_LONG_NOUNS):
+        return word, ""
+    for p in _PARTICLES:
+        if not word.endswith(p) or len(word) <= len(p):
+            continue
+        prev = word[-len(p) - 1]
+        if p in _AFTER_CONSONANT and not _has_batchim(prev):
+            continue
+        if p in _AFTER_VOWEL and _has_batchim(prev):
+            continue
+        if p == "로" and _has_batchim(prev) and (ord(prev) - 0xAC00) % 28 != 8:
+            continue
+        return word[: -len(p)], p
+    return word, ""
+
+
+@lru_cache(maxsize=4096)
+def is_noun_word(word: str) -> bool:
+    """A word that can sit inside a noun phrase: no particle, no verb or adnominal ending."""
+    if word in ADVERBS or not word or _AMOUNT_WORD.match(word):
+        return False
+    if word in NOUNS_LIKE_PARTICLES:
+        return True
+    if split_particle(word)[1]:
+        return False
+    if word.endswith(_VERB_ENDINGS) or word.endswith(("해", "고", "됨", "되면", "하면", "으면", "다면")):
+        return False
+    if word in _SINGLE_VERBS or (word.endswith("인") and word[:-1].endswith(_COPULA_STEMS)):
+        return False
+    if len(word) > 2 and word.endswith("적"):
+        return False  # 전체적, 적극적: adverbial
+    if re.fullmatch(r"\d{1,3}년|[\d.,]+%|[\d.,]+|\d{1,3}\s?(?:년|개월|일|주|시간)(?:간|째)?", word):
+        return False  # counts and durations: "5년간", "3개월"
+    if _UNIT_RATE.search(word) or word.endswith(_CONNECTIVES):
+        return False
+    if len(word) == 2 and word[-1] == "진" and word != "가진":
+        return True  # 증진, 추진, 촉진: Sino-Korean nouns, not the adnominal 진
+    return not (len(word) > 1 and word[-1] in _ADNOMINAL_LAST)
