@@ -11,6 +11,7 @@ from extract.statements import vocabulary as v
 from extract.statements.amounts import Amount, find_amounts
 from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
+from extract.statements.linear import StatementModel, shipped_model
 from extract.statements.orgs import document_org, org_mentions
 from extract.statements.subjects import Subject, is_org_name, korean_subject
 from extract.statements.words import split_particle
@@ -186,8 +187,30 @@ def extract_statements(
     published: datetime.date | None = None,
     org: str | None = None,
     lang: str | None = None,
+    url: str | None = None,
+    model: StatementModel | None = None,
+    rules_only: bool = False,
 ) -> list[Statement]:
-    """One statement per money amount in text, in order of appearance."""
+    """One statement per money amount in text, in order of appearance.
+
+    The rules read every amount; the learned model (the shipped one unless another is given)
+    then chooses each statement's subject, role and fiscal year. rules_only skips the model.
+    """
+    statements = _rule_statements(text, published=published, org=org, lang=lang)
+    if rules_only or not statements:
+        return statements
+    model = model or shipped_model()
+    if model is None:
+        return statements
+    from extract.statements.refine import apply_model, statement_inputs
+
+    korean = _is_korean(text[:5000], lang)
+    return apply_model(statements, statement_inputs(text, statements, published, korean), model)
+
+
+def _rule_statements(
+    text: str, *, published: datetime.date | None, org: str | None, lang: str | None
+) -> list[Statement]:
     amounts = find_amounts(text)[:MAX_STATEMENTS]
     if not amounts:
         return []

@@ -1,0 +1,89 @@
+"""Apply the learned model to the rules' statements: a better subject, role and fiscal year each.
+
+The same inputs feed training (training.py) and reading, so what the model learned from is what
+it is shown.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from extract.statements.fiscal_year import stated_years
+from extract.statements.linear import StatementModel
+from extract.statements.role_features import role_features
+from extract.statements.subject_features import Candidate, subject_candidates
+from extract.statements.window import REACH_AFTER, REACH_BEFORE, AmountWindow, read_window
+from extract.statements.year_features import document_years, year_candidates
+
+if TYPE_CHECKING:
+    from extract.statements.extractor import Statement
+
+
+@dataclass(frozen=True)
+class StatementInputs:
+    """What the model sees of one statement."""
+
+    window: AmountWindow
+    subjects: list[Candidate]
+    role: list[str]
+    years: list[tuple[int, list[str]]]
+
+
+def _ranks(statements: list[Statement]) -> tuple[list[int], dict[str, int]]:
+    """Each amount's rank by value within its currency (1 = largest), and each currency's largest."""
+    largest: dict[str, int] = {}
+    for st in statements:
+        largest[st.amount.currency] = max(largest.get(st.amount.currency, 0), st.amount.value)
+    by_currency: dict[str, list[int]] = {}
+    for st in statements:
+        by_currency.setdefault(st.amount.currency, []).append(st.amount.value)
+    ordered = {c: sorted(set(v), reverse=True) for c, v in by_currency.items()}
+    ranks = [ordered[st.amount.currency].index(st.amount.value) + 1 for st in statements]
+    return ranks, largest
+
+
+def statement_inputs(
+    text: str, statements: list[Statement], published: datetime.date | None, korean: bool
+) -> list[StatementInputs]:
+    spans = [(st.amount.start, st.amount.end) for st in statements]
+    starts = [s for s, _ in spans]
+    doc_years: list[int] = []
+    for year, _, _ in stated_years(text[:3000]):
+        if year not in doc_years:
+            doc_years.append(year)
+    ranks, largest = _ranks(statements)
+    named_years = document_years(text)
+    out = []
+    for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
+        a = st.amount
+        lo = bisect.bisect_left(starts, a.start - REACH_BEFORE - 200)
+        hi = bisect.bisect_right(starts, a.end + REACH_AFTER)
+        window = read_window(text, a.start, a.end, korean, spans[lo:hi])
+        out.append(
+            StatementInputs(
+                window=window,
+                subjects=subject_candidates(window, st.subject),
+                role=role_features(window, st.role, st.subject, a.value, largest[a.currency], rank, spans, k),
+                years=year_candidates(window, st.fiscal_year, published, doc_years, named_years),
+            )
+        )
+    return out
+
+
+def apply_model(statements: list[Statement], inputs: list[StatementInputs], model: StatementModel) -> list[Statement]:
+    out = []
+    for st, x in zip(statements, inputs, strict=True):
+        subject, span = st.subject, st.subject_span
+        best = model.subject.best([c.features for c in x.subjects])
+        if best is not None:
+            chosen = x.subjects[best]
+            subject, span = chosen.text, (chosen.start, chosen.end)
+        year = st.fiscal_year
+        best_year = model.year.best([feats for _, feats in x.years])
+        if best_year is not None:
+            year = x.years[best_year][0]
+        out.append(replace(st, subject=subject, subject_span=span, role=model.role.predict(x.role), fiscal_year=year))
+    return out

@@ -1,0 +1,145 @@
+"""Candidate subject phrases around an amount and the features a learned ranker scores them by.
+
+The rules (subjects.py, english_subjects.py) propose one subject; the ranker sees that proposal as
+one feature among many and picks, among every phrase of up to four words near the amount, the one
+most like the labelled subjects it was trained on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
+from extract.statements.window import MAX_WORDS, AmountWindow, Word
+from extract.statements.words import split_particle
+
+_EN_STOP = frozenset(
+    "the a an of for to in on and or with by from at as is was are be been will would this that its their "
+    "which who has have had it into over under than per about including while also".split()
+)
+_EN_DETERMINERS = frozenset("the a an its their this that these those our his her your".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    features: tuple[str, ...]
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-5" if n < 6 else "6-9" if n < 10 else "10+"
+
+
+def _phrase(window: AmountWindow, words: tuple[Word, ...]) -> tuple[int, int, str]:
+    """The phrase the words make, without the last word's particle."""
+    first, last = words[0], words[-1]
+    end = last.end - len(last.particle) if window.korean else last.end
+    text = window.text[first.start : end]
+    if not window.korean:
+        text = text.strip(".,()\"'")
+    return first.start, first.start + len(text) if not window.korean else end, text
+
+
+def _common(window: AmountWindow, words: tuple[Word, ...], rule: str | None, side: str, dist: int) -> list[str]:
+    first, last = words[0], words[-1]
+    head = last.stem
+    gap_from, gap_to = (last.end, window.start) if side == "B" else (window.end, first.start)
+    feats = [
+        f"side={side}",
+        f"dist={side}{_bucket(dist)}",
+        f"n={len(words)}",
+        f"head={head}",
+        f"head2={head[-2:]}",
+        f"first={first.stem}",
+        f"part={side}{last.particle}",
+        f"part_dist={side}{last.particle}{_bucket(dist)}",
+        f"breaks={min(window.breaks_between(gap_from, gap_to), 2)}",
+        f"nonnoun={sum(not w.noun for w in words)}",
+        f"lastnoun={last.noun}",
+    ]
+    if any(ch.isdigit() for w in words for ch in w.text):
+        feats.append("digit")
+    if head in GENERIC_SUBJECTS:
+        feats.append("generic_head")
+    if KO_TIME_SUBJECT.match(first.stem) or first.stem in ("this", "next", "last"):
+        feats.append("time_first")
+    if len(words) == 1 and KO_TIME_SUBJECT.match(head):
+        feats.append("time_only")
+    if rule:
+        text = _phrase(window, words)[2]
+        if text == rule:
+            feats.append("rule_exact")
+        elif text in rule or rule in text:
+            feats.append("rule_overlap")
+    return feats
+
+
+def _korean_extra(window: AmountWindow, words: tuple[Word, ...], side: str, ctx: tuple[Word | None, Word | None]) -> list[str]:
+    last = words[-1]
+    prev, nxt = ctx
+    feats = [f"end1={last.stem[-1:]}", f"prev={prev.stem if prev else '^'}", f"next={nxt.text[:2] if nxt else '$'}"]
+    if prev is not None:
+        feats.append(f"prevpart={prev.particle}")
+    if last.text.endswith("등") or last.stem == "등":
+        feats.append("ends_deung")
+    if words[0].stem in ("총", "약"):
+        feats.append("first_total_word")
+    if side == "A" and words[0].start - window.end <= 1:
+        feats.append("glued_after")
+    return feats
+
+
+def _english_extra(words: tuple[Word, ...], ctx: tuple[Word | None, Word | None]) -> list[str]:
+    first, last = words[0], words[-1]
+    prev, nxt = ctx
+    feats = [
+        f"prev={prev.stem if prev else '^'}",
+        f"next={nxt.stem if nxt else '$'}",
+        f"stopfirst={first.stem in _EN_STOP}",
+        f"stoplast={last.stem in _EN_STOP}",
+        f"endsuffix={last.stem[-3:]}",
+    ]
+    if first.text[:1].isupper():
+        feats.append("capital_first")
+    if last.text.endswith((",", ".")):
+        feats.append("punct_last")
+    return feats
+
+
+# A particle inside a phrase ends it, except the genitive and the conjunctions ("급식기구와 시설확충").
+_INNER_PARTICLES = frozenset(("", "의", "과", "와"))
+
+
+def _joinable(left: Word, right: Word, korean: bool) -> bool:
+    if not right.joins_previous:
+        return False
+    return left.particle in _INNER_PARTICLES if korean else not left.text.endswith((",", ".", ";", ":"))
+
+
+def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
+    """Every phrase of up to MAX_WORDS words before or after the amount, with its features."""
+    out: list[Candidate] = []
+    for side, seq in (("B", window.before), ("A", window.after)):
+        n = len(seq)
+        for i in range(n):
+            for j in range(i, min(i + MAX_WORDS, n)):
+                if j > i and not _joinable(seq[j - 1], seq[j], window.korean):
+                    break
+                words = seq[i : j + 1]
+                if not window.korean:
+                    if words[0].stem in _EN_DETERMINERS and len(words) > 1:
+                        continue  # the same phrase without its determiner is a candidate too
+                    if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
+                        continue
+                dist = (n - 1 - j) if side == "B" else i
+                start, end, text = _phrase(window, words)
+                if not text or (window.korean and not split_particle(text)[0]):
+                    continue
+                ctx = (seq[i - 1] if i > 0 else None, seq[j + 1] if j + 1 < n else None)
+                feats = _common(window, words, rule, side, dist)
+                feats += _korean_extra(window, words, side, ctx) if window.korean else _english_extra(words, ctx)
+                lang = "ko" if window.korean else "en"
+                out.append(Candidate(start, end, text, tuple(f"{lang}:{f}" for f in feats)))
+    return out
