@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import soupsieve
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from config.schedule import Schedule, parse_schedule
+from config.schedule import Schedule, check_schedule, parse_schedule
 
 if TYPE_CHECKING:
     from extract.article.profiles import SiteProfile
@@ -204,7 +204,7 @@ class SourceConfig(BaseModel):
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value: str) -> str:
-        parse_schedule(value)
+        check_schedule(value)
         return value
 
     @model_validator(mode="after")
@@ -247,7 +247,7 @@ class DigestConfig(BaseModel):
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value: str) -> str:
-        parse_schedule(value)
+        check_schedule(value)
         return value
 
     @field_validator("to")

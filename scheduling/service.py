@@ -23,10 +23,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 
 from config.load import ConfigError, load_config
+from config.schedule import make_trigger
 from config.schema import Config, SourceConfig
 from crawler.runner import CrawlResult
 from crawler.settings import build_settings
-from scheduling.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, JobSpec, diff_jobs, make_trigger, plan_jobs
+from scheduling.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, JobSpec, diff_jobs, plan_jobs
 from scheduling.leader import Dispatcher, DistributedOptions, watch_leadership
 from scheduling.logfmt import log_event
 from scheduling.signals import install_signal_handlers
