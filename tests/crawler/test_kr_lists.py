@@ -24,7 +24,7 @@ import pytest
 import yaml
 from scrapy.http import HtmlResponse
 
-from config.catalog import profile_named
+from config.catalog import load_catalog
 from crawler.discovery import listing_links
 from store.db import make_engine
 from store.queries import list_articles
@@ -167,7 +167,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
 
 @pytest.mark.parametrize("page", list_pages(), ids=lambda page: page.site)
 def test_profile_finds_the_first_three_articles_on_the_saved_page(page: ListPage) -> None:
-    rules = profile_named(PROFILES[page.site]).list_rules
+    rules = load_catalog().named(PROFILES[page.site]).list_rules
     assert rules is not None and rules.links is not None
     response = HtmlResponse(page.label["url"], body=page.html, encoding="utf-8")
     links = listing_links(response, rules.links, rules.title_from)

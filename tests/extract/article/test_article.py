@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from config.catalog import load_catalog
+from crawler.reading import plain_selectors
 from extract.article.page import Article, ArticleSelectors
-from extract.article.profiles import load_profiles, match_profile
 from extract.article.reader import KST, read_article
 
-CATALOG = Path(__file__).resolve().parents[3] / "config" / "sites"
 KR_PAGES = Path(__file__).resolve().parents[4] / "shared" / "eval" / "kr-pages"
 
 # A city board view page of the old kind: EUC-KR, a th/td table, a <br>-separated body, attachment
@@ -254,15 +254,15 @@ FLOOR = {"profiles": 9, "generic": 9}
 @pytest.mark.skipif(not (KR_PAGES / "labels.json").exists(), reason=f"kr-pages not found at {KR_PAGES}")
 @pytest.mark.parametrize("mode", ["profiles", "generic"])
 def test_real_kr_board_pages_read_right(mode: str) -> None:
-    profiles = load_profiles(CATALOG)
+    profiles = load_catalog()
     labels = json.loads((KR_PAGES / "labels.json").read_text(encoding="utf-8"))["pages"]
     details = [p for p in labels if p["kind"] == "detail"]
     totals = dict.fromkeys(("title", "date", "start", "end", "clean"), 0)
     failures = []
     for label in details:
         html = (KR_PAGES / label["file"]).read_bytes().decode(label.get("encoding") or "utf-8", "replace")
-        profile = match_profile(profiles, label["url"]) if mode == "profiles" else None
-        article = read_article(html, label["url"], selectors=profile.article if profile else None)
+        profile = profiles.for_url(label["url"]) if mode == "profiles" else None
+        article = read_article(html, label["url"], selectors=plain_selectors(profile.article) if profile else None)
         for check, ok in _checks(label, article).items():
             totals[check] += ok
             if not ok:
