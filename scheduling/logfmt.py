@@ -9,7 +9,7 @@ from typing import TextIO
 
 LOGGER = "budgetwatch.daemon"
 # APScheduler logs every job start and end at INFO, and the expected "skipped: maximum number of
-# running instances reached" at WARNING (tech-notes 1.2-k); the daemon turns its events into lines.
+# running instances reached" at WARNING (docs/tech-notes.md §1.4); the daemon turns its events into lines.
 QUIET_LOGGERS = {"apscheduler": logging.ERROR}
 
 
