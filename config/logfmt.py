@@ -1,4 +1,5 @@
-"""Structured log lines on stderr: `ts=... level=... event=... key=value`, one event per line."""
+"""Structured log lines on stderr for the daemon and the workers: `ts=... level=... event=... key=value`,
+one event per line (process set-up, like the config: every stage above may log through it)."""
 
 from __future__ import annotations
 
