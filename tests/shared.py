@@ -35,4 +35,3 @@ def shared_path(relative: str, *, module_level: bool = False) -> Path:
     if os.environ.get(REQUIRE_ENV):
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason, allow_module_level=module_level)
-

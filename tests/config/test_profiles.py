@@ -75,7 +75,9 @@ def test_a_source_naming_a_profile_gets_its_fields_and_wins_where_it_sets_its_ow
 
 
 def test_the_catalog_is_passed_in_not_read_behind_the_callers_back(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"field profile: unknown site profile 'naju-press'; the catalog has: no profiles"):
+    with pytest.raises(
+        ConfigError, match=r"field profile: unknown site profile 'naju-press'; the catalog has: no profiles"
+    ):
         parse_config("sources:\n  - {name: n, profile: naju-press}\n", origin="c.yaml", catalog=Catalog())
 
 
@@ -111,11 +113,22 @@ def test_the_most_specific_profile_matches(tmp_path: Path, url: str, expected: s
         ("match: {host: a.kr}\n", "broken.yaml:1: field name: Field required"),
         ("name: X Y\nmatch: {host: a.kr}\n", "broken.yaml:1: field name: use lowercase"),
         ("name: x\nmatch: {host: a.kr}\narticle: {titel: h1}\n", "broken.yaml:3: field article.titel: Extra inputs"),
-        ("name: x\nmatch: {host: a.kr}\narticle:\n  body: 'div[['\n", "broken.yaml:4: field article.body: bad CSS selector"),
-        ("name: x\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: scroll}\n", "broken.yaml:4: field list.pagination.kind"),
-        ("name: x\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: template, template: /p}\n", "{n} for the page number"),
-        ("name: x\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: offset, template: '/p?s={offset}', per_page: ten}\n",
-         "field list.pagination.per_page"),
+        (
+            "name: x\nmatch: {host: a.kr}\narticle:\n  body: 'div[['\n",
+            "broken.yaml:4: field article.body: bad CSS selector",
+        ),
+        (
+            "name: x\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: scroll}\n",
+            "broken.yaml:4: field list.pagination.kind",
+        ),
+        (
+            "name: x\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: template, template: /p}\n",
+            "{n} for the page number",
+        ),
+        (
+            "name: x\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: offset, template: '/p?s={offset}', per_page: ten}\n",
+            "field list.pagination.per_page",
+        ),
         ("name: x\nmatch: {host: a.kr}\nlist: {url: ftp://a.kr/}\n", "field list.url: not an http(s) URL"),
         ("name: x\nmatch: {host: a.kr, query: [a]}\n", "field match.query"),
         ("name: x\nmatch: {host: a.kr}\nencoding: klingon\n", "field encoding: unknown encoding"),
@@ -168,13 +181,16 @@ def test_the_shipped_catalog_loads() -> None:
 
 
 def test_detail_rule_is_read_with_the_source_model() -> None:
-    text = BOARD + """detail:
+    text = (
+        BOARD
+        + """detail:
   url: /news/getDetail
   method: post
   fields: {id: "{idx}", board: B1}
   json_root: data.item
   fill: {title: subject, body: contents, published: regDate}
 """
+    )
     profile = SiteProfile.model_validate(yaml.safe_load(text))
     assert profile.detail == DetailConfig(url="/news/getDetail", method="POST", fields={"id": "{idx}", "board": "B1"},
                                           json_root="data.item",

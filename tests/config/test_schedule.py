@@ -102,7 +102,11 @@ def test_rare_but_regular_cron_lines_pass(text: str) -> None:
         ("0 9 * * 1", NOW, datetime(2026, 3, 9, 9, 0, tzinfo=SEOUL)),  # crontab 1 is Monday
         ("0 9 * * 0-4", NOW, datetime(2026, 3, 8, 9, 0, tzinfo=SEOUL)),  # Friday: next is Sunday
         ("0 9 * * 7", NOW, datetime(2026, 3, 8, 9, 0, tzinfo=SEOUL)),
-        ("0 12 * * *", datetime(2026, 3, 6, 12, 0, tzinfo=SEOUL), datetime(2026, 3, 7, 12, 0, tzinfo=SEOUL)),  # strictly after
+        (
+            "0 12 * * *",
+            datetime(2026, 3, 6, 12, 0, tzinfo=SEOUL),
+            datetime(2026, 3, 7, 12, 0, tzinfo=SEOUL),
+        ),  # strictly after
         ("every 30 minutes", NOW, NOW + timedelta(minutes=30)),  # an interval counts from the previous run
     ],
 )
