@@ -15,9 +15,15 @@ class ConfigError(Exception):
 
 
 def read_yaml(text: str, origin: str) -> tuple[yaml.Node | None, Any]:
-    """The node tree (for line numbers) and the data of ``text``; ``origin`` names it in errors."""
+    """The node tree (for line numbers) and the data of ``text``; ``origin`` names it in errors.
+    One parse: the data is built from the node tree the line numbers come from."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)  # its reader already refuses control characters
+        try:
+            root = loader.get_single_node()
+            return root, loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
