@@ -27,9 +27,16 @@ bench: $(STAMP)
 bench-daemon: $(STAMP)
 	$(BIN)/python -m bench.daemon_memory
 
+# $(wildcard): changes/ (the change rules) is checked once it exists.
+PACKAGES := $(wildcard config store changes crawler cli extract bench demo scheduling workers digest)
+
+# Style, types, the layering of the stages (import-linter contracts in pyproject.toml) and module size.
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy --strict --ignore-missing-imports config store crawler cli extract bench demo scheduling workers digest scheduler.py
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict --ignore-missing-imports $(PACKAGES) scheduler.py
+	$(BIN)/lint-imports
+	$(BIN)/python .ci/max_lines.py 300 $(PACKAGES) scheduler.py tests
 
 clean:
 	rm -rf $(VENV) demo-output

@@ -23,14 +23,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import trafilatura
 
-from cli.article_cmd import default_profiles_dir
-from extract.article.profiles import load_profiles, match_profile
-from extract.article.reader import read_article
+from cli.article_cmd import read_with_profile
+from config.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
+KST = ZoneInfo("Asia/Seoul")
 Page = tuple[str, str]  # (url, html)
 Reader = Callable[[str, str], object]
 
@@ -56,11 +57,10 @@ def korean_pages(shared: Path) -> list[Page]:
 
 
 def ours() -> Reader:
-    profiles = load_profiles(default_profiles_dir())
+    profiles = load_catalog()
 
     def read(url: str, html: str) -> object:
-        profile = match_profile(profiles, url)
-        return read_article(html, url, selectors=profile.article if profile else None)
+        return read_with_profile(html, url, profiles, KST)[0]
 
     return read
 

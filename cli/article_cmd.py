@@ -6,23 +6,27 @@ import io
 import json
 import sys
 from datetime import datetime
-from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
+from config.catalog import SITES_DIR, load_catalog
+from config.errors import ConfigError
+from config.profiles import Catalog, SiteProfile
+from crawler.reading import plain_selectors
 from extract.article.page import Article
-from extract.article.profiles import ProfileError, SiteProfile, load_profiles, match_profile
 from extract.article.reader import read_article
 
+
+class BadProfiles(click.ClickException):
+    """A broken site profile is a configuration error: exit 2, as everywhere."""
+
+    exit_code = 2
+
+
 OUTPUT_FIELDS = ("id", "title", "published", "updated", "author", "department", "lang", "body")
-
-
-def default_profiles_dir() -> Path:
-    """The site catalog shipped with budgetwatch (config/sites)."""
-    return Path(str(files("config") / "sites"))
 
 
 @click.command(name="article")
@@ -55,12 +59,12 @@ def command(
         timezone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise click.BadParameter(f"unknown timezone {tz_name!r}", param_hint="--timezone") from exc
-    profiles: tuple[SiteProfile, ...] = ()
+    profiles = Catalog()
     if not no_profiles:
         try:
-            profiles = load_profiles(profiles_dir or default_profiles_dir())
-        except ProfileError as exc:
-            raise click.ClickException(str(exc)) from exc
+            profiles = load_catalog(profiles_dir or SITES_DIR)
+        except ConfigError as exc:
+            raise BadProfiles(str(exc)) from None
     if jsonl:
         if file is not None:
             raise click.UsageError("--jsonl reads stdin; give no FILE")
@@ -73,16 +77,14 @@ def command(
     click.echo(format_article(article, profile))
 
 
-def read_with_profile(
-    html: str, url: str, profiles: tuple[SiteProfile, ...], timezone: ZoneInfo
-) -> tuple[Article, SiteProfile | None]:
+def read_with_profile(html: str, url: str, profiles: Catalog, timezone: ZoneInfo) -> tuple[Article, SiteProfile | None]:
     """Read ``html`` with the profile that matches ``url``, if any."""
-    profile = match_profile(profiles, url) if url and profiles else None
-    article = read_article(html, url, selectors=profile.article if profile else None, timezone=timezone)
-    return article, profile
+    profile = profiles.for_url(url) if url else None
+    selectors = plain_selectors(profile.article) if profile else None
+    return read_article(html, url, selectors=selectors, timezone=timezone), profile
 
 
-def read_jsonl(source: IO[str], sink: IO[str], profiles: tuple[SiteProfile, ...], timezone: ZoneInfo) -> None:
+def read_jsonl(source: IO[str], sink: IO[str], profiles: Catalog, timezone: ZoneInfo) -> None:
     """Read one article per input line and write one output line per article."""
     for number, line in enumerate(source, start=1):
         if not line.strip():

@@ -68,9 +68,8 @@ def digest_line(outbox: OutboxStatus, next_run: datetime | None, now: datetime) 
 def command(ctx: click.Context, as_json: bool) -> None:
     """Whether a daemon runs on the database; per source its next and last run and any flags."""
     # Imported here so the other commands still start where scheduling/ is not installed yet.
-    from config.schedule import parse_schedule
+    from config.schedule import next_fire, parse_schedule
     from digest.outbox import outbox_status
-    from scheduling.jobs import next_slot
     from scheduling.lock import probe_lock
     from scheduling.status import source_statuses, status_json
 
@@ -83,7 +82,7 @@ def command(ctx: click.Context, as_json: bool) -> None:
         outbox = outbox_status(engine)
     finally:
         engine.dispose()
-    next_digest = next_slot(parse_schedule(config.digest.schedule), config.zone, now) if config.digest.to else None
+    next_digest = next_fire(parse_schedule(config.digest.schedule), config.zone, now) if config.digest.to else None
     if as_json:
         daemon = {"alive": holder is not None, "pid": holder.pid if holder else None}
         digest = {"next_run": next_digest.isoformat() if next_digest else None, **outbox.as_json()}

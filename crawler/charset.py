@@ -1,6 +1,6 @@
 """Second opinions on a page's declared encoding, for Korean sites that label pages wrongly.
 
-Scrapy trusts the HTTP header over the bytes (tech-notes §5.2: a "charset=utf-8" header on a
+Scrapy trusts the HTTP header over the bytes (docs/tech-notes.md §4: a "charset=utf-8" header on a
 CP949 page gives mojibake). Two mistakes are common on Korean sites and both can be told from
 the bytes alone: a page labelled EUC-KR (or another legacy encoding) that is really UTF-8, and
 a page labelled UTF-8 that is really CP949. A source's own ``encoding`` setting always wins.

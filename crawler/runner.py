@@ -76,6 +76,7 @@ class SourceCrawler:
                 "tally": tally,
                 "source_id": source_id,
                 "run_id": run_id,
+                "catalog": self.config.catalog,
             }
             await self.runner.crawl(crawler, **kwargs)
             reason = crawler.stats.get_value("finish_reason") if crawler.stats else None

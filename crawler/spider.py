@@ -22,6 +22,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from config.profiles import Catalog
 from config.schema import SourceConfig
 from crawler.charset import repaired_encoding
 from crawler.detail import DetailError, detail_page, detail_request
@@ -55,10 +56,12 @@ class SourceSpider(scrapy.Spider):
         tally: CrawlTally | None = None,
         source_id: int = 0,
         run_id: int | None = None,
+        catalog: Catalog | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"source:{source.name}", **kwargs)
         self.source = source
+        self.catalog = catalog if catalog is not None else Catalog()  # the site profiles pages are read with
         self.source_id = source_id
         self.run_id = run_id
         self.lookup = lookup

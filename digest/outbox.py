@@ -52,7 +52,7 @@ class DeliveryReport:
 
 
 def _insert(engine: Engine) -> postgresql.Insert | sqlite.Insert:
-    """INSERT ... ON CONFLICT DO NOTHING is spelled the same on both dialects (tech-notes 4.3)."""
+    """INSERT ... ON CONFLICT DO NOTHING is spelled the same on both dialects (docs/tech-notes.md §3.1)."""
     if engine.dialect.name == "postgresql":
         return postgresql.insert(DigestOutbox)
     return sqlite.insert(DigestOutbox)

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from config.load import ConfigError, load_config
+from config.logfmt import configure_logging, log_event
 from scheduling.jobs import ExtraJob
 from scheduling.leader import DispatcherFactory
 from scheduling.lock import DaemonLock, LockHeld, acquire_lock, wait_for_lock
-from scheduling.logfmt import configure_logging, log_event
 from scheduling.service import CrawlerFactory, Daemon, DaemonOptions
 from store.db import make_engine, upgrade_schema
 

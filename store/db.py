@@ -13,7 +13,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000  # a daemon and a CLI share the file; wait for t
 
 def _configure_sqlite(engine: Engine) -> None:
     """pysqlite's implicit BEGIN lets a reader fail to upgrade to a writer ("database is locked")
-    even with WAL and a busy timeout; writers must take the lock at BEGIN (tech-notes §4.4)."""
+    even with WAL and a busy timeout; writers must take the lock at BEGIN (docs/tech-notes.md §3.2)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

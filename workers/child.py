@@ -26,9 +26,9 @@ def die_with_parent(expected_parent: int) -> None:
 
 def main() -> None:
     die_with_parent(int(sys.argv[1]))
-    from cli.main import cli
-
-    cli(args=sys.argv[2:], prog_name="budgetwatch")
+    # The death signal survives exec; running the command by exec rather than importing cli.main
+    # keeps workers/ below cli/ in the layers (import-linter contract in pyproject.toml).
+    os.execv(sys.executable, [sys.executable, "-m", "cli.main", *sys.argv[2:]])
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from config.logfmt import log_event
 from config.schema import Config, SourceConfig
-from scheduling.logfmt import log_event
 from store.records import as_utc
 from store.slots import claim_slot, last_slots
 from workers.app import CRAWL_TASK, make_app

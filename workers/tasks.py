@@ -13,8 +13,8 @@ from typing import Any
 from celery import Celery, Task
 from celery.exceptions import Reject
 
+from config.logfmt import log_event
 from crawler.settings import CRAWL_TIME_LIMIT_S
-from scheduling.logfmt import log_event
 from workers.app import CRAWL_TASK
 
 # Scrapy closes a crawl at CRAWL_TIME_LIMIT_S; a child still alive well after that is stuck.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from celery.signals import worker_ready
 
-from scheduling.logfmt import configure_logging, log_event
+from config.logfmt import configure_logging, log_event
 from workers.app import make_app
 from workers.tasks import register_crawl
 

@@ -12,9 +12,9 @@ Field by field, the first reader that finds a value wins:
    and against readability-lxml's (``extract.article.consensus``): a fragment or a reading that stops
    after the article's first box is replaced (benchmark body F1 0.964 -> 0.972).
 
-Profiles are resolved by the caller: ``match_profile(load_profiles(dir), url)`` gives a
-``SiteProfile`` whose ``.article`` is passed here as ``selectors`` (``read_article`` stays a pure
-function of the page and its selectors). ``html`` is already decoded text (Scrapy's
+Profiles are resolved by the caller (config/profiles.py: ``Catalog.for_url``); their selectors
+arrive here as plain ``ArticleSelectors`` (``read_article`` stays a pure function of the page and
+its selectors). ``html`` is already decoded text (Scrapy's
 ``response.text``); this module never guesses encodings.
 """
 

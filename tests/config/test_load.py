@@ -125,5 +125,7 @@ def test_profile_fills_what_the_source_leaves_out() -> None:
 
 
 def test_unknown_profile_lists_the_catalog() -> None:
-    with pytest.raises(ConfigError, match=r"c\.yaml:3: source 'x': field profile: unknown site profile 'atlantis'.*naju-press"):
+    with pytest.raises(
+        ConfigError, match=r"c\.yaml:3: source 'x': field profile: unknown site profile 'atlantis'.*naju-press"
+    ):
         parse_config("sources:\n  - name: x\n    profile: atlantis\n", origin="c.yaml")

@@ -1,4 +1,5 @@
-"""Structured log lines on stderr: `ts=... level=... event=... key=value`, one event per line."""
+"""Structured log lines on stderr for the daemon and the workers: `ts=... level=... event=... key=value`,
+one event per line (process set-up, like the config: every stage above may log through it)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import TextIO
 
 LOGGER = "budgetwatch.daemon"
 # APScheduler logs every job start and end at INFO, and the expected "skipped: maximum number of
-# running instances reached" at WARNING (tech-notes 1.2-k); the daemon turns its events into lines.
+# running instances reached" at WARNING (docs/tech-notes.md §1.4); the daemon turns its events into lines.
 QUIET_LOGGERS = {"apscheduler": logging.ERROR}
 
 
