@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-daemon lint clean venv
+.PHONY: demo test bench bench-daemon lint clean venv train eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,6 +19,15 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The statement model: fitted on ../shared/eval/budget_train.jsonl, written to extract/statements/model.json.
+SHARED_EVAL ?= ../shared/eval
+train: $(STAMP)
+	$(BIN)/python -m extract.statements.training train --data $(SHARED_EVAL)
+
+# Honest figures: 5-fold cross-validation on train, and dev scored by the model fitted on all of train.
+eval: $(STAMP)
+	$(BIN)/python -m extract.statements.training eval --data $(SHARED_EVAL)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.crawl_speed

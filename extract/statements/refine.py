@@ -16,7 +16,7 @@ from extract.statements.linear import StatementModel
 from extract.statements.role_features import role_features
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import REACH_AFTER, REACH_BEFORE, AmountWindow, read_window
-from extract.statements.year_features import document_years, year_candidates
+from extract.statements.year_features import document_years, url_years, year_candidates
 
 if TYPE_CHECKING:
     from extract.statements.extractor import Statement
@@ -46,7 +46,11 @@ def _ranks(statements: list[Statement]) -> tuple[list[int], dict[str, int]]:
 
 
 def statement_inputs(
-    text: str, statements: list[Statement], published: datetime.date | None, korean: bool
+    text: str,
+    statements: list[Statement],
+    published: datetime.date | None,
+    korean: bool,
+    url: str | None = None,
 ) -> list[StatementInputs]:
     spans = [(st.amount.start, st.amount.end) for st in statements]
     starts = [s for s, _ in spans]
@@ -56,6 +60,8 @@ def statement_inputs(
             doc_years.append(year)
     ranks, largest = _ranks(statements)
     named_years = document_years(text)
+    for year, feats in url_years(url).items():
+        named_years.setdefault(year, []).extend(feats)
     out = []
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
         a = st.amount

@@ -56,6 +56,7 @@ def _common(window: AmountWindow, words: tuple[Word, ...], rule: str | None, sid
         f"part={side}{last.particle}",
         f"part_dist={side}{last.particle}{_bucket(dist)}",
         f"breaks={min(window.breaks_between(gap_from, gap_to), 2)}",
+        f"amounts_between={side}{min(window.amounts_between(gap_from, gap_to), 2)}",
         f"nonnoun={sum(not w.noun for w in words)}",
         f"lastnoun={last.noun}",
     ]
@@ -67,6 +68,8 @@ def _common(window: AmountWindow, words: tuple[Word, ...], rule: str | None, sid
         feats.append("time_first")
     if len(words) == 1 and KO_TIME_SUBJECT.match(head):
         feats.append("time_only")
+    if gap_to - gap_from <= 1 or not window.text[gap_from:gap_to].strip(" ("):
+        feats.append(f"adjacent={side}")
     if rule:
         text = _phrase(window, words)[2]
         if text == rule:
@@ -113,9 +116,9 @@ _INNER_PARTICLES = frozenset(("", "의", "과", "와"))
 
 
 def _joinable(left: Word, right: Word, korean: bool) -> bool:
-    if not right.joins_previous:
+    if not right.joins_previous or left.text.endswith((",", ".", ";", ":", "!", "?")):
         return False
-    return left.particle in _INNER_PARTICLES if korean else not left.text.endswith((",", ".", ";", ":"))
+    return left.particle in _INNER_PARTICLES if korean else True
 
 
 def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
@@ -128,6 +131,8 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
                 if j > i and not _joinable(seq[j - 1], seq[j], window.korean):
                     break
                 words = seq[i : j + 1]
+                if window.korean and not all(w.noun for w in words):
+                    continue  # a verb or adverb never sits inside a subject
                 if not window.korean:
                     if words[0].stem in _EN_DETERMINERS and len(words) > 1:
                         continue  # the same phrase without its determiner is a candidate too

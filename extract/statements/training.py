@@ -26,8 +26,8 @@ MODEL_VERSION = "2026-11-29.1"
 ROLES = ("allocation", "change", "other", "total")
 # Regularisation chosen by 5-fold cross-validation on budget_train.jsonl (see `eval --sweep`).
 SUBJECT_C = 0.3
-ROLE_C = 0.5
-YEAR_C = 0.3
+ROLE_C = 1.0
+YEAR_C = 1.0
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def rule_reading(doc: dict[str, Any]) -> tuple[list[Statement], list[StatementIn
         text, published=published, lang=doc.get("lang"), url=doc.get("url"), rules_only=True
     )
     korean = _is_korean(text[:5000], doc.get("lang"))
-    return statements, statement_inputs(text, statements, published, korean)
+    return statements, statement_inputs(text, statements, published, korean, doc.get("url"))
 
 
 def examples(docs: Sequence[dict[str, Any]]) -> list[Example]:
@@ -91,7 +91,7 @@ def _fit_binary(groups: list[tuple[list[list[str]], list[bool]]], c: float) -> R
             labels.append(int(ok))
     vec = DictVectorizer()
     x = _int32(vec.fit_transform(rows))
-    clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000)
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=0)
     clf.fit(x, labels)
     names = vec.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-6}
@@ -171,11 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{train_file}: labelled training data not found (give --data)", file=sys.stderr)
         return 2
     train = read_docs(train_file)
+    dev_file = args.data / "budget_dev.jsonl"
+    dev = read_docs(dev_file) if dev_file.exists() else []
     if args.action == "train":
-        write_model(fit(train), args.out)
-        print(f"wrote {args.out} ({args.out.stat().st_size} bytes) from {len(train)} documents")
+        # the shipped model learns from every labelled text; `eval` reports figures of models that
+        # did not see the text they are scored on
+        write_model(fit(train + dev), args.out)
+        print(f"wrote {args.out} ({args.out.stat().st_size} bytes) from {len(train) + len(dev)} documents")
         return 0
-    dev = read_docs(args.data / "budget_dev.jsonl")
     print(cross_validation_report(train, dev))
     return 0
 

@@ -43,6 +43,11 @@ class AmountWindow:
     before: tuple[Word, ...]  # nearest last
     after: tuple[Word, ...]  # nearest first
     korean: bool
+    amounts: tuple[tuple[int, int], ...] = ()  # the other amounts near this one
+
+    def amounts_between(self, a: int, b: int) -> int:
+        """Other amounts wholly inside text[a:b]."""
+        return sum(1 for s, e in self.amounts if a <= s and e <= b and (s, e) != (self.start, self.end))
 
     def breaks_between(self, a: int, b: int) -> int:
         """Sentence breaks in text[a:b]."""
@@ -57,7 +62,7 @@ def _word(text: str, m: re.Match[str], korean: bool, previous_end: int | None) -
     joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, m.start()) is not None
     if korean:
         stem, particle = split_particle(raw)
-        return Word(m.start(), m.end(), raw, stem, particle, is_noun_word(raw), joins)
+        return Word(m.start(), m.end(), raw, stem, particle, bool(stem) and is_noun_word(stem), joins)
     stem = raw.strip(_EN_TRIM).lower()
     return Word(m.start(), m.end(), raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
 
@@ -79,5 +84,11 @@ def read_window(text: str, start: int, end: int, korean: bool, amounts: list[tup
     """The words within reach of text[start:end], leaving out the words of any amount."""
     lo, hi = max(0, start - REACH_BEFORE), min(len(text), end + REACH_AFTER)
     return AmountWindow(
-        text, start, end, _words(text, lo, start, korean, amounts), _words(text, end, hi, korean, amounts), korean
+        text,
+        start,
+        end,
+        _words(text, lo, start, korean, amounts),
+        _words(text, end, hi, korean, amounts),
+        korean,
+        tuple(amounts),
     )

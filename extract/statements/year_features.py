@@ -90,6 +90,17 @@ def document_years(text: str) -> dict[int, list[str]]:
     return feats
 
 
+def url_years(url: str | None) -> dict[int, list[str]]:
+    """Years in the address ("/2017-budget-and-", "approves-budget-2024-25"): slugs often name the budget."""
+    if not url:
+        return {}
+    path = re.sub(r"[?#].*$", "", url.split("//", 1)[-1].split("/", 1)[-1])
+    found: dict[int, list[str]] = {}
+    for m in year_mentions(path.replace("_", "-"), 0, len(path)):
+        found.setdefault(m.year, []).append("url_split" if m.split else "url")
+    return found
+
+
 def _bucket(n: int) -> str:
     return "0" if n < 10 else "1" if n < 30 else "2" if n < 80 else "3"
 
