@@ -45,6 +45,7 @@ VOCABULARY = frozenset(KO_ACTIONS.values()) | frozenset(EN_ACTIONS.values())
 
 # Money asked for, not granted: "반영을 요청했다", "건의", "asked the province for".
 _REQUEST = re.compile(r"요청|건의|요구|신청|해\s?달라|촉구|request|asked|seek|sought|apply for|applied for", re.I)
+_LEFT_OUT = re.compile(r"포함되지\s?않|반영되지\s?않|미반영|제외|불발|무산|not included|left out|excluded", re.I)
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -55,8 +56,13 @@ def display_action(statement: Statement, text: str) -> str | None:
     a = statement.amount
     clause = text[a.end : a.end + 60]
     cut = re.search(r"[.!?]\s|\n", clause)
-    if _REQUEST.search(clause[: cut.start()] if cut else clause):
+    clause = clause[: cut.start()] if cut else clause
+    if _LEFT_OUT.search(clause):
+        return None  # "포함되지 않았다": nothing was done with it
+    if _REQUEST.search(clause):
         return table["request"]
     if statement.action is None:
         return None
+    if statement.action in ("increase", "decrease") and statement.role != "change":
+        return None  # "예산규모는 5천억원으로 늘었다": the level did not rise by itself
     return table.get(statement.action)

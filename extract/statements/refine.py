@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
+from extract.statements.overrides import exact_role
 from extract.statements.role_features import role_features
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import REACH_AFTER, REACH_BEFORE, AmountWindow, read_window
@@ -91,5 +92,7 @@ def apply_model(statements: list[Statement], inputs: list[StatementInputs], mode
         best_year = model.year.best([feats for _, feats in x.years])
         if best_year is not None:
             year = x.years[best_year][0]
-        out.append(replace(st, subject=subject, subject_span=span, role=model.role.predict(x.role), fiscal_year=year))
+        w = x.window
+        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role)
+        out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
     return out

@@ -7,6 +7,7 @@ most like the labelled subjects it was trained on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
@@ -18,6 +19,13 @@ _EN_STOP = frozenset(
     "which who has have had it into over under than per about including while also".split()
 )
 _EN_DETERMINERS = frozenset("the a an its their this that these those our his her your".split())
+
+
+_TIME_OR_STAGE = re.compile(
+    r"^(?:\d{4}년도?|내년도?|올해|올|금년도?|전년도?|지난해|작년|당초|애초|기존|최초|원래|현재|이번|"
+    r"this|next|last|year|years|current|previous)$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,8 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
                 words = seq[i : j + 1]
                 if window.korean and not all(w.noun for w in words):
                     continue  # a verb or adverb never sits inside a subject
+                if all(_TIME_OR_STAGE.match(w.stem) for w in words):
+                    continue  # "당초", "올해", "last year" say when, never what
                 if not window.korean:
                     if words[0].stem in _EN_DETERMINERS and len(words) > 1:
                         continue  # the same phrase without its determiner is a candidate too

@@ -54,6 +54,8 @@ class AmountWindow:
         return len(_BREAK.findall(self.text, a, b)) if b > a else 0
 
 
+# "예산(안)을": a particle after a closing parenthesis, which the batchim rule cannot judge.
+_AFTER_PARENTHESIS = re.compile(r"\)(에서는|에서|에는|으로|을|를|이|가|은|는|의|에|로|과|와|도)$")
 _JOINER = re.compile(r"[ \t·∙ㆍ]*")
 
 
@@ -62,6 +64,9 @@ def _word(text: str, m: re.Match[str], korean: bool, previous_end: int | None) -
     joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, m.start()) is not None
     if korean:
         stem, particle = split_particle(raw)
+        closed = _AFTER_PARENTHESIS.search(raw)
+        if closed and not particle:
+            stem, particle = raw[: closed.start() + 1], closed.group(1)
         return Word(m.start(), m.end(), raw, stem, particle, bool(stem) and is_noun_word(stem), joins)
     stem = raw.strip(_EN_TRIM).lower()
     return Word(m.start(), m.end(), raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
