@@ -39,6 +39,7 @@ def statement_json(st: Statement) -> dict[str, Any]:
         "funding": st.funding,
         "stage": st.stage,
         "sentence": st.sentence,
+        "repeat_of": st.repeat_of,
     }
 
 
@@ -83,13 +84,15 @@ def _process_line(line: str, number: int) -> dict[str, Any]:
             raise ValueError('"text" must be a string')
         if "\x00" in text:
             raise ValueError('"text" holds NUL characters: binary data, not text')
-        lang, org = doc.get("lang"), doc.get("org")
+        lang, org, url, country = doc.get("lang"), doc.get("org"), doc.get("url"), doc.get("country")
         published = _parse_date(doc.get("published"))
         statements = extract_statements(
             text,
             published=published,
             org=org if isinstance(org, str) else None,
             lang=lang if isinstance(lang, str) else None,
+            url=url if isinstance(url, str) else None,
+            country=country if isinstance(country, str) else None,
         )
         mentions = extract_mentions(text, published)
     except (ValueError, TypeError, RecursionError) as exc:

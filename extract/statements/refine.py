@@ -60,6 +60,8 @@ def statement_inputs(
         if year not in doc_years:
             doc_years.append(year)
     ranks, largest = _ranks(statements)
+    if len(statements) < 3:
+        ranks, largest = [0] * len(statements), {}  # one or two amounts: being the largest says nothing
     named_years = document_years(text)
     for year, feats in url_years(url).items():
         named_years.setdefault(year, []).extend(feats)
@@ -73,7 +75,7 @@ def statement_inputs(
             StatementInputs(
                 window=window,
                 subjects=subject_candidates(window, st.subject),
-                role=role_features(window, st.role, st.subject, a.value, largest[a.currency], rank, spans, k),
+                role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
                 years=year_candidates(window, st.fiscal_year, published, doc_years, named_years),
             )
         )

@@ -45,9 +45,12 @@ def _phrase(window: AmountWindow, words: tuple[Word, ...]) -> tuple[int, int, st
     first, last = words[0], words[-1]
     end = last.end - len(last.particle) if window.korean else last.end
     text = window.text[first.start : end]
-    if not window.korean:
+    if window.korean:
+        text = text.rstrip("(（ ")
+        end = first.start + len(text)
+    else:
         text = text.strip(".,()\"'")
-    return first.start, first.start + len(text) if not window.korean else end, text
+    return first.start, first.start + len(text), text
 
 
 def _common(window: AmountWindow, words: tuple[Word, ...], rule: str | None, side: str, dist: int) -> list[str]:
@@ -129,6 +132,17 @@ def _joinable(left: Word, right: Word, korean: bool) -> bool:
     return left.particle in _INNER_PARTICLES if korean else True
 
 
+_EN_PREPOSITIONS = frozenset("of in for at on to from with by into over under per".split())
+_EN_ARTICLES = frozenset("a an the".split())
+
+
+def _verb_then_article(words: tuple[Word, ...]) -> bool:
+    """An article inside a phrase follows a preposition ("fund in the city"), else a verb stands before it."""
+    return any(
+        w.stem in _EN_ARTICLES and words[k - 1].stem not in _EN_PREPOSITIONS for k, w in enumerate(words) if k > 0
+    )
+
+
 def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
     """Every phrase of up to MAX_WORDS words before or after the amount, with its features."""
     out: list[Candidate] = []
@@ -148,6 +162,8 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
                         continue  # the same phrase without its determiner is a candidate too
                     if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
                         continue
+                    if _verb_then_article(words):
+                        continue  # "council approved a budget" is a clause, not a phrase
                 dist = (n - 1 - j) if side == "B" else i
                 start, end, text = _phrase(window, words)
                 if not text or (window.korean and not split_particle(text)[0]):

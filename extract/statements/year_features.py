@@ -16,7 +16,7 @@ from extract.statements.window import AmountWindow
 # "2024년", "2024-25", "2024/5", "FY2025", "FY 2014-15", "FY25".
 _YEAR = re.compile(
     r"(?<![\d.])(?:FY\s?'?(?P<fy>\d{2}(?:\d{2})?)|(?P<y>(?:19|20)\d{2}))"
-    r"(?:\s?[-–/~]\s?(?P<tail>\d{1,4})(?!\d))?(?![\d.,])",
+    r"(?:\s?[-–/~]\s?(?P<tail>\d{1,4})(?!\d))?(?!\d|[.,]\d)",
     re.I,
 )
 _RELATIVE = re.compile(
