@@ -53,7 +53,9 @@ def _phrase(window: AmountWindow, words: tuple[Word, ...]) -> tuple[int, int, st
     return first.start, first.start + len(text), text
 
 
-def _common(window: AmountWindow, words: tuple[Word, ...], rule: str | None, side: str, dist: int) -> list[str]:
+def _common(
+    window: AmountWindow, words: tuple[Word, ...], rule: str | None, side: str, dist: int, gap: tuple[int, int]
+) -> list[str]:
     first, last = words[0], words[-1]
     head = last.stem
     gap_from, gap_to = (last.end, window.start) if side == "B" else (window.end, first.start)
@@ -66,8 +68,8 @@ def _common(window: AmountWindow, words: tuple[Word, ...], rule: str | None, sid
         f"first={first.stem}",
         f"part={side}{last.particle}",
         f"part_dist={side}{last.particle}{_bucket(dist)}",
-        f"breaks={min(window.breaks_between(gap_from, gap_to), 2)}",
-        f"amounts_between={side}{min(window.amounts_between(gap_from, gap_to), 2)}",
+        f"breaks={min(gap[1], 2)}",
+        f"amounts_between={side}{min(gap[0], 2)}",
         f"nonnoun={sum(not w.noun for w in words)}",
         f"lastnoun={last.noun}",
     ]
@@ -146,7 +148,7 @@ def _verb_then_article(words: tuple[Word, ...]) -> bool:
 def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
     """Every phrase of up to MAX_WORDS words before or after the amount, with its features."""
     out: list[Candidate] = []
-    for side, seq in (("B", window.before), ("A", window.after)):
+    for side, seq, gaps in (("B", window.before, window.before_gaps), ("A", window.after, window.after_gaps)):
         n = len(seq)
         for i in range(n):
             for j in range(i, min(i + MAX_WORDS, n)):
@@ -169,7 +171,8 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
                 if not text or (window.korean and not split_particle(text)[0]):
                     continue
                 ctx = (seq[i - 1] if i > 0 else None, seq[j + 1] if j + 1 < n else None)
-                feats = _common(window, words, rule, side, dist)
+                gap = gaps[j] if side == "B" else gaps[i]
+                feats = _common(window, words, rule, side, dist, gap)
                 feats += _korean_extra(window, words, side, ctx) if window.korean else _english_extra(words, ctx)
                 lang = "ko" if window.korean else "en"
                 out.append(Candidate(start, end, text, tuple(f"{lang}:{f}" for f in feats)))

@@ -43,15 +43,9 @@ class AmountWindow:
     before: tuple[Word, ...]  # nearest last
     after: tuple[Word, ...]  # nearest first
     korean: bool
-    amounts: tuple[tuple[int, int], ...] = ()  # the other amounts near this one
-
-    def amounts_between(self, a: int, b: int) -> int:
-        """Other amounts wholly inside text[a:b]."""
-        return sum(1 for s, e in self.amounts if a <= s and e <= b and (s, e) != (self.start, self.end))
-
-    def breaks_between(self, a: int, b: int) -> int:
-        """Sentence breaks in text[a:b]."""
-        return len(_BREAK.findall(self.text, a, b)) if b > a else 0
+    # per word of before/after: (other amounts, sentence breaks) between that word and the amount
+    before_gaps: tuple[tuple[int, int], ...] = ()
+    after_gaps: tuple[tuple[int, int], ...] = ()
 
 
 # "예산(안)을": a particle after a closing parenthesis, which the batchim rule cannot judge.
@@ -85,15 +79,27 @@ def _words(text: str, lo: int, hi: int, korean: bool, amounts: list[tuple[int, i
     return tuple(out)
 
 
+def _gaps(
+    text: str, edges: list[tuple[int, int]], amounts: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """Running (amounts, breaks) over consecutive stretches of text, each [a, b) of edges in turn."""
+    out, n_amounts, n_breaks = [], 0, 0
+    for a, b in edges:
+        if b > a:
+            n_amounts += sum(1 for s, e in amounts if a <= s and e <= b)
+            n_breaks += len(_BREAK.findall(text, max(0, a - 1), b))  # a word may end in the full stop
+        out.append((n_amounts, n_breaks))
+    return tuple(out)
+
+
 def read_window(text: str, start: int, end: int, korean: bool, amounts: list[tuple[int, int]]) -> AmountWindow:
     """The words within reach of text[start:end], leaving out the words of any amount."""
     lo, hi = max(0, start - REACH_BEFORE), min(len(text), end + REACH_AFTER)
-    return AmountWindow(
-        text,
-        start,
-        end,
-        _words(text, lo, start, korean, amounts),
-        _words(text, end, hi, korean, amounts),
-        korean,
-        tuple(amounts),
-    )
+    others = [(s, e) for s, e in amounts if (s, e) != (start, end)]
+    before = _words(text, lo, start, korean, others)
+    after = _words(text, end, hi, korean, others)
+    # stretches from the amount outwards: nearest word first, then reversed back to text order
+    before_edges = [(w.end, before[k + 1].start if k + 1 < len(before) else start) for k, w in enumerate(before)]
+    before_gaps = _gaps(text, before_edges[::-1], others)[::-1]
+    after_edges = [(after[k - 1].end if k else end, w.start) for k, w in enumerate(after)]
+    return AmountWindow(text, start, end, before, after, korean, before_gaps, _gaps(text, after_edges, others))
