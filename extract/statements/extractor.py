@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass, replace
 
 from extract.statements import vocabulary as v
+from extract.statements.actions import display_action
 from extract.statements.amounts import Amount, find_amounts
+from extract.statements.currency import dollar_currency, is_bare_dollar
 from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
 from extract.statements.linear import StatementModel, shipped_model
-from extract.statements.refine import apply_model, statement_inputs
-from extract.statements.actions import display_action
-from extract.statements.currency import dollar_currency, is_bare_dollar
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
+from extract.statements.refine import apply_model, statement_inputs
 from extract.statements.subjects import Subject, is_org_name, korean_subject
 from extract.statements.words import split_particle
 
@@ -150,9 +150,7 @@ def _inside(years: list[tuple[int, int, int]], starts: list[int], s: int, e: int
     return [(y, ys - s, ye - s) for y, ys, ye in years[lo:hi] if ye <= e]
 
 
-def _document_org(
-    text: str, orgs: list[tuple[int, int, str]], source_org: str | None, home: str | None
-) -> str | None:
+def _document_org(text: str, orgs: list[tuple[int, int, str]], source_org: str | None, home: str | None) -> str | None:
     """Whom the article is about: the headline's organisation, else the one its opening names most;
     the source's org only when the text names none."""
     named = headline_org(text, orgs) or document_org(orgs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -16,22 +16,37 @@ from typing import Any
 MODEL_FILE = "model.json"
 
 
+def _by_language(weights: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """ "ko:head=예산" -> {"ko": {"head=예산": w}}: features are looked up without building prefixed keys."""
+    out: dict[str, dict[str, Any]] = {}
+    for key, w in weights.items():
+        lang, _, feature = key.partition(":")
+        out.setdefault(lang, {})[feature] = w
+    return out
+
+
 @dataclass(frozen=True)
 class Ranker:
-    """Scores candidates (subject phrases, fiscal years); the best-scoring one is chosen."""
+    """Scores candidates (subject phrases, fiscal years); the best-scoring one is chosen.
+
+    weights are keyed "LANG:feature" (one model learns both languages, each with its own weights)."""
 
     weights: dict[str, float]
     bias: float
+    by_language: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
 
-    def score(self, features: Iterable[str]) -> float:
-        w = self.weights
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_language", _by_language(self.weights))
+
+    def score(self, features: Iterable[str], lang: str) -> float:
+        w = self.by_language.get(lang, {})
         return self.bias + sum(w.get(f, 0.0) for f in features)
 
-    def best(self, candidates: Sequence[Iterable[str]]) -> int | None:
+    def best(self, candidates: Sequence[Iterable[str]], lang: str) -> int | None:
         """Index of the best candidate; None when there are none."""
         if not candidates:
             return None
-        scores = [self.score(c) for c in candidates]
+        scores = [self.score(c, lang) for c in candidates]
         return max(range(len(scores)), key=scores.__getitem__)
 
 
@@ -42,11 +57,16 @@ class Classifier:
     classes: tuple[str, ...]
     weights: dict[str, tuple[float, ...]]
     bias: tuple[float, ...]
+    by_language: dict[str, dict[str, tuple[float, ...]]] = field(init=False, repr=False, compare=False)
 
-    def predict(self, features: Iterable[str]) -> str:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_language", _by_language(self.weights))
+
+    def predict(self, features: Iterable[str], lang: str) -> str:
         totals = list(self.bias)
+        weights = self.by_language.get(lang, {})
         for f in features:
-            row = self.weights.get(f)
+            row = weights.get(f)
             if row is not None:
                 for k, value in enumerate(row):
                     totals[k] += value

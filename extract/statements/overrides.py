@@ -19,13 +19,17 @@ _LEFT_OUT_AFTER = re.compile(
     r"^[^.\n]{0,14}?(?:포함되지\s?않|반영되지\s?않|반영이?\s?안\s?되|미반영|빠졌|제외됐|제외되|불발|무산)"
     r"|^[^.\n]{0,14}?(?:반영을|지원을|배정을|편성을)?\s?(?:건의|요청|요구|신청)(?:했|하|해|할|한|을|중)",
 )
-_CHANGE_AFTER = re.compile(r"^\s?(?:이|가|을|를)?\s?(?:더\s|각각\s|모두\s)?(?:증가|증액|감소|감액|삭감|늘었|늘어났|줄었|줄어들|깎)")
+_CHANGE_AFTER = re.compile(
+    r"^\s?(?:이|가|을|를)?\s?(?:더\s|각각\s|모두\s)?(?:증가|증액|감소|감액|삭감|늘었|늘어났|줄었|줄어들|깎)"
+)
 _EN_CHANGE_BEFORE = re.compile(
     r"\b(?:cut|cuts|cutting|slashed|trimmed|reduced by|reduction of|increase of|increased by|"
     r"rise of|rose by|boost of)\s+(?:of\s+)?(?:about|nearly|roughly|some|almost)?\s*$",
     re.I,
 )
-_EN_REQUEST_BEFORE = re.compile(r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for)\s+(?:about\s)?$", re.I)
+_EN_REQUEST_BEFORE = re.compile(
+    r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for)\s+(?:about\s)?$", re.I
+)
 
 
 # A change of revenue is revenue ("other" by the labelling conventions), never a spending change.

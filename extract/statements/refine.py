@@ -6,7 +6,6 @@ it is shown.
 
 from __future__ import annotations
 
-import bisect
 import datetime
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from extract.statements.linear import StatementModel
 from extract.statements.overrides import exact_role
 from extract.statements.role_features import role_features
 from extract.statements.subject_features import Candidate, subject_candidates
-from extract.statements.window import REACH_AFTER, REACH_BEFORE, AmountWindow, read_window
+from extract.statements.window import AmountWindow, read_window, read_words
 from extract.statements.year_features import document_years, url_years, year_candidates
 
 if TYPE_CHECKING:
@@ -54,7 +53,6 @@ def statement_inputs(
     url: str | None = None,
 ) -> list[StatementInputs]:
     spans = [(st.amount.start, st.amount.end) for st in statements]
-    starts = [s for s, _ in spans]
     doc_years: list[int] = []
     for year, _, _ in stated_years(text[:3000]):
         if year not in doc_years:
@@ -66,11 +64,10 @@ def statement_inputs(
     for year, feats in url_years(url).items():
         named_years.setdefault(year, []).extend(feats)
     out = []
+    words = read_words(text, korean, spans)
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
         a = st.amount
-        lo = bisect.bisect_left(starts, a.start - REACH_BEFORE - 200)
-        hi = bisect.bisect_right(starts, a.end + REACH_AFTER)
-        window = read_window(text, a.start, a.end, korean, spans[lo:hi])
+        window = read_window(words, a.start, a.end)
         out.append(
             StatementInputs(
                 window=window,
@@ -86,15 +83,16 @@ def apply_model(statements: list[Statement], inputs: list[StatementInputs], mode
     out = []
     for st, x in zip(statements, inputs, strict=True):
         subject, span = st.subject, st.subject_span
-        best = model.subject.best([c.features for c in x.subjects])
+        lang = "ko" if x.window.korean else "en"
+        best = model.subject.best([c.features for c in x.subjects], lang)
         if best is not None:
             chosen = x.subjects[best]
             subject, span = chosen.text, (chosen.start, chosen.end)
         year = st.fiscal_year
-        best_year = model.year.best([feats for _, feats in x.years])
+        best_year = model.year.best([feats for _, feats in x.years], lang)
         if best_year is not None:
             year = x.years[best_year][0]
         w = x.window
-        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role)
+        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
     return out

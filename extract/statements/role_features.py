@@ -160,7 +160,6 @@ def role_features(
     k: int,
 ) -> list[str]:
     """Features of the k-th amount of spans (every amount of the text, in order)."""
-    lang = "ko" if window.korean else "en"
     text, start, end = window.text, window.start, window.end
     lo, hi = _sentence(text, start, end)
     feats = [f"rule={rule_role}", f"rank={min(rank, 4)}"]
@@ -181,4 +180,4 @@ def role_features(
         if value == largest:
             feats.append("largest")
     feats.append(f"rule_rank={rule_role}{min(rank, 2)}")
-    return [f"{lang}:{f}" for f in feats]
+    return feats

@@ -92,7 +92,9 @@ def _common(
     return feats
 
 
-def _korean_extra(window: AmountWindow, words: tuple[Word, ...], side: str, ctx: tuple[Word | None, Word | None]) -> list[str]:
+def _korean_extra(
+    window: AmountWindow, words: tuple[Word, ...], side: str, ctx: tuple[Word | None, Word | None]
+) -> list[str]:
     last = words[-1]
     prev, nxt = ctx
     feats = [f"end1={last.stem[-1:]}", f"prev={prev.stem if prev else '^'}", f"next={nxt.text[:2] if nxt else '$'}"]
@@ -145,35 +147,81 @@ def _verb_then_article(words: tuple[Word, ...]) -> bool:
     )
 
 
+# Beyond the nearest few words only a phrase that is the topic or subject of its clause, in the same
+# sentence, is worth scoring: on the labelled train set this keeps a right candidate for 97 % of
+# Korean amounts (99 % without the limit) while scoring a quarter as many phrases, and the same
+# cross-validated subject score (0.792 against 0.794); reading time falls with it.
+NEAR_BEFORE = 4
+NEAR_AFTER = 2
+# English names the item further away ("an increase of $2.1 million over the capital spending plan").
+NEAR_BEFORE_EN = 10
+NEAR_AFTER_EN = 6
+_TOPIC_PARTICLES = frozenset(("은", "는", "이", "가", "에는", "에서는", "의"))
+
+
+def _within_reach(side: str, dist: int, last: Word, gap: tuple[int, int], korean: bool) -> bool:
+    if side == "A":
+        return dist <= (NEAR_AFTER if korean else NEAR_AFTER_EN)
+    if dist <= (NEAR_BEFORE if korean else NEAR_BEFORE_EN):
+        return True
+    return gap[1] == 0 and (last.particle in _TOPIC_PARTICLES or last.text.endswith(("'s", "’s")))
+
+
+def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, korean: bool) -> list[tuple[int, int]]:
+    """(i, j) word ranges worth scoring: the phrase's end near the amount (before it) or its start
+    near it (after it), joinable words, at most MAX_WORDS."""
+    n, out = len(seq), []
+    if side == "B":
+        for j in range(n - 1, -1, -1):
+            if not _within_reach("B", n - 1 - j, seq[j], gaps[j], korean):
+                continue
+            for i in range(j, max(j - MAX_WORDS, -1), -1):
+                if i < j and not _joinable(seq[i], seq[i + 1], korean):
+                    break
+                out.append((i, j))
+        return out
+    for i in range(n):
+        if not _within_reach("A", i, seq[i], gaps[i], korean):
+            break
+        for j in range(i, min(i + MAX_WORDS, n)):
+            if j > i and not _joinable(seq[j - 1], seq[j], korean):
+                break
+            out.append((i, j))
+    return out
+
+
+def _acceptable(words: tuple[Word, ...], korean: bool) -> bool:
+    if korean and not all(w.noun for w in words):
+        return False  # a verb or adverb never sits inside a subject
+    if all(_TIME_OR_STAGE.match(w.stem) for w in words):
+        return False  # "당초", "올해", "last year" say when, never what
+    if not korean:
+        if words[0].stem in _EN_DETERMINERS and len(words) > 1:
+            return False  # the same phrase without its determiner is a candidate too
+        if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
+            return False
+        if _verb_then_article(words):
+            return False  # "council approved a budget" is a clause, not a phrase
+    return True
+
+
 def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
-    """Every phrase of up to MAX_WORDS words before or after the amount, with its features."""
+    """The phrases of up to MAX_WORDS words near the amount, before or after it, with their features."""
     out: list[Candidate] = []
+    korean = window.korean
     for side, seq, gaps in (("B", window.before, window.before_gaps), ("A", window.after, window.after_gaps)):
         n = len(seq)
-        for i in range(n):
-            for j in range(i, min(i + MAX_WORDS, n)):
-                if j > i and not _joinable(seq[j - 1], seq[j], window.korean):
-                    break
-                words = seq[i : j + 1]
-                if window.korean and not all(w.noun for w in words):
-                    continue  # a verb or adverb never sits inside a subject
-                if all(_TIME_OR_STAGE.match(w.stem) for w in words):
-                    continue  # "당초", "올해", "last year" say when, never what
-                if not window.korean:
-                    if words[0].stem in _EN_DETERMINERS and len(words) > 1:
-                        continue  # the same phrase without its determiner is a candidate too
-                    if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
-                        continue
-                    if _verb_then_article(words):
-                        continue  # "council approved a budget" is a clause, not a phrase
-                dist = (n - 1 - j) if side == "B" else i
-                start, end, text = _phrase(window, words)
-                if not text or (window.korean and not split_particle(text)[0]):
-                    continue
-                ctx = (seq[i - 1] if i > 0 else None, seq[j + 1] if j + 1 < n else None)
-                gap = gaps[j] if side == "B" else gaps[i]
-                feats = _common(window, words, rule, side, dist, gap)
-                feats += _korean_extra(window, words, side, ctx) if window.korean else _english_extra(words, ctx)
-                lang = "ko" if window.korean else "en"
-                out.append(Candidate(start, end, text, tuple(f"{lang}:{f}" for f in feats)))
+        for i, j in _spans(seq, gaps, side, korean):
+            words = seq[i : j + 1]
+            if not _acceptable(words, korean):
+                continue
+            start, end, text = _phrase(window, words)
+            if not text or (korean and not split_particle(text)[0]):
+                continue
+            dist = (n - 1 - j) if side == "B" else i
+            ctx = (seq[i - 1] if i > 0 else None, seq[j + 1] if j + 1 < n else None)
+            gap = gaps[j] if side == "B" else gaps[i]
+            feats = _common(window, words, rule, side, dist, gap)
+            feats += _korean_extra(window, words, side, ctx) if korean else _english_extra(words, ctx)
+            out.append(Candidate(start, end, text, tuple(feats)))
     return out

@@ -78,6 +78,14 @@ def _int32(x: Any) -> Any:
     return x
 
 
+def _prefixed(lang: str, features: Sequence[str]) -> list[str]:
+    return [f"{lang}:{f}" for f in features]
+
+
+def _lang(ex: Example) -> str:
+    return "ko" if ex.inputs.window.korean else "en"
+
+
 def _fit_binary(groups: list[tuple[list[list[str]], list[bool]]], c: float) -> Ranker:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -119,19 +127,25 @@ def _fit_roles(rows: list[list[str]], labels: list[str], c: float) -> Classifier
 def fit(docs: Sequence[dict[str, Any]], c: tuple[float, float, float] = (SUBJECT_C, ROLE_C, YEAR_C)) -> StatementModel:
     data = examples(docs)
     subject_groups = [
-        ([cand.features for cand in ex.inputs.subjects], [dice(cand.text, ex.subject) >= 0.5 for cand in ex.inputs.subjects])
+        (
+            [_prefixed(_lang(ex), cand.features) for cand in ex.inputs.subjects],
+            [dice(cand.text, ex.subject) >= 0.5 for cand in ex.inputs.subjects],
+        )
         for ex in data
         if ex.subject
     ]
     year_groups = [
-        ([feats for _, feats in ex.inputs.years], [year == ex.year for year, _ in ex.inputs.years])
+        (
+            [_prefixed(_lang(ex), feats) for _, feats in ex.inputs.years],
+            [year == ex.year for year, _ in ex.inputs.years],
+        )
         for ex in data
         if ex.year
     ]
     return StatementModel(
         version=MODEL_VERSION,
         subject=_fit_binary(subject_groups, c[0]),
-        role=_fit_roles([ex.inputs.role for ex in data], [ex.role for ex in data], c[1]),
+        role=_fit_roles([_prefixed(_lang(ex), ex.inputs.role) for ex in data], [ex.role for ex in data], c[1]),
         year=_fit_binary(year_groups, c[2]),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ _WORD = re.compile(r"[^\s,;:…“”\"'‘’\[\]△▲▷○●■□◆◇※
 # A sentence ends between two words: a full stop before a space, a line break, "다." endings.
 _BREAK = re.compile(r"[.!?。]\s|\n")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[가-힣A-Za-z]")
 _EN_TRIM = ".,()\"'"
 
 # How far the candidate phrases reach: 150 characters before the amount, 60 after, four words at most.
@@ -53,53 +55,83 @@ _AFTER_PARENTHESIS = re.compile(r"\)(에서는|에서|에는|으로|을|를|이|
 _JOINER = re.compile(r"[ \t·∙ㆍ]*")
 
 
-def _word(text: str, m: re.Match[str], korean: bool, previous_end: int | None) -> Word:
-    raw = m.group()
-    joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, m.start()) is not None
+def _word(text: str, start: int, end: int, korean: bool, previous_end: int | None) -> Word:
+    raw = text[start:end]
+    joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, start) is not None
     if korean:
         stem, particle = split_particle(raw)
         closed = _AFTER_PARENTHESIS.search(raw)
         if closed and not particle:
             stem, particle = raw[: closed.start() + 1], closed.group(1)
-        return Word(m.start(), m.end(), raw, stem, particle, bool(stem) and is_noun_word(stem), joins)
+        return Word(start, end, raw, stem, particle, bool(stem) and is_noun_word(stem), joins)
     stem = raw.strip(_EN_TRIM).lower()
-    return Word(m.start(), m.end(), raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
+    return Word(start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
 
 
-def _words(text: str, lo: int, hi: int, korean: bool, amounts: list[tuple[int, int]]) -> tuple[Word, ...]:
-    """The words of text[lo:hi] outside every amount; a word after an amount joins nothing."""
+@dataclass(frozen=True)
+class DocumentWords:
+    """Every word of a text outside its amounts, read once and shared by every amount's window."""
+
+    text: str
+    korean: bool
+    words: tuple[Word, ...]
+    starts: list[int]
+    amount_starts: list[int]
+    amount_ends: list[int]
+    breaks: list[int]  # positions of sentence breaks
+
+
+def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> DocumentWords:
+    """The words of text outside the (sorted, non-overlapping) amounts; a word after an amount joins nothing."""
     out: list[Word] = []
     previous_end: int | None = None
-    for m in _WORD.finditer(text, lo, hi):
-        if any(m.start() < e and m.end() > s for s, e in amounts):
+    k = 0
+    for m in _WORD.finditer(text):
+        while k < len(amounts) and amounts[k][1] <= m.start():
+            k += 1
+        if k < len(amounts) and amounts[k][0] < m.end():
+            # "조성(75억원)": the letters before an amount inside a word are a word; what is glued
+            # after it ("을", "보다", "에서") belongs to the amount
+            if _LETTER.search(text, m.start(), amounts[k][0]):
+                out.append(_word(text, m.start(), amounts[k][0], korean, previous_end))
             previous_end = None
             continue
-        out.append(_word(text, m, korean, previous_end))
+        out.append(_word(text, m.start(), m.end(), korean, previous_end))
         previous_end = m.end()
-    return tuple(out)
+    return DocumentWords(
+        text,
+        korean,
+        tuple(out),
+        [w.start for w in out],
+        [s for s, _ in amounts],
+        [e for _, e in amounts],
+        [m.start() for m in _BREAK.finditer(text)],
+    )
 
 
-def _gaps(
-    text: str, edges: list[tuple[int, int]], amounts: list[tuple[int, int]]
-) -> tuple[tuple[int, int], ...]:
-    """Running (amounts, breaks) over consecutive stretches of text, each [a, b) of edges in turn."""
-    out, n_amounts, n_breaks = [], 0, 0
-    for a, b in edges:
-        if b > a:
-            n_amounts += sum(1 for s, e in amounts if a <= s and e <= b)
-            n_breaks += len(_BREAK.findall(text, max(0, a - 1), b))  # a word may end in the full stop
-        out.append((n_amounts, n_breaks))
-    return tuple(out)
+def _between(doc: DocumentWords, a: int, b: int) -> tuple[int, int]:
+    """(amounts, sentence breaks) wholly within text[a:b]; a break's full stop may end the word before a."""
+    if b <= a:
+        return 0, 0
+    amounts = bisect.bisect_right(doc.amount_ends, b) - bisect.bisect_left(doc.amount_starts, a)
+    breaks = bisect.bisect_left(doc.breaks, b) - bisect.bisect_left(doc.breaks, a - 1)
+    return max(amounts, 0), breaks
 
 
-def read_window(text: str, start: int, end: int, korean: bool, amounts: list[tuple[int, int]]) -> AmountWindow:
-    """The words within reach of text[start:end], leaving out the words of any amount."""
-    lo, hi = max(0, start - REACH_BEFORE), min(len(text), end + REACH_AFTER)
-    others = [(s, e) for s, e in amounts if (s, e) != (start, end)]
-    before = _words(text, lo, start, korean, others)
-    after = _words(text, end, hi, korean, others)
-    # stretches from the amount outwards: nearest word first, then reversed back to text order
-    before_edges = [(w.end, before[k + 1].start if k + 1 < len(before) else start) for k, w in enumerate(before)]
-    before_gaps = _gaps(text, before_edges[::-1], others)[::-1]
-    after_edges = [(after[k - 1].end if k else end, w.start) for k, w in enumerate(after)]
-    return AmountWindow(text, start, end, before, after, korean, before_gaps, _gaps(text, after_edges, others))
+def read_window(doc: DocumentWords, start: int, end: int) -> AmountWindow:
+    """The words within reach of the amount doc.text[start:end]."""
+    lo = bisect.bisect_left(doc.starts, max(0, start - REACH_BEFORE))
+    mid = bisect.bisect_left(doc.starts, start)
+    hi = bisect.bisect_left(doc.starts, min(len(doc.text), end + REACH_AFTER))
+    before = doc.words[lo:mid]
+    after = tuple(w for w in doc.words[mid:hi] if w.start >= end)
+    return AmountWindow(
+        doc.text,
+        start,
+        end,
+        before,
+        after,
+        doc.korean,
+        tuple(_between(doc, w.end, start) for w in before),
+        tuple(_between(doc, end, w.start) for w in after),
+    )

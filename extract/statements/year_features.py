@@ -113,7 +113,6 @@ def year_candidates(
     named_years: dict[int, list[str]],
 ) -> list[tuple[int, list[str]]]:
     """(year, features) for every candidate fiscal year of the amount in window."""
-    lang = "ko" if window.korean else "en"
     text = window.text
     lo, hi = max(0, window.start - _REACH), min(len(text), window.end + _REACH // 2)
     mentions = year_mentions(text, lo, hi)
@@ -149,7 +148,7 @@ def year_candidates(
             full.append(f"nearest={nearest_rel}|rel={rel}")
         if published and feats == [f"pub{year - published.year:+d}"]:
             full.append("pub_only")
-        out.append((year, [f"{lang}:{f}" for f in full]))
+        out.append((year, full))
     return out
 
 

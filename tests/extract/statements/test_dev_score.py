@@ -11,8 +11,6 @@ import io
 import json
 from typing import Any
 
-import pytest
-
 from cli.extract_cmd import run_jsonl
 from extract.statements.evaluation import _tally
 from extract.statements.extractor import extract_statements
