@@ -21,6 +21,12 @@ _DATE = re.compile(
     r"(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})?\s*(?:분)?(?:\s*:\s*(?P<S>\d{2}))?)?"
 )
 _ISO_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
+# A two-digit year, year first as Korean boards print it ("24.11.01 17:40", "24-11-01"): read only
+# next to a date label (작성일, 등록일, ...), where it cannot be a phone number or a version.
+_SHORT_DATE = re.compile(
+    r"(?<![\d.])(?P<y>\d{2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<d>\d{1,2})(?![\d])\.?"
+    r"(?:\s*(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?)?"
+)
 
 PUBLISHED_META = (
     "article:published_time",
@@ -81,6 +87,36 @@ def parse_date(text: str | None, timezone: ZoneInfo) -> datetime | None:
             return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=timezone)
         except ValueError:
             return None
+
+
+def parse_labelled_date(text: str | None, timezone: ZoneInfo) -> datetime | None:
+    """``parse_date`` for a value printed next to a date label, where a two-digit year is the year.
+
+    Korean boards print "작성일 24.11.01 17:40" (GNUBOARD's y-m-d) for 2024-11-01: year first, always.
+    """
+    value = parse_date(text, timezone)
+    if value is not None or not text:
+        return value
+    match = _SHORT_DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return datetime(
+            2000 + int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            int(match["H"] or 0),
+            int(match["M"] or 0),
+            int(match["S"] or 0),
+            tzinfo=timezone,
+        )
+    except ValueError:
+        return None
+
+
+def full_dates_in(text: str) -> set[tuple[int, int, int]]:
+    """Every day written with a four-digit year in ``text`` (year, month, day)."""
+    return {(int(m["y"]), int(m["m"]), int(m["d"])) for m in _DATE.finditer(text)}
 
 
 def _parse_iso(text: str, timezone: ZoneInfo) -> datetime | None:
