@@ -34,13 +34,13 @@ def build(split: str) -> list[dict[str, object]]:
         tree = lxml.html.document_fromstring(html)
         for bad in tree.xpath("//script|//style"):
             bad.drop_tree()
-        body = " ".join(" ".join(node.itertext()) for node in tree.cssselect(str(record["selectors"]["body"])))  # type: ignore[index]
+        body = " ".join(" ".join(node.itertext()) for node in tree.cssselect(str(record["selectors"]["body"])))
         body = re.sub(r"\s+", " ", body).strip()
         page_text = _squash(" ".join(tree.itertext()))
         for key in ("title", "body_first", "body_last"):
             if _squash(str(record[key])) not in page_text:
                 raise SystemExit(f"{path.name}: {key} {record[key]!r} is not on the page")
-        for sample in record["chrome_samples"]:  # type: ignore[attr-defined]
+        for sample in record["chrome_samples"]:
             if _squash(sample) not in page_text:
                 raise SystemExit(f"{path.name}: chrome sample {sample!r} is not on the page")
         if not body:
