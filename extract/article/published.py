@@ -73,4 +73,6 @@ def _not_written(value: datetime, page_text: str, url: str) -> str | None:
         return None
     if any((int(y), int(m), int(d)) == day for y, m, d in _URL_DAY.findall(url or "")):
         return None
+    if day in full_dates_in((url or "").replace("/", " ")):  # ".../2019/nov/18/..."
+        return None
     return "that day is not written on the page (a bare year or a guess)"

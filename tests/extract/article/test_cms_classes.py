@@ -127,6 +127,14 @@ def test_a_guessed_day_written_out_on_the_page_or_in_the_url_is_taken() -> None:
     assert choose_published(guess, now=NOW, page_text="ⓒ 2024", url="").value is None
 
 
+@pytest.mark.parametrize(
+    "text", ["Posted Mar. 5, 2024", "5 March 2024", "5. März 2024", "05/03/2024", "03/05/2024", "2024-03-05"]
+)
+def test_a_guessed_day_written_in_english_german_or_numeric_form_is_taken(text: str) -> None:
+    guess = [Candidate("htmldate's guess", kst(2024, 3, 5), guessed=True)]
+    assert choose_published(guess, now=NOW, page_text=text, url="").value == kst(2024, 3, 5)
+
+
 def test_a_refused_label_date_falls_back_to_the_page_metadata() -> None:
     meta = '<meta property="article:published_time" content="2024-11-01T10:00:00+09:00">'
     article = read(board("<span>작성일 2031-01-01</span>", head=meta))
