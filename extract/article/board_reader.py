@@ -86,22 +86,17 @@ def _first_by_kind(
     """
     if not fields:
         return {}
-    labelled = [f for f in fields if f.label != DATE_CLASS]
-    found = _by_position(tree, labelled, title_el)
+    position = {el: i for i, el in enumerate(tree.iter())} if title_el is not None else {}
+    start = position.get(title_el, -1) if title_el is not None else -1
+    found = _by_position([f for f in fields if f.label != DATE_CLASS], position, start)
     if "published" not in found:
-        found.update(_by_position(tree, [f for f in fields if f.label == DATE_CLASS], title_el))
+        found.update(_by_position([f for f in fields if f.label == DATE_CLASS], position, start))
     return found
 
 
-def _by_position(
-    tree: HtmlElement, fields: list[BoardField], title_el: HtmlElement | None
-) -> dict[str, BoardField]:
+def _by_position(fields: list[BoardField], position: dict[HtmlElement, int], start: int) -> dict[str, BoardField]:
     after: dict[str, BoardField] = {}
     before: dict[str, BoardField] = {}
-    if not fields:
-        return {}
-    position = {el: i for i, el in enumerate(tree.iter())} if title_el is not None else {}
-    start = position.get(title_el, -1) if title_el is not None else -1
     for field in fields:
         target = after if position.get(field.element, 0) >= start else before
         target.setdefault(field.kind, field)

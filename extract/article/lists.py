@@ -23,6 +23,8 @@ _MIN_COLUMNS = 3
 # ... and a list has at least this many rows of posts under it (a view table laid out
 # horizontally has one row of values under its row of labels).
 _MIN_ROWS = 2
+# A header cell holds its word directly or in one or two wrappers (<span>, <a>, <div>).
+_MAX_CELL_CHILDREN = 2
 _CELL_TAGS = frozenset(("th", "td", "li", "span", "div", "dt", "dd", "strong"))
 
 
@@ -46,6 +48,8 @@ def _is_header_row(row: HtmlElement) -> bool:
         return False
     named = 0
     for cell in cells:
+        if len(cell) > _MAX_CELL_CHILDREN:
+            return False  # a column name is a word, perhaps in a span or a sort link; not a section
         word = collapse(cell.text_content()).lower()
         if word in COLUMN_WORDS:
             named += 1

@@ -61,8 +61,10 @@ def strip_site_name(title: str, site_names: tuple[str, ...] = (), others: tuple[
 
 def settle_title(title: str, hints: tuple[str, ...], site_names: tuple[str, ...]) -> str:
     """A title read from a heading that merely copies the whole <title> (GNUBOARD's hidden
-    ``h1#hd_h1``) loses the site and menu names the <title> carries."""
-    if title in hints and len(segments(title)) > 1:
+    ``h1#hd_h1``) loses the site and menu names the <title> carries. Only where one part is known
+    to be the site's name: "가나군 - 나나군 협약" as og:title and heading is a title with a dash."""
+    names = {normalize(n) for n in site_names}
+    if title in hints and any(part in names for part in segments(title)):
         return strip_site_name(title, site_names, hints)
     return title
 
@@ -106,15 +108,20 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
 
 
 def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
-    """Return the first heading-like element whose text agrees with a meta title, if any."""
+    """Return the heading-like element that agrees with a meta title on the longest title, if any
+    (first in the page among equals): a menu name that is one segment of the <title> loses to the
+    article's own title."""
     if not hints:
         return None
+    best: HtmlElement | None = None
+    best_len = 0
     for el in root.iter():
         if is_heading_like(el):
             text = normalize(el.text_content())
-            if 2 <= len(text) <= _MAX_TITLE and heading_title(text, hints) is not None:
-                return el
-    return None
+            shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
+            if shown is not None and len(shown) > best_len:
+                best, best_len = el, len(shown)
+    return best
 
 
 def matches_hint(text: str, hints: tuple[str, ...]) -> bool:

@@ -217,3 +217,19 @@ def test_caption_rows_of_a_body_read_as_text_leave_it() -> None:
 def test_text_only_div_paragraphs_make_one_body() -> None:
     html = board("<span>작성일 2024-11-01</span>").replace("<p>", "<div>").replace("</p>", "</div>")
     assert read(html).body.split("\n\n")[-1] == "군 관계자는 필요한 사업부터 챙겼다고 말했다."
+
+
+def test_a_title_with_a_dash_that_heading_and_og_title_share_keeps_its_dash() -> None:
+    html = board("<span>작성일 2024-11-01</span>", head='<meta property="og:title" content="가나군 - 나나군 상생 협약">')
+    html = html.replace("<title>가나군, 본예산 4210억원 편성</title>", "<title>가나군 - 나나군 상생 협약</title>")
+    html = html.replace(">가나군, 본예산 4210억원 편성</h3>", ">가나군 - 나나군 상생 협약</h3>")
+    assert read(html).title == "가나군 - 나나군 상생 협약"
+
+
+def test_a_menu_heading_that_is_one_segment_of_the_title_tag_loses_to_the_article_title() -> None:
+    html = (
+        "<html><head><title>가나군, 본예산 4210억원 편성 | 보도자료 게시판 안내 | 가나군청</title></head><body>"
+        '<h2 class="menu_title">보도자료 게시판 안내</h2><div class="x"><h3>가나군, 본예산 4210억원 편성</h3></div>'
+        f'<div class="view_cont">{BODY}</div></body></html>'
+    )
+    assert read(html).title == "가나군, 본예산 4210억원 편성"
