@@ -90,8 +90,25 @@ def _first_by_kind(
     start = position.get(title_el, -1) if title_el is not None else -1
     found = _by_position([f for f in fields if f.label != DATE_CLASS], position, start)
     if "published" not in found:
-        found.update(_by_position([f for f in fields if f.label == DATE_CLASS], position, start))
+        # Before the title only in the title's own header box (sketchbook5 prints the date above
+        # the <h1>); elsewhere before it a date box is the site header's "today".
+        near = _header_box(title_el)
+        dated = [
+            f
+            for f in fields
+            if f.label == DATE_CLASS and (position.get(f.element, 0) >= start or _within(f.element, near))
+        ]
+        found.update(_by_position(dated, position, start))
     return found
+
+
+def _header_box(title_el: HtmlElement | None) -> HtmlElement | None:
+    parent = title_el.getparent() if title_el is not None else None
+    return parent if parent is not None and parent.tag not in ("body", "html") else None
+
+
+def _within(element: HtmlElement, box: HtmlElement | None) -> bool:
+    return box is not None and any(a is box for a in element.iterancestors())
 
 
 def _by_position(fields: list[BoardField], position: dict[HtmlElement, int], start: int) -> dict[str, BoardField]:

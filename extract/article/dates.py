@@ -25,8 +25,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("jan",), ("feb",), ("mar", "mär", "mrz"), ("apr",), ("may", "mai"), ("jun",), ("jul",), ("aug",),
-            ("sep",), ("oct", "okt"), ("nov",), ("dec", "dez"),
+            ("jan",),
+            ("feb",),
+            ("mar", "mär", "mrz"),
+            ("apr",),
+            ("may", "mai"),
+            ("jun",),
+            ("jul",),
+            ("aug",),
+            ("sep",),
+            ("oct", "okt"),
+            ("nov",),
+            ("dec", "dez"),
         ),
         start=1,
     )
@@ -39,6 +49,10 @@ _NAMED_DATE = re.compile(
     rf"|\b(?P<y3>(?:19|20)\d{{2}})\s+(?P<mon3>{_MONTH_NAME})\s+(?P<d3>\d{{1,2}})\b"
 )
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)")
+# A Korean date word shortly before a date: 작성일, 등록일시, 입력, 게시일자, 배포, 승인, 송고 ...
+_LABELLED_DATE = re.compile(
+    r"(?:작성|등록|입력|게시|배포|발행|승인|보도|송고|수정|날짜|일자|일시)[^\d\n]{0,12}?" + _DATE.pattern
+)
 # A two-digit year, year first as Korean boards print it ("24.11.01 17:40", "24-11-01"): read only
 # next to a date label (작성일, 등록일, ...), where it cannot be a phone number or a version.
 _SHORT_DATE = re.compile(
@@ -147,6 +161,11 @@ def full_dates_in(text: str) -> set[tuple[int, int, int]]:
         a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
         days.update({(year, b, a), (year, a, b)})
     return days
+
+
+def labelled_dates_in(text: str) -> set[tuple[int, int, int]]:
+    """Days written next to a Korean date word ("등록일 : 2024-05-16", "입력 2024.05.16")."""
+    return {(int(m["y"]), int(m["m"]), int(m["d"])) for m in _LABELLED_DATE.finditer(text)}
 
 
 def _parse_iso(text: str, timezone: ZoneInfo) -> datetime | None:

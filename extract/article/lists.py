@@ -12,12 +12,9 @@ from extract.article.text import collapse
 
 # Column names of Korean board lists. A header row holds nothing else.
 COLUMN_WORDS = frozenset(
-    (
-        "번호", "no", "no.", "제목", "글제목", "글쓴이", "작성자", "등록자", "이름", "날짜", "작성일", "등록일",
-        "게시일", "일자", "조회", "조회수", "조회 수", "추천", "추천수", "추천 수", "첨부", "파일", "첨부파일",
-        "담당부서", "부서", "부서명", "분류", "구분", "상태", "댓글",
-    )
-)
+    "번호 no no. 제목 글제목 글쓴이 작성자 등록자 이름 날짜 작성일 등록일 게시일 일자 조회 조회수 추천 추천수 "
+    "첨부 파일 첨부파일 담당부서 부서 부서명 분류 구분 상태 댓글".split()
+) | frozenset(("조회 수", "추천 수"))
 # A header row names at least this many columns ...
 _MIN_COLUMNS = 3
 # ... and a list has at least this many rows of posts under it (a view table laid out

@@ -48,9 +48,7 @@ def pull_photos(root: HtmlElement) -> list[PulledPhoto]:
 def captions_in(container: HtmlElement, pulled: list[PulledPhoto]) -> tuple[str, ...]:
     """The captions of the boxes that sat inside ``container``."""
     return tuple(
-        p.caption
-        for p in pulled
-        if p.caption and (p.parent is container or container in set(p.parent.iterancestors()))
+        p.caption for p in pulled if p.caption and (p.parent is container or container in set(p.parent.iterancestors()))
     )
 
 

@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from extract.article.dates import full_dates_in
+from extract.article.dates import full_dates_in, labelled_dates_in
 
 # The first Korean news and government sites went online in 1995; an earlier date is a typo or
 # some other date (a founding year, a law's date).
 EARLIEST_YEAR = 1995
 # Clocks and time zones differ: a date up to a day ahead of ours is today somewhere.
 _AHEAD = timedelta(days=1)
+_TAG = re.compile(r"<[^>]*>")
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -42,15 +43,27 @@ class PublishedDate:
 
 
 def choose_published(
-    candidates: list[Candidate], *, now: datetime, page_text: str, url: str, unread: str | None = None
+    candidates: list[Candidate],
+    *,
+    now: datetime,
+    page_text: str,
+    url: str,
+    unread: str | None = None,
+    korean: bool = False,
 ) -> PublishedDate:
-    """The first plausible candidate; ``unread`` names a date label whose value could not be read."""
+    """The first plausible candidate; ``unread`` names a date label whose value could not be read.
+
+    On a Korean page a guessed day must stand next to a date word (작성일, 등록, 입력, ...) or in
+    the URL: boards label their dates, and an unlabelled one is the site header's "today".
+    """
     refused: list[str] = []
     for candidate in candidates:
         value = candidate.value
         if value is None:
             continue
-        problem = _implausible(value, now) or (_not_written(value, page_text, url) if candidate.guessed else None)
+        problem = _implausible(value, now) or (
+            _not_written(value, page_text, url, korean) if candidate.guessed else None
+        )
         if problem is None:
             return PublishedDate(value)
         refused.append(f"{candidate.source} {value.date().isoformat()} refused: {problem}")
@@ -67,12 +80,17 @@ def _implausible(value: datetime, now: datetime) -> str | None:
     return None
 
 
-def _not_written(value: datetime, page_text: str, url: str) -> str | None:
+def _not_written(value: datetime, page_text: str, url: str, korean: bool) -> str | None:
     day = (value.year, value.month, value.day)
-    if day in full_dates_in(page_text):
+    if korean:
+        if day in labelled_dates_in(_TAG.sub(" ", page_text)):
+            return None
+    elif day in full_dates_in(page_text):
         return None
     if any((int(y), int(m), int(d)) == day for y, m, d in _URL_DAY.findall(url or "")):
         return None
     if day in full_dates_in((url or "").replace("/", " ")):  # ".../2019/nov/18/..."
         return None
+    if korean:
+        return "that day is not written next to a date label on the page (a bare year or a guess)"
     return "that day is not written on the page (a bare year or a guess)"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import lxml.html
@@ -105,15 +106,13 @@ def read_article(
         or _meta_author(tree)
     )
     if not body:
-        body, captions = split_captions(
-            _generic_body(html, url, tree, generic.body or "", precise=not board.labelled)
-        )
+        body, captions = split_captions(_generic_body(html, url, tree, generic.body or "", precise=not board.labelled))
     else:
         captions = board.captions if not selected.body_lines else ()
     title = settle_title(title, hints, names) if title else title_from_hints(tree, hints, names)
     if not title:
         title = strip_site_name(generic.title or (hints[0] if hints else ""), names + _sitenames(generic))
-    published = _choose_published(html, url, timezone, selected, board, page_dates, generic, now)
+    published = _choose_published(html, url, timezone, selected, board, page_dates, generic, now, korean)
     return Article(
         url=url,
         title=title or "",
@@ -140,6 +139,7 @@ def _choose_published(
     page_dates: PageDates,
     generic: GenericReading,
     now: datetime | None,
+    korean: bool,
 ) -> PublishedDate:
     """The date shown by a selector or a board label, else the page's metadata, else a checked guess."""
     clock = now or datetime.now(timezone)
@@ -149,10 +149,12 @@ def _choose_published(
         Candidate("metadata", page_dates.published),
         Candidate("trafilatura's guess", parse_date(generic.date, timezone), guessed=True),
     ]
-    chosen = choose_published(candidates, now=clock, page_text=html, url=url, unread=unread)
+    choose = partial(choose_published, now=clock, page_text=html, url=url, unread=unread, korean=korean)
+    chosen = choose(candidates)
     if chosen.value is None:
-        guess = Candidate("htmldate's guess", guess_page_date(html, url, timezone), guessed=True)
-        chosen = choose_published([*candidates, guess], now=clock, page_text=html, url=url, unread=unread)
+        chosen = choose(
+            [*candidates, Candidate("htmldate's guess", guess_page_date(html, url, timezone), guessed=True)]
+        )
     if chosen.value is not None and chosen.value is shown:
         return PublishedDate(_prefer_precise(shown, page_dates.published))
     return chosen

@@ -94,7 +94,10 @@ def test_an_unlabelled_two_digit_date_is_not_read() -> None:
     ("meta", "expected"),
     [
         ("<span>작성일</span> <i></i> 24.11.01 17:40", kst(2024, 11, 1, 17, 40)),
-        ('<strong class="if_date"><span class="sound_only">작성일</span> 24-11-01 17:40</strong>', kst(2024, 11, 1, 17, 40)),
+        (
+            '<strong class="if_date"><span class="sound_only">작성일</span> 24-11-01 17:40</strong>',
+            kst(2024, 11, 1, 17, 40),
+        ),
         ("<font>입력날짜 : 2019. 11. 23. 08:30:05</font>", kst(2019, 11, 23, 8, 30, 5)),
         ("<dl><dt>등록일</dt><dd>24.05.20</dd></dl>", kst(2024, 5, 20)),
         ('<span class="date">2023.05.08 14:05</span>', kst(2023, 5, 8, 14, 5)),
@@ -188,8 +191,7 @@ def test_a_bare_site_name_in_the_title_tag_is_no_title() -> None:
 # --- photo boxes become captions outside the body ---------------------------------------------
 
 PHOTO = (
-    '<table align="center"><tr><td><img src="p.jpg"></td></tr>'
-    '<tr><td class="caption">▲ 가나군청 전경</td></tr></table>'
+    '<table align="center"><tr><td><img src="p.jpg"></td></tr><tr><td class="caption">▲ 가나군청 전경</td></tr></table>'
 )
 
 
@@ -220,7 +222,9 @@ def test_text_only_div_paragraphs_make_one_body() -> None:
 
 
 def test_a_title_with_a_dash_that_heading_and_og_title_share_keeps_its_dash() -> None:
-    html = board("<span>작성일 2024-11-01</span>", head='<meta property="og:title" content="가나군 - 나나군 상생 협약">')
+    html = board(
+        "<span>작성일 2024-11-01</span>", head='<meta property="og:title" content="가나군 - 나나군 상생 협약">'
+    )
     html = html.replace("<title>가나군, 본예산 4210억원 편성</title>", "<title>가나군 - 나나군 상생 협약</title>")
     html = html.replace(">가나군, 본예산 4210억원 편성</h3>", ">가나군 - 나나군 상생 협약</h3>")
     assert read(html).title == "가나군 - 나나군 상생 협약"
@@ -233,3 +237,19 @@ def test_a_menu_heading_that_is_one_segment_of_the_title_tag_loses_to_the_articl
         f'<div class="view_cont">{BODY}</div></body></html>'
     )
     assert read(html).title == "가나군, 본예산 4210억원 편성"
+
+
+def test_a_date_box_in_the_site_header_is_not_the_posts_date() -> None:
+    html = board("").replace(
+        '<div id="gnb">', '<div id="top"><span class="date">2026.05.31 (일)</span></div><div id="gnb">'
+    )
+    article = read(html)
+    assert article.published is None and article.published_note is not None
+
+
+def test_on_a_korean_page_a_guessed_day_must_stand_next_to_a_date_word() -> None:
+    guess = [Candidate("htmldate's guess", kst(2024, 3, 5), guessed=True)]
+    labelled = "<p>배포일시 : <b>2024. 3. 5.</b></p>"
+    assert choose_published(guess, now=NOW, page_text=labelled, url="", korean=True).value == kst(2024, 3, 5)
+    bare = choose_published(guess, now=NOW, page_text="<p>오늘 2024.03.05 (화)</p>", url="", korean=True)
+    assert bare.value is None and bare.note is not None and "date label" in bare.note
