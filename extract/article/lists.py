@@ -17,8 +17,8 @@ COLUMN_WORDS = frozenset(
 ) | frozenset(("조회 수", "추천 수"))
 # A header row names at least this many columns ...
 _MIN_COLUMNS = 3
-# ... and a list has at least this many rows of posts under it (a view table laid out
-# horizontally has one row of values under its row of labels).
+# ... and a list has at least this many rows of posts under it, each with a cell per column (a
+# view table laid out horizontally has one such row of values; its body and file rows differ).
 _MIN_ROWS = 2
 # A header cell holds its word directly or in one or two wrappers (<span>, <a>, <div>).
 _MAX_CELL_CHILDREN = 2
@@ -56,13 +56,20 @@ def _is_header_row(row: HtmlElement) -> bool:
 
 
 def _rows_after(row: HtmlElement) -> int:
+    """Rows under the header row with as many cells as it has: the posts."""
     table = next(row.iterancestors("table"))
     rows = list(table.iter("tr"))
-    return len(rows) - rows.index(row) - 1
+    width = _width(row)
+    return sum(1 for r in rows[rows.index(row) + 1 :] if _width(r) == width)
 
 
 def _siblings_after(row: HtmlElement) -> int:
-    return sum(1 for s in row.itersiblings() if isinstance(s.tag, str))
+    width = _width(row)
+    return sum(1 for s in row.itersiblings() if isinstance(s.tag, str) and _width(s) == width)
+
+
+def _width(row: HtmlElement) -> int:
+    return sum(1 for c in row if isinstance(c.tag, str))
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:

@@ -197,6 +197,7 @@ PHOTO = (
 
 def test_a_photo_table_in_the_body_becomes_a_caption() -> None:
     html = board("<span>작성일 2024-11-01</span>").replace('<div class="view_cont">', f'<div class="view_cont">{PHOTO}')
+    assert list_blocks(lxml.html.fromstring(html)) == []
     article = read(html)
     assert article.body.startswith("가나군은 내년 본예산을")
     assert article.captions == ("▲ 가나군청 전경",)
@@ -253,3 +254,16 @@ def test_on_a_korean_page_a_guessed_day_must_stand_next_to_a_date_word() -> None
     assert choose_published(guess, now=NOW, page_text=labelled, url="", korean=True).value == kst(2024, 3, 5)
     bare = choose_published(guess, now=NOW, page_text="<p>오늘 2024.03.05 (화)</p>", url="", korean=True)
     assert bare.value is None and bare.note is not None and "date label" in bare.note
+
+
+def test_a_horizontal_view_table_with_body_and_file_rows_is_read_not_dropped() -> None:
+    html = (
+        "<html><head><title>가나군, 본예산 4210억원 편성</title></head><body><table class='view'>"
+        "<tr><th>제목</th><th>작성자</th><th>작성일</th></tr>"
+        "<tr><td>가나군, 본예산 4210억원 편성</td><td>기획실</td><td>2024-11-01</td></tr>"
+        f"<tr><td colspan='3'>{BODY}</td></tr><tr><td>첨부</td><td colspan='2'>계획.hwp</td></tr>"
+        "</table></body></html>"
+    )
+    assert list_blocks(lxml.html.fromstring(html)) == []
+    article = read(html)
+    assert article.body.startswith("가나군은 내년 본예산을")
