@@ -22,6 +22,10 @@ EARLIEST_YEAR = 1995
 # Clocks and time zones differ: a date up to a day ahead of ours is today somewhere.
 _AHEAD = timedelta(days=1)
 _TAG = re.compile(r"<[^>]*>")
+# Characters either side of a year that can hold the rest of its date and a label before it
+# ("등록일</th><td class=...>2024-05-16"); and how many places to look at.
+_WINDOW = 80
+_MAX_WINDOWS = 200
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -82,10 +86,11 @@ def _implausible(value: datetime, now: datetime) -> str | None:
 
 def _not_written(value: datetime, page_text: str, url: str, korean: bool) -> str | None:
     day = (value.year, value.month, value.day)
+    around = _around_year(page_text, value.year)
     if korean:
-        if day in labelled_dates_in(_TAG.sub(" ", page_text)):
+        if day in labelled_dates_in(_TAG.sub(" ", around)):
             return None
-    elif day in full_dates_in(page_text):
+    elif day in full_dates_in(around):
         return None
     if any((int(y), int(m), int(d)) == day for y, m, d in _URL_DAY.findall(url or "")):
         return None
@@ -94,3 +99,15 @@ def _not_written(value: datetime, page_text: str, url: str, korean: bool) -> str
     if korean:
         return "that day is not written next to a date label on the page (a bare year or a guess)"
     return "that day is not written on the page (a bare year or a guess)"
+
+
+def _around_year(text: str, year: int) -> str:
+    """The text around each place ``year`` is written, one window a line (a page is large; its
+    dates are few)."""
+    windows = []
+    needle = str(year)
+    at = text.find(needle)
+    while at != -1 and len(windows) < _MAX_WINDOWS:
+        windows.append(text[max(0, at - _WINDOW) : at + len(needle) + _WINDOW].replace("\n", " "))
+        at = text.find(needle, at + len(needle))
+    return "\n".join(windows)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.boards import LABELS, class_tokens
@@ -27,6 +29,12 @@ _MAX_TITLE = 300
 _WINDOW = 4
 # Links to the home page: "/", "./", "index.html", "https://host/".
 _HOME = re.compile(r"^(?:https?://[^/?#]+)?(?:/|\./|/?index\.\w+)?$")
+# The same, preselected by libxml2 (a news page has hundreds of links): relative home links and
+# absolute links with nothing after the host but "/".
+_HOME_LINKS = etree.XPath(
+    "//a[@href='/' or @href='./' or starts-with(@href, '/index.') or starts-with(@href, 'index.')"
+    " or (starts-with(@href, 'http') and substring-after(substring-after(@href, '//'), '/') = '')]"
+)
 # A logo text longer than this is not a name.
 _MAX_SITE_NAME = 30
 # Every _TITLE_TOKENS word holds one of these: a cheap test before splitting class/id into words.
@@ -38,9 +46,10 @@ def normalize(text: str) -> str:
     return collapse(unicodedata.normalize("NFC", text))
 
 
-def segments(title: str) -> list[str]:
+@lru_cache(maxsize=64)
+def segments(title: str) -> tuple[str, ...]:
     """The parts of a <title>/og:title between separators ("제목 | 보도자료 | 나주시" -> three)."""
-    return [s for s in (seg.strip() for seg in _SEPARATOR.split(normalize(title))) if s]
+    return tuple(s for s in (seg.strip() for seg in _SEPARATOR.split(normalize(title))) if s)
 
 
 def strip_site_name(title: str, site_names: tuple[str, ...] = (), others: tuple[str, ...] = ()) -> str:
@@ -50,7 +59,7 @@ def strip_site_name(title: str, site_names: tuple[str, ...] = (), others: tuple[
     hold wins, else the longest.
     """
     title = normalize(title)
-    parts = segments(title)
+    parts = list(segments(title))
     if len(parts) <= 1:
         return title
     names = {normalize(n) for n in site_names if n}
@@ -115,12 +124,16 @@ def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElemen
         return None
     best: HtmlElement | None = None
     best_len = 0
+    # A heading showing a whole meta title, or the longest part of one, cannot be beaten.
+    final = set(hints) | {max(segments(hint), key=len) for hint in hints if segments(hint)}
     for el in root.iter():
         if is_heading_like(el):
             text = normalize(el.text_content())
             shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
             if shown is not None and len(shown) > best_len:
                 best, best_len = el, len(shown)
+                if shown in final:
+                    break
     return best
 
 
@@ -172,7 +185,7 @@ def site_names(root: HtmlElement, url: str = "") -> tuple[str, ...]:
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in ("og:site_name", "application-name", "apple-mobile-web-app-title") and meta.get("content"):
             names.append(normalize(meta.get("content") or ""))
-    for link in root.iter("a"):
+    for link in _HOME_LINKS(root):
         href = (link.get("href") or "").strip()
         if not href or not _HOME.match(href) or not _same_site(href, url):
             continue
