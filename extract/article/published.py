@@ -104,7 +104,7 @@ def _not_written(value: datetime, page_text: str, url: str, korean: bool) -> str
 def _around_year(text: str, year: int) -> str:
     """The text around each place ``year`` is written, one window a line (a page is large; its
     dates are few)."""
-    windows = []
+    windows: list[str] = []
     needle = str(year)
     at = text.find(needle)
     while at != -1 and len(windows) < _MAX_WINDOWS:
