@@ -2,7 +2,7 @@
 
 Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb), the 10 Korean
 article pages of ../shared/eval/kr-pages (with their site profiles, as `budgetwatch article`
-reads them) and the 27 CMS-family pages of tests/extract/article/cms (no profile matches them),
+reads them) and the 31 CMS-family pages of tests/extract/article/cms (no profile matches them),
 times `extract.article.reader.read_article` and trafilatura 2 alone
 (`bare_extraction(html, url=..., with_metadata=True)`, the baseline the issue compares against)
 page by page, and prints the median and 90th percentile ms per page and the peak resident memory
