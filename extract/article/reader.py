@@ -31,7 +31,7 @@ from lxml.html import HtmlElement
 
 from extract.article.board_reader import BoardReading, read_board
 from extract.article.boards import DATE_CLASS
-from extract.article.bylines import find_wire_byline
+from extract.article.bylines import find_reporter_byline, find_wire_byline
 from extract.article.cleanup import clean_body, clean_lines
 from extract.article.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
 from extract.article.dates import PageDates, guess_page_date, parse_date, parse_labelled_date, read_page_dates
@@ -101,7 +101,7 @@ def read_article(
     author = (
         selected.author
         or board.author
-        or (find_wire_byline(tree) if korean else None)  # a wire byline names a Korean reporter
+        or ((find_wire_byline(tree) or find_reporter_byline(tree)) if korean else None)  # Korean bylines
         or generic.author
         or _meta_author(tree)
     )

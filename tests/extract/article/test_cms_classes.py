@@ -267,3 +267,16 @@ def test_a_horizontal_view_table_with_body_and_file_rows_is_read_not_dropped() -
     assert list_blocks(lxml.html.fromstring(html)) == []
     article = read(html)
     assert article.body.startswith("가나군은 내년 본예산을")
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<font>박한빛 기자 | hanbit@hanbit.example.kr</font>", "박한빛 기자"),
+        ("<li><i></i> 조물길 기자</li>", "조물길 기자"),
+        ("<li>관련기사 보기</li>", None),
+        ("<p>김기자 기자가 현장을 다녀왔다.</p>", None),
+    ],
+)
+def test_a_newspaper_byline_box_names_the_reporter(byline: str, expected: str | None) -> None:
+    assert read(board(f"<span>작성일 2024-11-01</span><ul>{byline}</ul>")).author == expected
