@@ -4,13 +4,17 @@ Field by field, the first reader that finds a value wins:
 
 1. the site's CSS selectors (``selectors``; a site profile's ``article:`` block),
 2. the Korean board reader (labelled fields such as 제목/작성일/담당부서, the heading above the
-   date line, the densest text box after it with page chrome removed),
-3. the page's machine-readable metadata (JSON-LD, meta tags, ``<time>``) for dates, and a
-   heading that agrees with og:title/<title> for the title,
+   date line, the densest text box after it with the board's list of posts, photo boxes and
+   page chrome removed),
+3. the page's machine-readable metadata (JSON-LD, meta tags, ``<time>``) for dates, and the
+   title that a heading, og:title and <title> agree on, without the site's name,
 4. trafilatura for the body and title of any layout, htmldate for the date; each runs only when
-   its field is still missing. Its precise reading of the body is checked against its plain one
-   and against readability-lxml's (``extract.article.consensus``): a fragment or a reading that stops
-   after the article's first box is replaced (benchmark body F1 0.964 -> 0.972).
+   its field is still missing. Their dates are guesses, taken only where the page writes that
+   day out (``extract.article.published``); any date after ``now`` or before 1995 is refused,
+   and ``Article.published_note`` says why ``published`` is None. trafilatura's precise reading
+   of the body is checked against its plain one and against readability-lxml's
+   (``extract.article.consensus``): a fragment or a reading that stops after the article's first
+   box is replaced (benchmark body F1 0.964 -> 0.972).
 
 Profiles are resolved by the caller: ``match_profile(load_profiles(dir), url)`` gives a
 ``SiteProfile`` whose ``.article`` is passed here as ``selectors`` (``read_article`` stays a pure

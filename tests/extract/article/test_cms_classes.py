@@ -280,3 +280,9 @@ def test_a_horizontal_view_table_with_body_and_file_rows_is_read_not_dropped() -
 )
 def test_a_newspaper_byline_box_names_the_reporter(byline: str, expected: str | None) -> None:
     assert read(board(f"<span>작성일 2024-11-01</span><ul>{byline}</ul>")).author == expected
+
+
+def test_a_date_label_whose_value_is_no_date_is_named_in_the_note() -> None:
+    article = read(board("<span>작성일 : 추후 공지</span>"))
+    assert article.published is None
+    assert article.published_note is not None and "label 작성일" in article.published_note
