@@ -1,8 +1,9 @@
 """Article reading speed: ms per page (median) and peak memory, ours against trafilatura alone.
 
-Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb) and the 10 Korean
+Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb), the 10 Korean
 article pages of ../shared/eval/kr-pages (with their site profiles, as `budgetwatch article`
-reads them), times `extract.article.reader.read_article` and trafilatura 2 alone
+reads them) and the 31 CMS-family pages of tests/extract/article/cms (no profile matches them),
+times `extract.article.reader.read_article` and trafilatura 2 alone
 (`bare_extraction(html, url=..., with_metadata=True)`, the baseline the issue compares against)
 page by page, and prints the median and 90th percentile ms per page and the peak resident memory
 of a fresh process that reads all the pages with one reader (lxml allocates outside Python's
@@ -98,7 +99,21 @@ def measure_memory(reader: str, page_set: str, shared: Path) -> None:
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # kilobytes on Linux
 
 
-PAGE_SETS: dict[str, Callable[[Path], list[Page]]] = {"benchmark": benchmark_pages, "korean": korean_pages}
+def cms_pages(shared: Path) -> list[Page]:
+    """The CMS-family test pages of tests/extract/article/cms (dev and held out), decoded by their labels."""
+    pages: list[Page] = []
+    for split in ("dev", "held_out"):
+        base = ROOT / "tests" / "extract" / "article" / "cms" / split
+        labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))["pages"]
+        pages += [(rec["url"], (base / rec["file"]).read_bytes().decode(rec["encoding"])) for rec in labels]
+    return pages
+
+
+PAGE_SETS: dict[str, Callable[[Path], list[Page]]] = {
+    "benchmark": benchmark_pages,
+    "korean": korean_pages,
+    "cms": cms_pages,
+}
 
 
 def readers() -> dict[str, Reader]:
