@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,33 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from config.schema import Config
+from config.schema import DEFAULT_DATABASE, Config
 
 DEFAULT_PATH = Path("budgetwatch.yaml")
 DB_ENV = "BUDGETWATCH_DB"
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; the message is one line fit for a terminal."""
+    """The configuration cannot be used; the message is one line fit for a terminal.
+
+    ``problems`` holds every mistake found (one line each), for `budgetwatch check`."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
+
+
+# sqlite:///relative/path (three slashes then no fourth) names a file relative to something.
+_RELATIVE_SQLITE = re.compile(r"^(sqlite(?:\+\w+)?:///)(?!/)([^?]+)(\?.*)?$")
+
+
+def resolve_sqlite_path(url: str, base: Path) -> str:
+    """A relative SQLite file in the config is relative to the config file's folder, not to
+    wherever the command happens to run (which silently made empty databases)."""
+    match = _RELATIVE_SQLITE.match(url)
+    if match is None or match.group(2) == ":memory:" or match.group(2).startswith("file:"):
+        return url
+    return f"{match.group(1)}{(base / match.group(2)).resolve()}{match.group(3) or ''}"
 
 
 def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
@@ -59,8 +79,11 @@ def _describe(error: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, t
     return ": ".join([*where, message]), loc
 
 
-def parse_config(text: str, *, origin: str, database_override: str | None = None) -> Config:
-    """Validate the YAML ``text``; ``origin`` names it in errors."""
+def parse_config(
+    text: str, *, origin: str, database_override: str | None = None, base_dir: Path | None = None
+) -> Config:
+    """Validate the YAML ``text``; ``origin`` names it in errors. With ``base_dir`` (the config
+    file's folder) a relative SQLite path in the text is read relative to it."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -77,14 +100,20 @@ def parse_config(text: str, *, origin: str, database_override: str | None = None
         raise ConfigError(f"{origin}: the top level must be a mapping (database, timezone, sources)")
     if database_override:
         data = {**data, "database": database_override}
+    elif base_dir is not None:
+        written = data.get("database", DEFAULT_DATABASE)
+        if isinstance(written, str):
+            data = {**data, "database": resolve_sqlite_path(written, base_dir)}
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        text_msg, loc = _describe(first, data)
-        line_no = _line_of(root, loc)
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise ConfigError(f"{origin}{f':{line_no}' if line_no else ''}: {text_msg}{more}") from None
+        problems: list[str] = []
+        for error in exc.errors():
+            text_msg, loc = _describe(error, data)
+            line_no = _line_of(root, loc)
+            problems.append(f"{origin}{f':{line_no}' if line_no else ''}: {text_msg}")
+        more = f" (and {len(problems) - 1} more; `budgetwatch check` lists them all)" if len(problems) > 1 else ""
+        raise ConfigError(problems[0] + more, tuple(problems)) from None
 
 
 def load_config(path: Path | None = None, *, database: str | None = None) -> Config:
@@ -97,4 +126,4 @@ def load_config(path: Path | None = None, *, database: str | None = None) -> Con
         raise ConfigError(f"{chosen}: no such configuration file (use --config PATH)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{chosen}: cannot read: {exc}") from None
-    return parse_config(text, origin=str(chosen), database_override=override)
+    return parse_config(text, origin=str(chosen), database_override=override, base_dir=chosen.parent)
