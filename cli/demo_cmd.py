@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -145,6 +146,10 @@ def command(ctx: click.Context, directory: Path, serve: bool) -> None:
             click.echo(f"\nThe sample sites stay up at {site.base_url} until Ctrl-C. In another terminal try:")
             for example in ("crawl", "crawl --recheck", "status", "sources", "changes", "daemon"):
                 click.echo(f"  {run} {example}")
+            # Twisted left its own handlers behind when the crawl's reactor stopped; Ctrl-C and
+            # SIGTERM should end the wait.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
             try:
                 while True:
                     time.sleep(3600)
