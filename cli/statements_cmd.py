@@ -8,6 +8,7 @@ from datetime import datetime
 import click
 
 from cli.context import load, open_database
+from cli.known import require_org, require_source
 from store.reextract import reextract
 from store.statement_queries import StatementRow, list_statements
 from store.timeline import format_amount
@@ -38,9 +39,10 @@ def _row_json(row: StatementRow) -> dict[str, object]:
 @click.pass_context
 def statements_command(ctx: click.Context, org: str | None, since: datetime | None, as_json: bool) -> None:
     """List stored statements (current article versions), each with its article's URL and title."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
+        require_org(config, engine, org)
         rows = list_statements(engine, org=org, since=since.date() if since else None)
     finally:
         engine.dispose()
@@ -65,9 +67,10 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
 @click.pass_context
 def reextract_command(ctx: click.Context, source: str | None) -> None:
     """Run the extractor again over stored articles and replace their statements and project mentions."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
+        require_source(config, engine, source)
         report = reextract(engine, source=source)
     finally:
         engine.dispose()
