@@ -38,11 +38,11 @@ def command(ctx: click.Context, as_json: bool) -> None:
             health += f" ({status.reason})"
         schedule = source.schedule if source.enabled else f"{source.schedule} (disabled)"
         if as_json:
-            click.echo(json.dumps({"name": source.name, "org": source.org, "kind": source.kind, "url": source.url,
-                                   "schedule": source.schedule, "enabled": source.enabled,
-                                   "last_run": run.status if run else None,
-                                   "last_started": run.started_at.isoformat() if run else None,
-                                   "flags": list(status.flags), "reason": status.reason}, ensure_ascii=False))  # fmt: skip
+            record = {"name": source.name, "org": source.org, "kind": source.kind, "url": source.url,
+                      "schedule": source.schedule, "enabled": source.enabled, "last_run": run.status if run else None,
+                      "last_started": run.started_at.isoformat() if run else None, "flags": list(status.flags),
+                      "reason": status.reason}  # fmt: skip
+            click.echo(json.dumps(record, ensure_ascii=False))
             continue
         rows.append((source.name, source.org, source.kind, schedule, last, health))
     if as_json:

@@ -19,12 +19,12 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from config.schema import SourceConfig
 from store.db import make_engine
 from store.models import CrawlRun
 from store.process import is_dead, start_token, this_process
 from store.runs import close_dead_runs, start_run, sync_sources
 from tests.cli.conftest import ROOT, budgetwatch, write_config
-from config.schema import SourceConfig
 
 
 class _Stall(BaseHTTPRequestHandler):
