@@ -7,6 +7,7 @@ file, which is read back, printed and deleted: the configured database is never 
 from __future__ import annotations
 
 import tempfile
+from datetime import UTC
 from pathlib import Path
 
 import click
@@ -48,7 +49,10 @@ def command(ctx: click.Context, name: str, limit: int) -> None:
             [st.amount_text, str(st.fiscal_year or "-"), st.role, st.subject or "-"]
         )
     for article in articles:
-        day = article.published.isoformat(timespec="minutes") if article.published else "(no date found)"
+        day = "(no date found)"
+        if article.published:  # SQLite hands back naive UTC; show it in the configured zone
+            published = article.published.replace(tzinfo=article.published.tzinfo or UTC)
+            day = published.astimezone(config.zone).isoformat(timespec="minutes")
         click.echo(f"\n{article.title}\n  {day}  {article.url}")
         rows = by_url.get(article.url, [])
         if not rows:

@@ -25,6 +25,7 @@ from store.models import CrawlRun
 from store.process import is_dead, start_token, this_process
 from store.runs import close_dead_runs, start_run, sync_sources
 from tests.cli.conftest import ROOT, budgetwatch, write_config
+from tests.scheduling.conftest import DaemonProcess
 
 
 class _Stall(BaseHTTPRequestHandler):
@@ -74,12 +75,13 @@ def test_kill_9_of_a_cli_crawl_is_closed_by_the_next_command_a_live_one_is_not(
 ) -> None:
     data = {"database": database_url, "sources": [{
         "name": "slow", "org": "나주시", "kind": "rss", "url": f"{stalling_site}/feed.xml", "allow_private": True,
+        "enabled": False,  # crawled by name below; the daemon started beside it has nothing to do
     }]}  # fmt: skip
     config = write_config(tmp_path / "bw.yaml", data)
     env = {k: v for k, v in os.environ.items() if k != "BUDGETWATCH_DB"}
     assert budgetwatch("--config", str(config), "db", "upgrade").returncode == 0
     crawl = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "--config", str(config), "crawl"], cwd=ROOT, env=env,
+        [sys.executable, "-m", "cli.main", "--config", str(config), "crawl", "slow"], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -89,6 +91,14 @@ def test_kill_9_of_a_cli_crawl_is_closed_by_the_next_command_a_live_one_is_not(
         # Any command opens the database; the crawl is alive, so its run must stay "running".
         alive = json.loads(budgetwatch("--config", str(config), "status", "--json").stdout)["sources"][0]
         assert alive["running"] is True and alive["last_run"] is None
+        assert runs(database_url)[0].status == "running"
+        # Nor does a daemon that starts on the same database while the CLI crawl runs.
+        daemon = DaemonProcess(config, "--grace", "1")
+        try:
+            (started,) = daemon.wait_event("daemon_started", timeout=90)
+            assert started["interrupted_runs"] == "0"
+        finally:
+            assert daemon.stop(timeout=60) == 0
         assert runs(database_url)[0].status == "running"
         crawl.send_signal(signal.SIGKILL)
         crawl.wait(timeout=30)
