@@ -56,10 +56,16 @@ def _verbosity(delta: int) -> Any:
 def verbosity_options() -> list[click.Option]:
     """-v/-q, accepted before or after any command name."""
     return [
-        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_verbosity(1),
-                     help="More detail (repeat for debug logs)."),  # fmt: skip
-        click.Option(["-q", "--quiet"], count=True, expose_value=False, callback=_verbosity(-1),
-                     help="Only results and errors."),  # fmt: skip
+        click.Option(
+            ["-v", "--verbose"],
+            count=True,
+            expose_value=False,
+            callback=_verbosity(1),
+            help="More detail (repeat for debug logs).",
+        ),  # fmt: skip
+        click.Option(
+            ["-q", "--quiet"], count=True, expose_value=False, callback=_verbosity(-1), help="Only results and errors."
+        ),  # fmt: skip
     ]
 
 

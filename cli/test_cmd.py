@@ -45,9 +45,7 @@ def command(ctx: click.Context, name: str, limit: int) -> None:
     click.echo(summary_line(result))
     by_url: dict[str, list[list[str]]] = {}
     for st in statements:
-        by_url.setdefault(st.url, []).append(
-            [st.amount_text, str(st.fiscal_year or "-"), st.role, st.subject or "-"]
-        )
+        by_url.setdefault(st.url, []).append([st.amount_text, str(st.fiscal_year or "-"), st.role, st.subject or "-"])
     for article in articles:
         day = "(no date found)"
         if article.published:  # SQLite hands back naive UTC; show it in the configured zone

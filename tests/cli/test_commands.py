@@ -95,13 +95,13 @@ def test_sources_lists_org_kind_schedule_last_run_and_health(
 
     starts = {width(row[: row.index(kind)]) for row in rows for kind in ("rss ", "listing ", "sitemap ") if kind in row}
     assert len(starts) == 1
-    as_json = [json.loads(line) for line in budgetwatch("--config", str(config), "sources", "--json").stdout.splitlines()]
+    as_json = [
+        json.loads(line) for line in budgetwatch("--config", str(config), "sources", "--json").stdout.splitlines()
+    ]
     assert [s["name"] for s in as_json] == ["bitgoeul-news", "naju-press", "solmoe-news"]
 
 
-def test_unknown_source_organisation_and_project_say_so(
-    site: SampleSite, tmp_path: Path, database_url: str
-) -> None:
+def test_unknown_source_organisation_and_project_say_so(site: SampleSite, tmp_path: Path, database_url: str) -> None:
     data = sample_config(site.base_url, database_url)
     data["sources"] = data["sources"][1:2]
     config = write_config(tmp_path / "bw.yaml", data)
@@ -146,7 +146,10 @@ def test_digest_out_into_a_missing_folder_and_send_without_smtp_are_one_line(tmp
     config.write_text("database: sqlite:///d.sqlite\ndigest: {to: [desk@example.kr]}\n", encoding="utf-8")
     out = budgetwatch("--config", str(config), "digest", "--out", str(tmp_path / "nope" / "d.html"))
     assert out.returncode == 2
-    assert out.stderr == f"budgetwatch: --out {tmp_path / 'nope' / 'd.html'}: the folder {tmp_path / 'nope'} does not exist\n"
+    assert (
+        out.stderr
+        == f"budgetwatch: --out {tmp_path / 'nope' / 'd.html'}: the folder {tmp_path / 'nope'} does not exist\n"
+    )
     send = budgetwatch("--config", str(config), "digest", "--send")
     assert send.returncode == 2 and send.stderr.count("\n") == 1
     assert "--send needs an SMTP server: add digest.smtp" in send.stderr and "nothing was queued" in send.stderr

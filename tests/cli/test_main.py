@@ -78,6 +78,8 @@ def test_help_imports_no_command_and_a_crawl_child_no_celery_or_digest() -> None
     heavy = {"scrapy", "twisted", "celery", "sqlalchemy", "trafilatura", "jinja2", "apscheduler", "digest", "extract"}
     bare = imported_after("import cli.main\ntry:\n    cli.main.cli(['--help'])\nexcept SystemExit:\n    pass")
     assert not heavy & bare, heavy & bare
-    crawl = imported_after("from cli.main import cli, COMMANDS\nimport click\ncli.get_command(click.Context(cli), 'crawl')")
+    crawl = imported_after(
+        "from cli.main import cli, COMMANDS\nimport click\ncli.get_command(click.Context(cli), 'crawl')"
+    )
     assert "scrapy" in crawl
     assert not {"celery", "kombu", "jinja2", "digest"} & crawl, {"celery", "kombu", "jinja2", "digest"} & crawl
