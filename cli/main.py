@@ -21,7 +21,7 @@ from cli.context import Options
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("cli.check_cmd:command", "Check the configuration file and report every mistake in it."),
     "sources": ("cli.sources_cmd:command", "List the configured sources with their last run and health."),
-    "test": ("cli.test_cmd:command", "Fetch a source now and show what would be stored; store nothing."),
+    "test": ("cli.trial_cmd:command", "Fetch a source now and show what would be stored; store nothing."),
     "crawl": ("cli.crawl_cmd:command", "Crawl the named sources (all enabled ones by default) once, now."),
     "articles": ("cli.articles_cmd:command", "List stored articles, newest first."),
     "statements": ("cli.statements_cmd:statements_command", "List stored statements (current article versions)."),
