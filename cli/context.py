@@ -38,12 +38,6 @@ def fail_usage(message: str) -> click.exceptions.Exit:
     return click.exceptions.Exit(EXIT_USAGE)
 
 
-def say(ctx: click.Context, message: str) -> None:
-    """A progress or summary line that -q silences (results and errors are never silenced)."""
-    if options_of(ctx).verbosity >= 0:
-        click.echo(message)
-
-
 def load(ctx: click.Context, *, needs_file: bool = True) -> Config:
     """The configuration. A command that only reads the database (``needs_file=False``) runs
     without a config file when --db or $BUDGETWATCH_DB names the database."""
