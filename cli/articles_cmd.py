@@ -7,6 +7,7 @@ import json
 import click
 
 from cli.context import load, open_database
+from cli.known import require_source
 from store.queries import list_articles
 
 
@@ -16,9 +17,10 @@ from store.queries import list_articles
 @click.pass_context
 def command(ctx: click.Context, source: str | None, as_json: bool) -> None:
     """List stored articles, newest first."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
+        require_source(config, engine, source)
         rows = list_articles(engine, source)
     finally:
         engine.dispose()

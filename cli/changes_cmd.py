@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import click
 
 from cli.context import fail_usage, load, open_database
+from cli.known import require_org
 from store.changes import changes_since
 from store.projects import ProjectError, merge_projects, split_project
 from store.timeline import ProjectTimeline, format_amount, project_timelines
@@ -31,9 +32,10 @@ def _parse_since(text: str | None) -> datetime | None:
 @click.pass_context
 def changes_command(ctx: click.Context, since: str | None, org: str | None, as_json: bool) -> None:
     """List change events: new and revised articles, removed pages, new amounts, changed amounts."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
+        require_org(config, engine, org)
         rows = changes_since(engine, _parse_since(since), org=org)
     finally:
         engine.dispose()
@@ -73,12 +75,15 @@ def _chart(timeline: ProjectTimeline, width: int = 40) -> list[str]:
 @click.pass_context
 def timeline_command(ctx: click.Context, org: str | None, project: str | None, as_json: bool) -> None:
     """Each project's amounts over fiscal years and time, with the articles that said them."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
+        require_org(config, engine, org)
         timelines = project_timelines(engine, org=org, project=project)
     finally:
         engine.dispose()
+    if project and not timelines:
+        raise fail_usage(f"no project matches {project!r}" + (f" in {org}" if org else ""))
     for t in timelines:
         if as_json:
             points = [{"fiscal_year": p.fiscal_year, "value": p.value, "currency": p.currency,
@@ -108,7 +113,7 @@ def projects_group() -> None:
 @click.pass_context
 def merge(ctx: click.Context, keep: str, absorb: str, org: str | None) -> None:
     """Merge project ABSORB into KEEP (ids or names)."""
-    engine = open_database(load(ctx))
+    engine = open_database(load(ctx, needs_file=False))
     try:
         kept, absorbed = merge_projects(engine, keep, absorb, datetime.now(UTC), org=org)
     except ProjectError as exc:
@@ -125,7 +130,7 @@ def merge(ctx: click.Context, keep: str, absorb: str, org: str | None) -> None:
 @click.pass_context
 def split(ctx: click.Context, project: str, name: str, org: str | None) -> None:
     """Move the statements named NAME out of PROJECT into a project of their own."""
-    engine = open_database(load(ctx))
+    engine = open_database(load(ctx, needs_file=False))
     try:
         fresh = split_project(engine, project, name, datetime.now(UTC), org=org)
     except ProjectError as exc:

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
 
-from config.load import ConfigError, load_config
-from config.schema import Config
-from store.db import make_engine, upgrade_schema
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-EXIT_SOURCE_FAILED = 1
-EXIT_USAGE = 2
+    from config.schema import Config
+
+EXIT_SOURCE_FAILED = 1  # a source failed or found nothing (the others still crawled and were stored)
+EXIT_USAGE = 2  # bad usage or configuration, an unknown name, unreadable input
 
 
-@dataclass(frozen=True)
+@dataclass
 class Options:
-    config_path: Path | None
-    database: str | None
+    """The group's options, shared by every command of one invocation (-v/-q may follow the command)."""
+
+    config_path: Path | None = None
+    database: str | None = None
+    verbosity: int = 0  # -1 quiet (-q), 0 normal, 1+ more detail (-v, -vv)
+
+
+def options_of(ctx: click.Context) -> Options:
+    options = ctx.find_object(Options)
+    return options if options is not None else Options()
 
 
 def fail_usage(message: str) -> click.exceptions.Exit:
@@ -27,19 +38,33 @@ def fail_usage(message: str) -> click.exceptions.Exit:
     return click.exceptions.Exit(EXIT_USAGE)
 
 
-def load(ctx: click.Context) -> Config:
-    options: Options = ctx.obj
+def load(ctx: click.Context, *, needs_file: bool = True) -> Config:
+    """The configuration. A command that only reads the database (``needs_file=False``) runs
+    without a config file when --db or $BUDGETWATCH_DB names the database."""
+    from config.load import DB_ENV, ConfigError, load_config
+    from config.schema import Config
+
+    options = options_of(ctx)
+    override = options.database or os.environ.get(DB_ENV) or None
     try:
         return load_config(options.config_path, database=options.database)
     except ConfigError as exc:
+        missing = options.config_path is None and not Path("budgetwatch.yaml").exists()
+        if missing and override and not needs_file:
+            return Config(database=override)
         raise fail_usage(str(exc)) from None
 
 
 def open_database(config: Config) -> Engine:
-    """An engine on the configured database, upgraded to the current schema."""
+    """An engine on the configured database, upgraded to the current schema; crawl runs whose
+    process died (kill -9 of a `budgetwatch crawl`) are closed as interrupted on the way."""
+    from store.db import make_engine, upgrade_schema
+    from store.runs import close_dead_runs
+
     engine = make_engine(config.database)
     try:
         upgrade_schema(engine)
+        close_dead_runs(engine, datetime.now(UTC))
     except Exception as exc:
         engine.dispose()
         raise fail_usage(f"database {safe_url(config.database)}: {type(exc).__name__}: {exc}") from None

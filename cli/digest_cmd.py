@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database
+from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database, options_of
 from config.schema import Config
 from digest.job import build_due, send_due
 from digest.message import MessageParts, build_message, digest_message_id
@@ -60,7 +60,13 @@ def command(
         raise fail_usage(f"--out {out}: the file name must end in .html or .eml")
     if out is not None and send:
         raise fail_usage("--out writes a preview; use it without --send")
-    config = load(ctx)
+    if out is not None and not out.parent.is_dir():
+        raise fail_usage(f"--out {out}: the folder {out.parent} does not exist")
+    config = load(ctx, needs_file=send)
+    if send and "smtp" not in config.digest.model_fields_set:
+        where = options_of(ctx).config_path or "budgetwatch.yaml"
+        raise fail_usage(f"--send needs an SMTP server: add digest.smtp (host, port, security) to {where}; "
+                         "nothing was queued")  # fmt: skip
     start = parse_since(since)
     now = datetime.now(UTC)
     engine = open_database(config)
@@ -72,7 +78,10 @@ def command(
                 click.echo(rendered.text, nl=False)
             else:
                 recipient = (to or config.digest.to or (config.digest.sender,))[0]
-                _write(config, rendered, out, recipient, period_key(now), now)
+                try:
+                    _write(config, rendered, out, recipient, period_key(now), now)
+                except OSError as exc:
+                    raise fail_usage(f"--out {out}: cannot write: {exc.strerror or exc}") from None
                 click.echo(f"Wrote the digest ({rendered.item_count} items) to {out}")
             return
         recipients = list(to) or list(config.digest.to)

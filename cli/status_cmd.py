@@ -50,7 +50,7 @@ def source_line(status: SourceStatus, now: datetime) -> str:
     if status.consecutive_failures:
         parts.append(f"{status.consecutive_failures} failures in a row")
     if status.flags:
-        parts.append("FLAGGED: " + ", ".join(status.flags))
+        parts.append("FLAGGED: " + ", ".join(status.flags) + (f" ({status.reason})" if status.reason else ""))
     return "  ".join(parts)
 
 

@@ -11,7 +11,13 @@ from pydantic import ValidationError
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; the message is one line fit for a terminal."""
+    """The configuration cannot be used; the message is one line fit for a terminal.
+
+    ``problems`` holds every mistake found (one line each), for `budgetwatch check`."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
 
 
 def read_yaml(text: str, origin: str) -> tuple[yaml.Node | None, Any]:
@@ -75,8 +81,12 @@ def describe(error: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, tu
 
 
 def explain(exc: ValidationError, root: yaml.Node | None, data: Mapping[str, Any], origin: str) -> ConfigError:
-    """The first error of ``exc`` as one line: origin, line, source, field and message."""
-    text, loc = describe(exc.errors()[0], data)
-    line = line_of(root, loc)
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return ConfigError(f"{origin}{f':{line}' if line else ''}: {text}{more}")
+    """Every error of ``exc`` as one line each (origin, line, source, field and message); the
+    message is the first, with a count of the rest."""
+    problems: list[str] = []
+    for error in exc.errors():
+        text, loc = describe(error, data)
+        line = line_of(root, loc)
+        problems.append(f"{origin}{f':{line}' if line else ''}: {text}")
+    more = f" (and {len(problems) - 1} more; `budgetwatch check` lists them all)" if len(problems) > 1 else ""
+    return ConfigError(problems[0] + more, tuple(problems))

@@ -28,7 +28,7 @@ from scheduling.leader import Dispatcher, DistributedOptions, watch_leadership
 from scheduling.signals import install_signal_handlers
 from scheduling.status import last_started
 from scheduling.stopping import close_crawls, wait_idle
-from store.runs import mark_interrupted, sync_sources
+from store.runs import close_dead_runs, mark_interrupted, sync_sources
 
 Clock = Callable[[], datetime]
 # After the grace period running crawls are told to stop; Scrapy then closes them
@@ -96,9 +96,9 @@ class Daemon:
         now = self.clock()
         stale = 0
         if self.dispatcher is None:
-            # We hold the lock, so no other daemon is crawling: every "running" row is a dead process's.
-            # (Not so with workers: their crawls run elsewhere; housekeeping sweeps theirs.)
-            stale = await asyncio.to_thread(mark_interrupted, self.engine, now)
+            # Only runs whose process is known dead: a `budgetwatch crawl` may be running beside us.
+            # (Workers' crawls run elsewhere; housekeeping sweeps runs of other hosts by age.)
+            stale = await asyncio.to_thread(close_dead_runs, self.engine, now)
         self.source_ids = await asyncio.to_thread(sync_sources, self.engine, self.config.sources, now)
         previous = await self.history(self.config)
         specs = plan_jobs(self.config, previous, tuple(self.extras.values()), now)
@@ -210,7 +210,7 @@ class Daemon:
                     # closes. Cancel it; its run is marked interrupted, its stored articles stay.
                     for task in self.active:
                         task.cancel()
-                    stale = await asyncio.to_thread(mark_interrupted, self.engine, self.clock())
+                    stale = await asyncio.to_thread(mark_interrupted, self.engine, self.clock(), own_process=True)
                     log_event("crawls_cancelled", logging.WARNING, interrupted_runs=stale)
                     self.exit_code = 1
         except Exception as exc:

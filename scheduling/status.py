@@ -53,6 +53,7 @@ class SourceStatus:
     last_run: RunRow | None
     consecutive_failures: int
     flags: tuple[str, ...]
+    reason: str | None = None  # why it is flagged, in words (the run's first error or what was missing)
 
 
 def consecutive_failures(runs: Sequence[RunRow]) -> int:
@@ -67,19 +68,49 @@ def consecutive_failures(runs: Sequence[RunRow]) -> int:
     return count
 
 
-def flags_of(runs: Sequence[RunRow]) -> tuple[str, ...]:
-    """Warnings for a source, from its runs newest first.
+NOTHING_FOUND = {
+    "rss": "the feed listed no entries",
+    "sitemap": "the sitemap listed no pages",
+    "listing": "the list page's link selector matched nothing",
+}
 
-    failing: FAILING_AFTER failures in a row. found-nothing: the last finished crawl read its
-    pages but found no article where earlier crawls found some (typically a broken selector).
+
+def found_nothing(status: str, found: int) -> bool:
+    """A crawl that ran but found no article at all, stored or not: a broken selector, an empty
+    feed, every article page failing. Worth a flag from the first time."""
+    return status in ("ok", "partial") and found == 0
+
+
+def nothing_reason(kind: str, first_error: str | None) -> str:
+    return first_error or NOTHING_FOUND.get(kind, "no article found")
+
+
+def flags_of(runs: Sequence[RunRow]) -> tuple[str, ...]:
+    """Warnings for a source, from its runs newest first, each raised by the first bad run.
+
+    failed: the last finished crawl failed (its feed, sitemap or first list page could not be
+    read). failing: also FAILING_AFTER failures in a row. found-nothing: the last finished
+    crawl read its list but found no article (typically a broken selector).
     """
     flags: list[str] = []
+    finished = [r for r in runs if r.status in COMPLETED]
+    if finished and finished[0].status == "failed":
+        flags.append("failed")
     if consecutive_failures(runs) >= FAILING_AFTER:
         flags.append("failing")
-    finished = [r for r in runs if r.status in ("ok", "partial")]
-    if finished and finished[0].found == 0 and any(r.found > 0 for r in finished[1:]):
+    if finished and found_nothing(finished[0].status, finished[0].found):
         flags.append("found-nothing")
     return tuple(flags)
+
+
+def flag_reason(kind: str, runs: Sequence[RunRow]) -> str | None:
+    """The words behind the flags: the last finished run's first error, or what it did not find."""
+    finished = next((r for r in runs if r.status in COMPLETED), None)
+    if finished is None or not flags_of(runs):
+        return None
+    if finished.status == "failed":
+        return finished.first_error or "the crawl failed"
+    return nothing_reason(kind, finished.first_error)
 
 
 def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: datetime) -> SourceStatus:
@@ -99,6 +130,7 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
         last_run=last,
         consecutive_failures=consecutive_failures(runs),
         flags=flags_of(runs),
+        reason=flag_reason(source.kind, runs),
     )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from config.schema import SourceConfig
 from store.models import CrawlRun, Source
+from store.process import is_dead, this_process
 from store.records import RunTally
 
 
@@ -30,8 +31,10 @@ def sync_sources(engine: Engine, sources: Iterable[SourceConfig], now: datetime)
 
 
 def start_run(engine: Engine, source_id: int, now: datetime) -> int:
+    me = this_process()
     with Session(engine) as session, session.begin():
-        run = CrawlRun(source_id=source_id, started_at=now, status="running", errors=[])
+        run = CrawlRun(source_id=source_id, started_at=now, status="running", errors=[],
+                       host=me.host, pid=me.pid, process_started=me.started)  # fmt: skip
         session.add(run)
         session.flush()
         return run.id
@@ -58,14 +61,41 @@ def finish_run(engine: Engine, run_id: int, tally: RunTally, *, status: str, rea
         )
 
 
-def mark_interrupted(engine: Engine, now: datetime, *, started_before: datetime | None = None) -> int:
-    """Runs left "running" by a process that died are marked interrupted; returns how many.
+def mark_interrupted(
+    engine: Engine, now: datetime, *, started_before: datetime | None = None, own_process: bool = False
+) -> int:
+    """Runs left "running" are marked interrupted; returns how many.
 
     ``started_before`` limits it to runs started before then (the daemon's periodic sweep, which
-    must not touch crawls still in progress)."""
+    must not touch crawls still in progress); ``own_process`` to this process's runs (a daemon
+    that cancelled its crawls). Runs of dead processes: close_dead_runs."""
     query = update(CrawlRun).where(CrawlRun.status == "running")
     if started_before is not None:
         query = query.where(CrawlRun.started_at < started_before)
+    if own_process:
+        me = this_process()
+        query = query.where(CrawlRun.host == me.host, CrawlRun.pid == me.pid)
     with Session(engine) as session, session.begin():
         result = session.execute(query.values(status="interrupted", finished_at=now, finish_reason="process died"))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def close_dead_runs(engine: Engine, now: datetime) -> int:
+    """Runs "running" whose process on this host is dead (kill -9, a crash, a power cut) become
+    interrupted; returns how many. Live crawls of other commands and other hosts are left alone."""
+    with Session(engine) as session:
+        candidates = session.execute(
+            select(CrawlRun.id, CrawlRun.host, CrawlRun.pid, CrawlRun.process_started).where(
+                CrawlRun.status == "running", CrawlRun.pid.is_not(None)
+            )
+        ).all()
+    dead = [row.id for row in candidates if is_dead(row.host, row.pid, row.process_started)]
+    if not dead:
+        return 0
+    with Session(engine) as session, session.begin():
+        result = session.execute(
+            update(CrawlRun)
+            .where(CrawlRun.id.in_(dead), CrawlRun.status == "running")
+            .values(status="interrupted", finished_at=now, finish_reason="process died")
+        )
         return int(getattr(result, "rowcount", 0) or 0)
