@@ -43,6 +43,11 @@ class SourceConfig(BaseModel):
     name: str
     profile: str | None = None
     org: str
+    country: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{2}$",
+        description='ISO 3166 code of the publisher ("CA"): which dollar a bare "$" is; else the URL decides',
+    )
     kind: Literal["rss", "listing", "sitemap"]
     url: str
     links: str | None = None

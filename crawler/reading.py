@@ -58,5 +58,9 @@ def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog:
         article = replace(article, title=page.link_title)
     published = article.published.date() if article.published else None
     text = statement_text(article)
-    statements = extract_statements(text, published=published, org=source.org, lang=article.lang)
+    statements = extract_statements(
+        text, published=published, org=source.org, lang=article.lang, url=page.url, country=source.country
+    )
+    # a figure the headline repeats from the body is one statement, the body's
+    statements = [st for st in statements if st.repeat_of is None]
     return ReadPage(article, statements, extract_mentions(text, published))
