@@ -29,6 +29,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.board_reader import read_board
+from extract.article.bounds import bound_html, bound_tree
 from extract.article.bylines import find_wire_byline
 from extract.article.cleanup import clean_body, clean_lines
 from extract.article.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
@@ -54,9 +55,12 @@ def read_article(
     html: str, url: str, *, selectors: ArticleSelectors | None = None, timezone: ZoneInfo = KST
 ) -> Article:
     """Return the article of ``html``; ``selectors`` win over generic reading field by field."""
+    html = bound_html(html)
     tree = _parse(html)
     if tree is None:
         return Article(url=url, title="", body="")
+    if bound_tree(tree):
+        html = lxml.html.tostring(tree, encoding="unicode")  # later steps re-read the cut markup
     page_dates = read_page_dates(tree, timezone)
     hints = meta_titles(tree)
     names = site_names(tree)
