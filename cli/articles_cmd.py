@@ -17,7 +17,7 @@ from store.queries import list_articles
 def command(ctx: click.Context, source: str | None, as_json: bool) -> None:
     """List stored articles, newest first."""
     config = load(ctx)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         rows = list_articles(engine, source)
     finally:

@@ -9,8 +9,10 @@ import click
 from sqlalchemy import Engine
 
 from config.load import ConfigError, load_config
+from config.masking import mask_text, mask_url
 from config.schema import Config
 from store.db import make_engine, upgrade_schema
+from store.health import DatabaseUnusable, check_database, describe, first_line
 
 EXIT_SOURCE_FAILED = 1
 EXIT_USAGE = 2
@@ -35,19 +37,25 @@ def load(ctx: click.Context) -> Config:
         raise fail_usage(str(exc)) from None
 
 
-def open_database(config: Config) -> Engine:
-    """An engine on the configured database, upgraded to the current schema."""
-    engine = make_engine(config.database)
+def open_database(config: Config, *, write: bool = True) -> Engine:
+    """An engine on the configured database, checked (damaged? read-only when ``write``?) and
+    upgraded to the current schema; any failure is one line and exit 2."""
     try:
+        engine = make_engine(config.database)
+    except Exception as exc:  # an unknown dialect or driver, a malformed URL
+        raise fail_usage(f"database {safe_url(config.database)}: {mask_text(first_line(exc))}") from None
+    try:
+        check_database(engine, write=write, url=config.database)
         upgrade_schema(engine)
+    except DatabaseUnusable as exc:
+        engine.dispose()
+        raise fail_usage(str(exc)) from None
     except Exception as exc:
         engine.dispose()
-        raise fail_usage(f"database {safe_url(config.database)}: {type(exc).__name__}: {exc}") from None
+        raise fail_usage(str(describe(config.database, exc))) from None
     return engine
 
 
 def safe_url(url: str) -> str:
     """The database URL with any password hidden, for messages."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
+    return mask_url(url)

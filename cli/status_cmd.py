@@ -75,7 +75,7 @@ def command(ctx: click.Context, as_json: bool) -> None:
     from scheduling.status import source_statuses, status_json
 
     config = load(ctx)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         now = datetime.now(UTC)
         holder = probe_lock(config.database)

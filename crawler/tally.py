@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from config.masking import mask_text
 from store.records import Outcome, RunTally
 
 MAX_ERRORS_KEPT = 200
@@ -31,7 +32,7 @@ class CrawlTally:
 
     def error(self, message: str) -> None:
         if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append(message)
+            self.errors.append(mask_text(message))  # stored and printed: no token of a URL
 
     def frozen(self) -> RunTally:
         return RunTally(
