@@ -36,6 +36,10 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
             "crawler.guard.OffsiteGuard": 50,
             "crawler.guard.PrivateAddressGuard": 51,
         },
+        "SPIDER_MIDDLEWARES": {
+            "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+            "crawler.limits.RecordedUrlLength": 800,  # Scrapy's place for it
+        },
         "ITEM_PIPELINES": {"crawler.pipelines.ReadPipeline": 100, "crawler.pipelines.StorePipeline": 200},
         "BUDGETWATCH_DATABASE": config.database,
         "BUDGETWATCH_TIMEZONE": config.timezone,

@@ -19,13 +19,13 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from config.schema import SourceConfig
 from crawler.charset import repaired_encoding
 from crawler.detail import DetailError, detail_page, detail_request
 from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
+from crawler.failures import cut_short, describe_failure, is_policy_refusal
 from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
 from crawler.pagination import next_list_request
@@ -207,6 +207,10 @@ class SourceSpider(scrapy.Spider):
         if response.status == 304 or response.status in GONE:  # a recheck: nothing to read
             yield PageItem(self.source.name, url, key, "", "", fetched, status=response.status)
             return
+        cut = cut_short(response)
+        if cut is not None:
+            self.tally.error(f"{response.url}: {cut}")
+            return
         response = self._decoded(response)
         if not isinstance(response, TextResponse):
             self.tally.error(f"{response.url}: not a text page ({response.headers.get('Content-Type')!r})")
@@ -260,7 +264,7 @@ class SourceSpider(scrapy.Spider):
             return
         if isinstance(value, RefusedAddress | RefusedRedirect):
             self.tally.refused += 1
-        self.tally.error(f"{url}: {describe_failure(value, request)}")
+        self.tally.error(f"{url}: {describe_failure(value, request, max_bytes=self.source.max_bytes)}")
 
     def on_dropped(self, request: Request) -> None:
         """The scheduler drops a URL seen before; for a redirect that means a loop."""
@@ -272,31 +276,6 @@ def _first_url(request: Request) -> str:
     """The URL the spider asked for, before any redirect."""
     redirects: list[str] = request.meta.get("redirect_urls") or [request.url]
     return redirects[0]
-
-
-def is_policy_refusal(value: IgnoreRequest) -> bool:
-    """robots.txt, or a link to another site: the crawl chose not to go, nothing failed."""
-    text = str(value)
-    return text.startswith(("Forbidden by robots.txt", "Filtered offsite request"))
-
-
-def describe_failure(value: BaseException, request: Request | None) -> str:
-    """One line: the HTTP status, the refusal, or the network error with its causes."""
-    response = getattr(value, "response", None)
-    if isinstance(value, HttpError) and response is not None:
-        retry_after = response.headers.get(b"Retry-After")
-        wait = f" (Retry-After {retry_after.decode('latin-1')})" if retry_after else ""
-        return f"HTTP {response.status}{wait}"
-    if request is not None and request.meta.get("redirect_urls") and isinstance(value, IgnoreRequest):
-        if "max redirections" in str(value):
-            return f"too many redirections (last {request.url})"
-    if "DataLoss" in type(value).__name__:
-        return f"{type(value).__name__}: the body ended before its Content-Length (data loss, a cut connection)"
-    reasons = getattr(value, "reasons", None)  # ResponseFailed and friends wrap the real causes
-    if reasons:
-        causes = "; ".join(f"{type(r.value).__name__}: {r.value}" for r in reasons if hasattr(r, "value"))
-        return f"{type(value).__name__}: {causes}"
-    return f"{type(value).__name__}: {value}"
 
 
 def _header(response: Response, name: bytes) -> str | None:
