@@ -16,6 +16,7 @@ from store.health import DatabaseUnusable, check_database, describe, first_line
 
 EXIT_SOURCE_FAILED = 1
 EXIT_USAGE = 2
+EXIT_STORAGE_FAILED = 4  # the database took no more writes (a full disk): the crawl stopped
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database
+from cli.context import EXIT_SOURCE_FAILED, EXIT_STORAGE_FAILED, fail_usage, load, open_database
 from cli.reactor import run_on_reactor
 from config.schema import Config, SourceConfig
 from crawler.runner import CrawlResult, SourceCrawler
@@ -76,5 +76,9 @@ def command(ctx: click.Context, names: tuple[str, ...], recheck: bool) -> None:
     results = run_crawl(config, sources, recheck=recheck)
     for result in results:
         click.echo(summary_line(result))
+    if any(r.storage_failed for r in results):
+        click.echo("budgetwatch: the database takes no more writes (disk full?): crawl stopped at the first "
+                   "storage error; free space and crawl again (nothing stored was lost)", err=True)  # fmt: skip
+        raise click.exceptions.Exit(EXIT_STORAGE_FAILED)
     if any(r.status == "failed" for r in results):
         raise click.exceptions.Exit(EXIT_SOURCE_FAILED)

@@ -17,6 +17,7 @@ from crawler.settings import build_settings, crawler_settings
 from crawler.spider import SourceSpider
 from crawler.tally import CrawlTally
 from store.articles import due_rechecks, known_articles
+from store.health import storage_exhausted
 from store.records import RunTally
 from store.runs import finish_run, start_run, sync_sources
 
@@ -33,6 +34,7 @@ class CrawlResult:
     run_id: int
     status: str  # ok | partial | failed
     tally: RunTally
+    storage_failed: bool = False  # the store took no more writes (a full disk): every crawl stopped
 
 
 def run_status(tally: CrawlTally) -> str:
@@ -83,10 +85,19 @@ class SourceCrawler:
             tally.listing_failed = True
             tally.error(f"{source.url}: crawl crashed: {type(exc).__name__}: {exc}")
             reason = "crashed"
+        if tally.storage_failed:
+            await self.runner.stop()  # the other sources' pages would be lost the same way
         status = run_status(tally)
         frozen = tally.frozen()
-        await asyncio.to_thread(finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock())
-        return CrawlResult(source.name, run_id, status, frozen)
+        try:
+            await asyncio.to_thread(
+                finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock()
+            )
+        except Exception as exc:
+            if not storage_exhausted(exc):
+                raise
+            tally.storage_failed = True  # the run row keeps "running"; the summary line says why
+        return CrawlResult(source.name, run_id, status, frozen, storage_failed=tally.storage_failed)
 
     async def stop(self) -> None:
         await self.runner.stop()

@@ -110,7 +110,7 @@ class SourceSpider(scrapy.Spider):
     async def parse_sitemap(self, response: Response, depth: int) -> AsyncIterator[Request]:
         self.tally.pages += 1
         try:
-            found = sitemap_links(response)
+            found = sitemap_links(response, self.source.max_bytes)
         except DiscoveryError as exc:
             self._listing_failed(str(exc))
             return

@@ -21,6 +21,7 @@ class CrawlTally:
     refused: int = 0  # robots.txt, offsite or private addresses
     errors: list[str] = field(default_factory=list)
     listing_failed: bool = False  # the feed, sitemap or first list page could not be read
+    storage_failed: bool = False  # the store takes no more writes (a full disk): the crawl stops
 
     def count(self, outcome: Outcome) -> None:
         if outcome == "new":

@@ -53,6 +53,40 @@ def describe(url: str, exc: BaseException) -> DatabaseUnusable:
     return DatabaseUnusable(f"database {mask_url(url)}: {mask_text(first_line(exc))}")
 
 
+# What a store that can take no more writes says: SQLite's SQLITE_FULL and SQLITE_IOERR, the OS's
+# ENOSPC/EDQUOT/EFBIG/EROFS, PostgreSQL's disk_full class (53100) and its failed file extension.
+_EXHAUSTED = (
+    "database or disk is full",
+    "disk i/o error",
+    "no space left on device",
+    "disk quota exceeded",
+    "file too large",
+    "could not extend file",
+    "could not write to file",
+    "attempt to write a readonly database",
+    "read-only file system",
+)
+
+
+def storage_exhausted(exc: BaseException) -> bool:
+    """True when a write failed because the store cannot take writes at all (a full disk), so
+    every further write will fail too and fetching more pages only loses them."""
+    import errno
+
+    seen: BaseException | None = exc
+    for _ in range(5):  # the exception and its causes (SQLAlchemy wraps the driver's)
+        if seen is None:
+            return False
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+            return True
+        if getattr(seen, "sqlstate", None) in ("53100", "53000"):
+            return True
+        if any(marker in str(seen).lower() for marker in _EXHAUSTED):
+            return True
+        seen = seen.__cause__ or getattr(seen, "orig", None)
+    return False
+
+
 def _check_sqlite(engine: Engine, url: str, *, write: bool) -> None:
     with engine.connect() as conn:
         rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check(2)")]

@@ -87,7 +87,9 @@ class FaultSite:
 
     def _index(self, fault: Fault, pages: list[str]) -> None:
         urls = [self.url(fault.name, p) for p in pages]
-        if fault.kind == "sitemap":
+        if fault.kind == "sitemap" and fault.extra.get("url", "").endswith(".gz"):  # a sitemap.xml.gz
+            self.server.route(f"/{fault.name}/feed.xml.gz", page(gzip.compress(sitemap(urls).encode()), "application/x-gzip"))
+        elif fault.kind == "sitemap":
             self.server.route(f"/{fault.name}/feed.xml", page(sitemap(urls), "application/xml"))
         elif fault.kind == "listing":
             links = "".join(f'<li><a class="t" href="{u}">{p} 제목</a></li>' for u, p in zip(urls, pages, strict=True))
@@ -173,6 +175,9 @@ FAULTS = [
         kind="sitemap",
         breaks=lambda s: {"feed.xml": page(gzip.compress(b" " * (64 * 1024 * 1024)), "application/x-gzip")},
     ),  # fmt: skip
+    Fault(  # read, not rejected (issue 16)
+        "sitemap_gz", kind="sitemap", breaks=lambda s: {"bad.html": good("둘째 기사")}, extra={"url": "feed.xml.gz"}
+    ),
     Fault(
         "huge_feed",
         breaks=lambda s: {
@@ -205,6 +210,7 @@ def source_entry(site: FaultSite, fault: Fault) -> dict[str, Any]:
         "recheck": {"every_crawl_days": 0, "daily_days": 0},
         **fault.extra,
     }
+    entry["url"] = site.url(fault.name, fault.extra.get("url", "feed.xml"))
     if fault.kind == "listing":
         entry["links"] = "a.t"
     return entry
@@ -470,3 +476,9 @@ def test_redirect_into_a_private_address_is_refused(tmp_path: Path) -> None:
         assert f"{public}/a.html" in server.requests, result.stdout + result.stderr
         assert "/secret.html" not in server.requests and f"{server.base_url}/secret.html" not in server.requests
         assert "refused" in result.stdout and "secret.html" in result.stdout, result.stdout
+
+
+def test_gzipped_sitemap_is_read(outcome: Outcome) -> None:
+    for nth in range(3):
+        assert outcome.run("sitemap_gz", nth).status == "ok", errors_of(outcome.run("sitemap_gz", nth))
+    assert "둘째 기사" in outcome.titles_after_broken["sitemap_gz"]
