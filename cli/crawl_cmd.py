@@ -15,6 +15,9 @@ from crawler.runner import CrawlResult, SourceCrawler
 
 def summary_line(result: CrawlResult) -> str:
     t = result.tally
+    if result.skipped_until is not None:
+        until = result.skipped_until.isoformat(timespec="minutes")
+        return f"{result.source}: skipped until {until}, the site asked to wait (Retry-After)"
     line = (
         f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
         f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "

@@ -19,7 +19,7 @@ from crawler.tally import CrawlTally
 from store.articles import due_rechecks, known_articles
 from store.health import storage_exhausted
 from store.records import RunTally
-from store.runs import finish_run, start_run, sync_sources
+from store.runs import finish_run, last_finish_reason, skip_reason, skip_until, start_run, sync_sources
 
 Clock = Callable[[], datetime]
 
@@ -32,9 +32,10 @@ def utc_now() -> datetime:
 class CrawlResult:
     source: str
     run_id: int
-    status: str  # ok | partial | failed
+    status: str  # ok | partial | failed | skipped (no run: the site asked to wait, run_id 0)
     tally: RunTally
     storage_failed: bool = False  # the store took no more writes (a full disk): every crawl stopped
+    skipped_until: datetime | None = None  # status "skipped": the site asked to wait (Retry-After)
 
 
 def run_status(tally: CrawlTally) -> str:
@@ -60,6 +61,10 @@ class SourceCrawler:
         return list(await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources)))
 
     async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult:
+        paused = await asyncio.to_thread(last_finish_reason, self.engine, source_id)
+        until = skip_until(paused)
+        if until is not None and until > self.clock():
+            return CrawlResult(source.name, 0, "skipped", RunTally(), skipped_until=until)
         run_id = await asyncio.to_thread(start_run, self.engine, source_id, self.clock())
         tally = CrawlTally()
         self.tallies[source.name] = tally
@@ -87,6 +92,8 @@ class SourceCrawler:
             reason = "crashed"
         if tally.storage_failed:
             await self.runner.stop()  # the other sources' pages would be lost the same way
+        if tally.skip_until is not None:
+            reason = skip_reason(tally.skip_until)
         status = run_status(tally)
         frozen = tally.frozen()
         try:

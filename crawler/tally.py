@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from config.masking import mask_text
 from store.records import Outcome, RunTally
@@ -22,6 +23,7 @@ class CrawlTally:
     errors: list[str] = field(default_factory=list)
     listing_failed: bool = False  # the feed, sitemap or first list page could not be read
     storage_failed: bool = False  # the store takes no more writes (a full disk): the crawl stops
+    skip_until: datetime | None = None  # the site asked for a long pause (Retry-After)
 
     def count(self, outcome: Outcome) -> None:
         if outcome == "new":

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from config.schema import Config
 from scheduling.jobs import first_crawl_time
 from store.models import CrawlRun, Source
+from store.runs import skip_until
 
 FAILING_AFTER = 3  # consecutive failed runs before a source is flagged: one bad night is noise
 COMPLETED = ("ok", "partial", "failed")
@@ -36,6 +37,7 @@ class RunRow:
     skipped_known: int
     error_count: int
     first_error: str | None
+    finish_reason: str | None = None
 
     @property
     def found(self) -> int:
@@ -53,6 +55,7 @@ class SourceStatus:
     last_run: RunRow | None
     consecutive_failures: int
     flags: tuple[str, ...]
+    skipped_until: datetime | None = None  # the site asked to wait (Retry-After past the cap)
 
 
 def consecutive_failures(runs: Sequence[RunRow]) -> int:
@@ -90,7 +93,9 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
     if source.enabled:
         started = last_completed_start(runs)
         next_run = first_crawl_time(source.parsed_schedule, config.zone, started, now)
+    paused = skip_until(last.finish_reason) if last is not None else None
     return SourceStatus(
+        skipped_until=paused if paused is not None and paused > now else None,
         name=name,
         enabled=source.enabled,
         schedule=source.schedule,
@@ -126,6 +131,7 @@ def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -
                     skipped_known=r.skipped_known,
                     error_count=r.error_count,
                     first_error=r.errors[0] if r.errors else None,
+                    finish_reason=r.finish_reason,
                 )
                 for r in rows
             ]
