@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from config.schema import Config
@@ -108,18 +108,28 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
 
 
 def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -> dict[str, list[RunRow]]:
-    """The latest runs of each named source, newest first."""
+    """The latest runs of each named source, newest first: one query for all sources (a query per
+    source made `status` of 120,000 sources run for minutes)."""
     found: dict[str, list[RunRow]] = {name: [] for name in names}
+    rank = (
+        func.row_number()
+        .over(partition_by=CrawlRun.source_id, order_by=(CrawlRun.started_at.desc(), CrawlRun.id.desc()))
+        .label("rank")
+    )
+    latest = select(CrawlRun.id, rank).subquery()
+    query = (
+        select(CrawlRun, Source.name)
+        .join(latest, latest.c.id == CrawlRun.id)
+        .join(Source, Source.id == CrawlRun.source_id)
+        .where(latest.c.rank <= per_source)
+        .order_by(CrawlRun.source_id, latest.c.rank)
+    )
     with Session(engine) as session:
-        for name in names:
-            rows = session.scalars(
-                select(CrawlRun)
-                .join(Source, Source.id == CrawlRun.source_id)
-                .where(Source.name == name)
-                .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
-                .limit(per_source)
-            )
-            found[name] = [
+        for r, name in session.execute(query):
+            rows = found.get(name)
+            if rows is None:
+                continue  # a source no longer in the config
+            rows.append(
                 RunRow(
                     started_at=as_utc(r.started_at),
                     finished_at=as_utc(r.finished_at) if r.finished_at else None,
@@ -133,8 +143,7 @@ def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -
                     first_error=r.errors[0] if r.errors else None,
                     finish_reason=r.finish_reason,
                 )
-                for r in rows
-            ]
+            )
     return found
 
 
