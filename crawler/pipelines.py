@@ -50,7 +50,8 @@ class ReadPipeline:
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
         try:
-            read = await asyncio.to_thread(read_page, item, reading_source(spider.source), self.timezone)
+            async with spider.read_slots:
+                read = await asyncio.to_thread(read_page, item, reading_source(spider.source), self.timezone)
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc

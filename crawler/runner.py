@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
 from crawler.settings import build_settings, crawler_settings
-from crawler.spider import SourceSpider
+from crawler.spider import READ_SLOTS, SourceSpider
 from crawler.tally import CrawlTally
 from store.articles import due_rechecks, known_articles
 from store.health import storage_exhausted
@@ -55,6 +55,7 @@ class SourceCrawler:
         self.base_settings = build_settings(config, log_level=log_level)
         self.runner = AsyncCrawlerRunner(self.base_settings)
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
+        self.read_slots = asyncio.Semaphore(READ_SLOTS)  # pages read at once, over all sources
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
         ids = await asyncio.to_thread(sync_sources, self.engine, sources, self.clock())
@@ -83,6 +84,7 @@ class SourceCrawler:
                 "tally": tally,
                 "source_id": source_id,
                 "run_id": run_id,
+                "read_slots": self.read_slots,
             }
             await self.runner.crawl(crawler, **kwargs)
             reason = crawler.stats.get_value("finish_reason") if crawler.stats else None

@@ -31,9 +31,13 @@ from crawler.items import PageItem
 from crawler.pagination import next_list_request
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
+from extract.article.bounds import MAX_HTML_CHARS, bound_html
 from store.articles import KnownArticle
 
 MAX_SITEMAP_DEPTH = 3
+# Bytes that hold MAX_HTML_CHARS characters in any encoding of the BMP (UTF-8: 3 bytes at most).
+MAX_HTML_BYTES = 3 * MAX_HTML_CHARS
+READ_SLOTS = 2
 GONE = (404, 410)
 
 Lookup = Callable[[Sequence[str]], dict[str, KnownArticle]]
@@ -55,6 +59,7 @@ class SourceSpider(scrapy.Spider):
         tally: CrawlTally | None = None,
         source_id: int = 0,
         run_id: int | None = None,
+        read_slots: asyncio.Semaphore | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"source:{source.name}", **kwargs)
@@ -67,6 +72,9 @@ class SourceSpider(scrapy.Spider):
         self.tally = tally if tally is not None else CrawlTally()
         self.allowed_domains = [urlsplit(source.url).hostname or ""]
         self._queued: set[str] = set()
+        # Pages read at once in this process (shared by every source's spider): reading is the
+        # largest memory cost of a page, and a crawl runs all its sources at once.
+        self.read_slots = read_slots if read_slots is not None else asyncio.Semaphore(READ_SLOTS)
         self._articles_requested = 0
 
     async def start(self) -> AsyncIterator[Request]:
@@ -211,11 +219,13 @@ class SourceSpider(scrapy.Spider):
         if cut is not None:
             self.tally.error(f"{response.url}: {cut}")
             return
+        if len(response.body) > MAX_HTML_BYTES:  # decode no more than the reader reads
+            response = response.replace(body=response.body[:MAX_HTML_BYTES])
         response = self._decoded(response)
         if not isinstance(response, TextResponse):
             self.tally.error(f"{response.url}: not a text page ({response.headers.get('Content-Type')!r})")
             return
-        text = response.text
+        text = bound_html(response.text)  # the reader reads no further; keep no more in memory
         if page_url is not None and self.source.detail is not None:
             try:
                 text = detail_page(text, self.source.detail)

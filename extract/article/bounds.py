@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 MAX_HTML_CHARS = 2_000_000
 # Visible text characters read: a long Korean press release is about 10,000; a board page with
 # comments under 100,000.
-MAX_TEXT_CHARS = 300_000
+MAX_TEXT_CHARS = 100_000
 # Elements read: a long board page has a few thousand.
 MAX_ELEMENTS = 30_000
 # Their text is not read (the reader strips them), so it does not count: a big inline script
