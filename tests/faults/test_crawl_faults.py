@@ -88,7 +88,9 @@ class FaultSite:
     def _index(self, fault: Fault, pages: list[str]) -> None:
         urls = [self.url(fault.name, p) for p in pages]
         if fault.kind == "sitemap" and fault.extra.get("url", "").endswith(".gz"):  # a sitemap.xml.gz
-            self.server.route(f"/{fault.name}/feed.xml.gz", page(gzip.compress(sitemap(urls).encode()), "application/x-gzip"))
+            self.server.route(
+                f"/{fault.name}/feed.xml.gz", page(gzip.compress(sitemap(urls).encode()), "application/x-gzip")
+            )
         elif fault.kind == "sitemap":
             self.server.route(f"/{fault.name}/feed.xml", page(sitemap(urls), "application/xml"))
         elif fault.kind == "listing":

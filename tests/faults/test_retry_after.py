@@ -40,7 +40,9 @@ def test_short_retry_after_is_waited_for_then_retried(tmp_path: Path) -> None:
     with FaultServer() as server:
         link = f"{server.base_url}/short/a.html"
         server.route("/short/feed.xml", page(rss([(link, "공원")]), "application/rss+xml"))
-        server.route("/short/a.html", once_then(status(503, **{"Retry-After": "2"}), page(article_html("공원", BODY)), times))
+        server.route(
+            "/short/a.html", once_then(status(503, **{"Retry-After": "2"}), page(article_html("공원", BODY)), times)
+        )
         database = f"sqlite:///{tmp_path}/bw.sqlite"
         config = write_config(tmp_path / "c.yaml", {"database": database, "sources": [_source(server, "short")]})
         result = budgetwatch("--config", str(config), "crawl")
