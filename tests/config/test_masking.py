@@ -53,3 +53,12 @@ def test_every_url_in_a_message_is_masked() -> None:
 )
 def test_a_password_with_an_unescaped_at_is_read_to_the_last_at(url: str, escaped: str) -> None:
     assert escape_userinfo(url) == escaped
+
+
+def test_daemon_log_lines_mask_every_url() -> None:
+    from scheduling.logfmt import format_line
+
+    line = format_line({"event": "database_unusable", "database": "postgresql://bw@h/db?password=hunter2",
+                        "error": "connect to amqp://bw:s3cret@mq:5672// failed"})  # fmt: skip
+    assert "hunter2" not in line and "s3cret" not in line
+    assert "password=***" in line and "amqp://bw:***@mq:5672//" in line
