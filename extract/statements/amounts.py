@@ -180,6 +180,8 @@ def _scan_korean(text: str, pos: int, limit: int) -> _Scan | None:
         glued = _glue(text, m, part, limit)
         if glued:
             m, part = glued
+            if m.end() == limit < len(text):
+                return None
         big = m.group("big")
         if not first and not big and gap and not _KO_CURRENCY.match(text, m.end()):
             break  # after a space a unit-less group continues an amount only before 원: "1만 5 원"
