@@ -18,7 +18,7 @@ from store.queries import list_articles
 def command(ctx: click.Context, source: str | None, as_json: bool) -> None:
     """List stored articles, newest first."""
     config = load(ctx, needs_file=False)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         require_source(config, engine, source)
         rows = list_articles(engine, source)

@@ -33,7 +33,7 @@ def _parse_since(text: str | None) -> datetime | None:
 def changes_command(ctx: click.Context, since: str | None, org: str | None, as_json: bool) -> None:
     """List change events: new and revised articles, removed pages, new amounts, changed amounts."""
     config = load(ctx, needs_file=False)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         require_org(config, engine, org)
         rows = changes_since(engine, _parse_since(since), org=org)
@@ -76,7 +76,7 @@ def _chart(timeline: ProjectTimeline, width: int = 40) -> list[str]:
 def timeline_command(ctx: click.Context, org: str | None, project: str | None, as_json: bool) -> None:
     """Each project's amounts over fiscal years and time, with the articles that said them."""
     config = load(ctx, needs_file=False)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         require_org(config, engine, org)
         timelines = project_timelines(engine, org=org, project=project)

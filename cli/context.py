@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 EXIT_SOURCE_FAILED = 1  # a source failed or found nothing (the others still crawled and were stored)
 EXIT_USAGE = 2  # bad usage or configuration, an unknown name, unreadable input
+EXIT_STORAGE_FAILED = 4  # the database took no more writes (a full disk): the crawl stopped
 
 
 @dataclass
@@ -55,24 +56,35 @@ def load(ctx: click.Context, *, needs_file: bool = True) -> Config:
         raise fail_usage(str(exc)) from None
 
 
-def open_database(config: Config) -> Engine:
-    """An engine on the configured database, upgraded to the current schema; crawl runs whose
-    process died (kill -9 of a `budgetwatch crawl`) are closed as interrupted on the way."""
+def open_database(config: Config, *, write: bool = True) -> Engine:
+    """An engine on the configured database, checked (damaged? read-only when ``write``?) and
+    upgraded to the current schema; crawl runs whose process died (kill -9 of a `budgetwatch
+    crawl`) are closed as interrupted on the way. Any failure is one line and exit 2."""
+    from config.masking import mask_text
     from store.db import make_engine, upgrade_schema
+    from store.health import DatabaseUnusable, check_database, describe, first_line
     from store.runs import close_dead_runs
 
-    engine = make_engine(config.database)
     try:
+        engine = make_engine(config.database)
+    except Exception as exc:  # an unknown dialect or driver, a malformed URL
+        raise fail_usage(f"database {safe_url(config.database)}: {mask_text(first_line(exc))}") from None
+    try:
+        check_database(engine, write=write, url=config.database)
         upgrade_schema(engine)
-        close_dead_runs(engine, datetime.now(UTC))
+        if write:
+            close_dead_runs(engine, datetime.now(UTC))
+    except DatabaseUnusable as exc:
+        engine.dispose()
+        raise fail_usage(str(exc)) from None
     except Exception as exc:
         engine.dispose()
-        raise fail_usage(f"database {safe_url(config.database)}: {type(exc).__name__}: {exc}") from None
+        raise fail_usage(str(describe(config.database, exc))) from None
     return engine
 
 
 def safe_url(url: str) -> str:
     """The database URL with any password hidden, for messages."""
-    from sqlalchemy.engine import make_url
+    from config.masking import mask_url
 
-    return make_url(url).render_as_string(hide_password=True)
+    return mask_url(url)

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database, options_of
+from cli.context import EXIT_SOURCE_FAILED, EXIT_STORAGE_FAILED, fail_usage, load, open_database, options_of
 from cli.reactor import run_on_reactor
 from config.schema import Config, SourceConfig
 from crawler.runner import CrawlResult, SourceCrawler
@@ -17,6 +17,9 @@ from crawler.tally import CrawlTally
 
 def summary_line(result: CrawlResult) -> str:
     t = result.tally
+    if result.skipped_until is not None:
+        until = result.skipped_until.isoformat(timespec="minutes")
+        return f"{result.source}: skipped until {until}, the site asked to wait (Retry-After)"
     line = (
         f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
         f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
@@ -125,5 +128,9 @@ def command(ctx: click.Context, names: tuple[str, ...], recheck: bool) -> None:
     verbosity = options_of(ctx).verbosity
     results = run_crawl(config, sources, recheck=recheck, verbosity=verbosity)
     code = report(config, results, quiet=verbosity < 0)
+    if any(r.storage_failed for r in results):
+        click.echo("budgetwatch: the database takes no more writes (disk full?): crawl stopped at the first "
+                   "storage error; free space and crawl again (nothing stored was lost)", err=True)  # fmt: skip
+        raise click.exceptions.Exit(EXIT_STORAGE_FAILED)
     if code:
         raise click.exceptions.Exit(code)

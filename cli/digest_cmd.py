@@ -104,5 +104,12 @@ def command(
     )
     if note:
         click.echo(f"budgetwatch: not sent: {note}", err=True)
-    if report.failed or note:
+    only_retrying = report.retrying > 0 and report.sent == 0 and report.failed == 0
+    if only_retrying and not note:
+        click.echo(
+            f"budgetwatch: nothing sent yet: {report.retrying} waiting for a retry (the server was unreachable, "
+            "answered 4xx or dropped the connection); the daemon or the next --send retries them",
+            err=True,
+        )
+    if report.failed or note or only_retrying:
         raise click.exceptions.Exit(EXIT_SOURCE_FAILED)

@@ -40,6 +40,9 @@ def source_line(status: SourceStatus, now: datetime) -> str:
     parts = [status.name, f"next {when(status.next_run, now) if status.enabled else 'disabled'}"]
     if status.running:
         parts.append("crawling now")
+    if status.skipped_until is not None:
+        until = status.skipped_until.isoformat(timespec="minutes")
+        parts.append(f"SKIPPED until {until} (the site asked: Retry-After)")
     if run is None:
         parts.append("never crawled")
     else:
@@ -74,7 +77,7 @@ def command(ctx: click.Context, as_json: bool) -> None:
     from scheduling.status import source_statuses, status_json
 
     config = load(ctx)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         now = datetime.now(UTC)
         holder = probe_lock(config.database)

@@ -22,13 +22,13 @@ def load_catalog(directory: Path = SITES_DIR) -> Catalog:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read: {exc}") from None
-        root, data = read_yaml(text, str(path))
+        data = read_yaml(text, str(path))
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: a site profile is a mapping (name, match, article, list, detail)")
         try:
             profile = SiteProfile.model_validate(data)
         except ValidationError as exc:
-            raise explain(exc, root, data, str(path)) from None
+            raise explain(exc, text, data, str(path)) from None
         if profile.name in seen:
             raise ConfigError(f"{path}: profile name {profile.name!r} is already used by {seen[profile.name].name}")
         seen[profile.name] = path

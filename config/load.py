@@ -43,7 +43,7 @@ def parse_config(
     """Validate the YAML ``text``; ``origin`` names it in errors. ``catalog`` holds the site
     profiles sources may name (default: the shipped catalog, read now). With ``base_dir`` (the
     config file's folder) a relative SQLite path in the text is read relative to it."""
-    root, data = read_yaml(text, origin)
+    data = read_yaml(text, origin)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -57,7 +57,7 @@ def parse_config(
     try:
         return Config.model_validate(data, context={"catalog": load_catalog() if catalog is None else catalog})
     except ValidationError as exc:
-        raise explain(exc, root, data, origin) from None
+        raise explain(exc, text, data, origin) from None
 
 
 def load_config(path: Path | None = None, *, database: str | None = None, catalog: Catalog | None = None) -> Config:

@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
+from config.masking import mask_text
+
 LOGGER = "budgetwatch.daemon"
 # APScheduler logs every job start and end at INFO, and the expected "skipped: maximum number of
 # running instances reached" at WARNING (docs/tech-notes.md §1.4); the daemon turns its events into lines.
@@ -23,7 +25,7 @@ def format_value(value: object) -> str:
     elif value is None:
         text = ""
     else:
-        text = str(value)
+        text = mask_text(str(value))  # a URL in any field or message loses its secrets here
     if text and not any(c in text for c in ' ="\\\n\t'):
         return text
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -229,7 +230,9 @@ class Config(BaseModel):
         return ZoneInfo(self.timezone)
 
     def source(self, name: str) -> SourceConfig:
-        for source in self.sources:
-            if source.name == name:
-                return source
-        raise KeyError(name)
+        return self._by_name[name]
+
+    @cached_property
+    def _by_name(self) -> dict[str, SourceConfig]:
+        """Sources by name, built once: a lookup per source stays linear in the sources."""
+        return {source.name: source for source in self.sources}

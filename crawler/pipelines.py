@@ -21,6 +21,7 @@ from crawler.reading import ReadPage, read_page
 from crawler.spider import GONE, SourceSpider
 from store.articles import mark_removed, record_article, touch_article
 from store.db import make_engine
+from store.health import first_line, storage_exhausted
 from store.records import FetchInfo
 
 
@@ -49,9 +50,10 @@ class ReadPipeline:
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
         try:
-            read = await asyncio.to_thread(
-                read_page, item, reading_source(spider.source), self.timezone, spider.catalog
-            )
+            async with spider.read_slots:
+                read = await asyncio.to_thread(
+                    read_page, item, reading_source(spider.source), self.timezone, spider.catalog
+                )
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc
@@ -70,6 +72,7 @@ class StorePipeline:
         self.crawler = crawler
         self.database = database
         self.engine: Engine | None = None
+        self._closing: asyncio.Future[None] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -109,6 +112,8 @@ class StorePipeline:
             etag=page.etag,
             last_modified=page.last_modified,
         )
+        if spider.tally.storage_failed:
+            raise DropItem(f"{page.url}: not stored, the crawl is stopping")  # already recorded once
         try:
             outcome = await asyncio.to_thread(
                 record_article,
@@ -121,7 +126,21 @@ class StorePipeline:
                 item.read.mentions,
             )
         except Exception as exc:
-            spider.tally.error(f"{page.url}: not stored: {type(exc).__name__}: {exc}")
+            if storage_exhausted(exc):
+                self._stop_crawl(spider, page.url, exc)
+            else:
+                spider.tally.error(f"{page.url}: not stored: {first_line(exc)}")
             raise DropItem(f"{page.url}: not stored") from exc
         spider.tally.count(outcome)
         return item
+
+    def _stop_crawl(self, spider: SourceSpider, url: str, exc: BaseException) -> None:
+        """A full store: record the first error, stop fetching (every page fetched now is lost)."""
+        if spider.tally.storage_failed:
+            return
+        spider.tally.storage_failed = True
+        spider.tally.listing_failed = True
+        spider.tally.error(f"{url}: not stored: {first_line(exc)}: the store takes no more writes, crawl stopped")
+        engine = self.crawler.engine
+        if engine is not None:
+            self._closing = asyncio.ensure_future(engine.close_spider_async(reason="storage_failed"))

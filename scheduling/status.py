@@ -7,12 +7,13 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from config.schema import Config
 from scheduling.jobs import first_crawl_time
 from store.models import CrawlRun, Source
+from store.runs import skip_until
 
 FAILING_AFTER = 3  # consecutive failed runs before a source is flagged: one bad night is noise
 COMPLETED = ("ok", "partial", "failed")
@@ -36,6 +37,7 @@ class RunRow:
     skipped_known: int
     error_count: int
     first_error: str | None
+    finish_reason: str | None = None
 
     @property
     def found(self) -> int:
@@ -54,6 +56,7 @@ class SourceStatus:
     consecutive_failures: int
     flags: tuple[str, ...]
     reason: str | None = None  # why it is flagged, in words (the run's first error or what was missing)
+    skipped_until: datetime | None = None  # the site asked to wait (Retry-After past the cap)
 
 
 def consecutive_failures(runs: Sequence[RunRow]) -> int:
@@ -121,7 +124,9 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
     if source.enabled:
         started = last_completed_start(runs)
         next_run = first_crawl_time(source.parsed_schedule, config.zone, started, now)
+    paused = skip_until(last.finish_reason) if last is not None else None
     return SourceStatus(
+        skipped_until=paused if paused is not None and paused > now else None,
         name=name,
         enabled=source.enabled,
         schedule=source.schedule,
@@ -135,18 +140,28 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
 
 
 def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -> dict[str, list[RunRow]]:
-    """The latest runs of each named source, newest first."""
+    """The latest runs of each named source, newest first: one query for all sources (a query per
+    source made `status` of 120,000 sources run for minutes)."""
     found: dict[str, list[RunRow]] = {name: [] for name in names}
+    rank = (
+        func.row_number()
+        .over(partition_by=CrawlRun.source_id, order_by=(CrawlRun.started_at.desc(), CrawlRun.id.desc()))
+        .label("rank")
+    )
+    latest = select(CrawlRun.id, rank).subquery()
+    query = (
+        select(CrawlRun, Source.name)
+        .join(latest, latest.c.id == CrawlRun.id)
+        .join(Source, Source.id == CrawlRun.source_id)
+        .where(latest.c.rank <= per_source)
+        .order_by(CrawlRun.source_id, latest.c.rank)
+    )
     with Session(engine) as session:
-        for name in names:
-            rows = session.scalars(
-                select(CrawlRun)
-                .join(Source, Source.id == CrawlRun.source_id)
-                .where(Source.name == name)
-                .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
-                .limit(per_source)
-            )
-            found[name] = [
+        for r, name in session.execute(query):
+            rows = found.get(name)
+            if rows is None:
+                continue  # a source no longer in the config
+            rows.append(
                 RunRow(
                     started_at=as_utc(r.started_at),
                     finished_at=as_utc(r.finished_at) if r.finished_at else None,
@@ -158,9 +173,9 @@ def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -
                     skipped_known=r.skipped_known,
                     error_count=r.error_count,
                     first_error=r.errors[0] if r.errors else None,
+                    finish_reason=r.finish_reason,
                 )
-                for r in rows
-            ]
+            )
     return found
 
 

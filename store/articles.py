@@ -95,7 +95,12 @@ def due_rechecks(
 
 
 def _add_version(
-    session: Session, article: Article, version: int, read: ReadArticle, fetch: FetchInfo, digest: str,
+    session: Session,
+    article: Article,
+    version: int,
+    read: ReadArticle,
+    fetch: FetchInfo,
+    digest: str,
     run_id: int | None,
 ) -> ArticleVersion:
     row = ArticleVersion(
@@ -223,6 +228,14 @@ def mark_removed(engine: Engine, source_id: int, url_key: str, at: datetime, sta
             return False
         source = session.get(Source, source_id)
         article.status, article.removed_at, article.last_fetched_at = "removed", at, at
-        add_change(session, "article_removed", at, f"{article.title} (HTTP {status})", source_id=source_id,
-                   article_id=article.id, org=source.org if source else None, detail={"http_status": status})
+        add_change(
+            session,
+            "article_removed",
+            at,
+            f"{article.title} (HTTP {status})",
+            source_id=source_id,
+            article_id=article.id,
+            org=source.org if source else None,
+            detail={"http_status": status},
+        )
         return True

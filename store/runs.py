@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
@@ -38,6 +38,37 @@ def start_run(engine: Engine, source_id: int, now: datetime) -> int:
         session.add(run)
         session.flush()
         return run.id
+
+
+# A run ended by a site's long Retry-After keeps the time it may be crawled again here.
+REASON_PREFIX = "retry-after until "
+
+
+def skip_reason(until: datetime) -> str:
+    """The finish_reason of a run the site paused."""
+    return REASON_PREFIX + until.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def skip_until(finish_reason: str | None) -> datetime | None:
+    """When a paused source may be crawled again, from its last run's finish_reason."""
+    if not finish_reason or not finish_reason.startswith(REASON_PREFIX):
+        return None
+    try:
+        until = datetime.fromisoformat(finish_reason[len(REASON_PREFIX) :])
+    except ValueError:
+        return None
+    return until if until.tzinfo is not None else until.replace(tzinfo=UTC)
+
+
+def last_finish_reason(engine: Engine, source_id: int) -> str | None:
+    """The finish_reason of the source's newest finished run (a Retry-After pause lives there)."""
+    with Session(engine) as session:
+        return session.scalar(
+            select(CrawlRun.finish_reason)
+            .where(CrawlRun.source_id == source_id, CrawlRun.finished_at.is_not(None))
+            .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
+            .limit(1)
+        )
 
 
 def finish_run(engine: Engine, run_id: int, tally: RunTally, *, status: str, reason: str | None, now: datetime) -> None:

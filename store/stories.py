@@ -71,8 +71,9 @@ def _by_text(session: Session, article: Article, body: str) -> StoryLink | None:
         return None
     share, other = best
     story = other.story_id or other.id
-    return StoryLink(story, f"text {share:.0%} contained in article {other.id} (threshold {DUPLICATE_CONTAINMENT:.0%})",
-                     other.id)
+    return StoryLink(
+        story, f"text {share:.0%} contained in article {other.id} (threshold {DUPLICATE_CONTAINMENT:.0%})", other.id
+    )
 
 
 def _by_budget_figure(session: Session, article: Article, statements: list[Statement]) -> StoryLink | None:
@@ -93,8 +94,10 @@ def _by_budget_figure(session: Session, article: Article, statements: list[State
         for other in rows:
             if abs(_aware(_when(other)) - _aware(_when(article))) <= SAME_FIGURE_WINDOW:
                 story = other.story_id or other.id
-                reason = (f"same whole-budget figure {mine.amount_text} for {mine.fiscal_year} as article {other.id}, "
-                          f"reported within {SAME_FIGURE_WINDOW.days} days")
+                reason = (
+                    f"same whole-budget figure {mine.amount_text} for {mine.fiscal_year} as article {other.id}, "
+                    f"reported within {SAME_FIGURE_WINDOW.days} days"
+                )
                 return StoryLink(story, reason, other.id)
     return None
 

@@ -148,8 +148,13 @@ def _compare_with_last(
 
 
 def statement_events(
-    session: Session, source: Source, article: Article, version: ArticleVersion, rows: Sequence[Statement],
-    previous: ArticleVersion | None, now: datetime,
+    session: Session,
+    source: Source,
+    article: Article,
+    version: ArticleVersion,
+    rows: Sequence[Statement],
+    previous: ArticleVersion | None,
+    now: datetime,
 ) -> None:
     """statement_new for each amount not said before by this article or another copy of its story."""
     said_before: set[tuple[int, str | None]] = set()
@@ -222,8 +227,7 @@ def project_timelines(engine: Engine, *, org: str | None = None, project: str | 
         timelines = []
         for p in projects:
             aliases = tuple(
-                (a.name, a.reason)
-                for a in session.scalars(select(ProjectAlias).where(ProjectAlias.project_id == p.id))
+                (a.name, a.reason) for a in session.scalars(select(ProjectAlias).where(ProjectAlias.project_id == p.id))
             )
             rows = session.execute(
                 select(Statement, ArticleVersion, Article)

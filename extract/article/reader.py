@@ -35,6 +35,7 @@ from lxml.html import HtmlElement
 
 from extract.article.board_reader import BoardReading, read_board
 from extract.article.boards import DATE_CLASS
+from extract.article.bounds import bound_html, bound_tree
 from extract.article.bylines import find_reporter_byline, find_wire_byline
 from extract.article.cleanup import clean_body, clean_lines
 from extract.article.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
@@ -78,9 +79,12 @@ def read_article(
 
     ``now`` (default: the clock) bounds the publication date: a later one is refused.
     """
+    html = bound_html(html)
     tree = _parse(html)
     if tree is None:
         return Article(url=url, title="", body="")
+    if bound_tree(tree):
+        html = lxml.html.tostring(tree, encoding="unicode")  # later steps re-read the cut markup
     page_dates = read_page_dates(tree, timezone)
     names = site_names(tree, url)
     hints = title_hints(tree, names)

@@ -245,7 +245,7 @@ def _mark_headline_repeats(text: str, statements: list[Statement]) -> list[State
     end = text.find("\n")
     if end < 0 or end > 200:
         return statements
-    body = {}
+    body: dict[tuple[int, str], int] = {}
     for k, st in enumerate(statements):
         if st.amount.start > end:
             body.setdefault((st.amount.value, st.amount.currency), k)

@@ -30,7 +30,8 @@ DIGEST_TIME = datetime(2020, 11, 27, 22, 5, tzinfo=UTC)  # 2020-11-28 07:05 KST
 
 @dataclass
 class Sink:
-    """Accepts messages; ``script`` makes the next DATA commands answer "451", "550" or "drop"."""
+    """Accepts messages; ``script`` makes the next DATA commands answer "451", "550", "drop" or
+    "accept-drop" (kept, then the connection lost before the 250)."""
 
     messages: list[bytes] = field(default_factory=list)
     envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -43,6 +44,10 @@ class Sink:
             if action == "drop":
                 server.transport.close()  # the connection is lost before the server answers
                 return "451 4.3.0 never seen"
+            if action == "accept-drop":  # the server keeps the message, then the connection dies
+                self.messages.append(bytes(envelope.original_content))
+                server.transport.close()
+                return "250 never seen"
             return {"451": "451 4.3.0 try again later", "550": "550 5.7.1 message refused"}[action]
         self.messages.append(bytes(envelope.original_content))
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))

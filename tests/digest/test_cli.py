@@ -91,3 +91,11 @@ def test_permanent_failure_exits_1(setup: tuple[Path, str], smtp_server: SmtpSer
 def test_usage_errors_exit_2(setup: tuple[Path, str], args: list[str], message: str) -> None:
     code, output = run(setup[0], *args)
     assert code == 2 and message in output
+
+
+def test_send_exits_1_when_every_recipient_is_only_retrying(setup: tuple[Path, str], smtp_server: SmtpServer) -> None:
+    smtp_server.sink.script = ["accept-drop"]
+    code, output = run(setup[0], "--send", "--since", "2020-01-01")
+    assert code == 1, output
+    assert "sent 0, retrying 1, failed 0" in output
+    assert "nothing sent yet" in output and "retry" in output

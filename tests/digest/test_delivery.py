@@ -176,3 +176,20 @@ def test_a_recipient_added_later_gets_the_same_frozen_digest(seeded: Engine, smt
     first, second = (parse(raw) for raw in smtp_server.sink.messages)
     assert second["To"] == "editor@example.kr" and first["Subject"] == second["Subject"]
     assert first["Message-ID"] != second["Message-ID"]
+
+
+def test_server_that_keeps_the_message_then_drops_gets_it_again_with_the_same_message_id(
+    seeded: Engine, smtp_server: SmtpServer
+) -> None:
+    """The documented window: the server accepted the message but we never heard its 250, so the
+    retry sends it again; both copies carry one Message-ID, which deduplicating mail systems drop."""
+    config = digest_config(smtp_server.port)
+    smtp_server.sink.script = ["accept-drop"]
+    first = run_digest(config, seeded, DIGEST_TIME)
+    assert (first.sent, first.retrying) == (0, 1)
+    retry = run_digest(config, seeded, DIGEST_TIME + timedelta(minutes=3))
+    assert retry.sent == 1
+    import email
+
+    ids = {email.message_from_bytes(m)["Message-ID"] for m in smtp_server.sink.messages}
+    assert len(smtp_server.sink.messages) == 2 and len(ids) == 1
