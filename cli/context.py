@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,8 +73,7 @@ def open_database(config: Config, *, write: bool = True) -> Engine:
     try:
         check_database(engine, write=write, url=config.database)
         upgrade_schema(engine)
-        if write:
-            close_dead_runs(engine, datetime.now(UTC))
+        _close_dead_runs(engine, close_dead_runs, write=write)
     except DatabaseUnusable as exc:
         engine.dispose()
         raise fail_usage(str(exc)) from None
@@ -81,6 +81,16 @@ def open_database(config: Config, *, write: bool = True) -> Engine:
         engine.dispose()
         raise fail_usage(str(describe(config.database, exc))) from None
     return engine
+
+
+def _close_dead_runs(engine: Engine, close: Callable[[Engine, datetime], object], *, write: bool) -> None:
+    """Close the runs of crawls whose process died; a command that only reads still works on a
+    database it cannot write (read-only file), it just leaves them for the next writer."""
+    try:
+        close(engine, datetime.now(UTC))
+    except Exception:
+        if write:
+            raise
 
 
 def safe_url(url: str) -> str:

@@ -29,7 +29,11 @@ def read_yaml(text: str, origin: str) -> Any:
     """The data of ``text``; ``origin`` names it in errors. The node tree (line numbers) is built
     only when an error needs it (``explain``)."""
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
+        try:
+            return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
+        except yaml.YAMLError:
+            # libyaml refuses a few forms PyYAML reads ("{empty:}"): the pure loader has the last word
+            return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - the safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

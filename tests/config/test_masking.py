@@ -56,7 +56,7 @@ def test_a_password_with_an_unescaped_at_is_read_to_the_last_at(url: str, escape
 
 
 def test_daemon_log_lines_mask_every_url() -> None:
-    from scheduling.logfmt import format_line
+    from config.logfmt import format_line
 
     line = format_line({"event": "database_unusable", "database": "postgresql://bw@h/db?password=hunter2",
                         "error": "connect to amqp://bw:s3cret@mq:5672// failed"})  # fmt: skip
