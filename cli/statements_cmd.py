@@ -64,14 +64,15 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
 @click.option("--source", default=None, help="Only this source's articles (its name in the config).")
 @click.pass_context
 def reextract_command(ctx: click.Context, source: str | None) -> None:
-    """Run the extractor again over stored articles and replace their statements and project mentions."""
+    """Read stored articles again: statements, project mentions, projects and change events are rebuilt."""
     config = load(ctx)
     engine = open_database(config)
     try:
-        report = reextract(engine, source=source)
+        report = reextract(engine, source=source, zone=config.zone)
     finally:
         engine.dispose()
     click.echo(
         f"re-read {report.versions} article version(s): {report.statements_before} -> "
-        f"{report.statements_after} statements, {report.mentions} project mentions"
+        f"{report.statements_after} statements, {report.mentions} project mentions; change events: "
+        f"{report.events_removed} removed, {report.events_added} added"
     )

@@ -15,7 +15,10 @@ from store.records import as_utc
 
 MAX_DIFF_LINES = 80
 
-KINDS = ("article_new", "article_revised", "article_removed", "statement_new", "amount_changed", "project_new")
+KINDS = (
+    "article_new", "article_revised", "article_removed", "statement_new", "amount_changed", "stage_changed",
+    "project_new",
+)  # fmt: skip
 
 
 def add_change(session: Session, kind: str, at: datetime, summary: str, **fields: Any) -> Change:
