@@ -19,6 +19,8 @@ MONEY_WORDS = frozenset(
 _SUPPLEMENTARY = re.compile(r"추경|추가경정")
 _ORDINAL = re.compile(r"제?\s*(\d+)\s*(?:회|차)\s*(?:추경|추가경정)")
 _SETTLEMENT = re.compile(r"결산")
+# "7조9천억원(규모)의 제1회 추경안": the stage named right after the amount is its own
+_STAGE_AFTER = re.compile(r"^\s*(?:규모|수준)?\s*(?:의|인|짜리)\s*(?:제\s?(\d+)\s?회\s?)?(?:추경|추가경정)")
 _MAIN = re.compile(r"본예산|당초\s?예산")
 # After the amount: "...원 늘어난/증가한/증액된/줄어든" makes it a difference, not a level.
 _DELTA_AFTER = re.compile(
@@ -62,6 +64,9 @@ def stage_of(facts: StatementFacts) -> str:
     sentence = facts.sentence
     at = sentence.find(facts.amount_text) if facts.amount_text else -1
     if at >= 0:
+        following = _STAGE_AFTER.match(sentence[at + len(facts.amount_text) :])
+        if following:
+            return f"추경 {following.group(1) or 1}"
         before = sentence[:at]
         marks = [(m.end(), "main") for m in _MAIN.finditer(before)]
         marks += [(m.end(), "supp") for m in _SUPPLEMENTARY.finditer(before)]
@@ -113,10 +118,10 @@ def identify(facts: StatementFacts) -> Identity:
     if not text:
         return Identity(None, "no subject")
     key = project_key(text)
+    if key in MONEY_WORDS or re.sub(r"\s+", "", text) in MONEY_WORDS:
+        return Identity(None, f"subject {text!r} names a kind of money, not what it is for")
     if len(key) < 2:
         return Identity(None, f"subject {text!r} is too short to name a project")
-    if key in MONEY_WORDS:
-        return Identity(None, f"subject {text!r} names a kind of money, not what it is for")
     return Identity(ProjectName(key, "project", text), "named project")
 
 
