@@ -84,7 +84,11 @@ def decide_amount_change(new: Figure, old: Figure) -> Decision:
         what = "whole budget" if whole else "project figure"
         return _none(f"a {what} does not move x{new.value / max(old.value, 1):.2f} between reports: another figure")
     if new.article_id == old.article_id:
-        return Decision("amount_changed", "correction", f"the same article revised its figure (version {old.version_id} -> {new.version_id})")
+        return Decision(
+            "amount_changed",
+            "correction",
+            f"the same article revised its figure (version {old.version_id} -> {new.version_id})",
+        )
     direction = "increase" if new.value > old.value else "decrease"
     return Decision(
         "amount_changed", direction,
@@ -103,5 +107,5 @@ def decide_stage_step(new: Figure, main: Figure) -> Decision:
         return _none("not a supplementary budget against a main budget")
     if not _ratio_ok(new, main, PLAUSIBLE_BUDGET_RATIO):
         return _none("the supplementary budget is not of the main budget's size: another figure")
-    return Decision("stage_changed", "supplementary",
-                    f"{new.stage} of fiscal year {new.fiscal_year} after the 본예산 of article {main.article_id}")  # fmt: skip
+    reason = f"{new.stage} of fiscal year {new.fiscal_year} after the 본예산 of article {main.article_id}"
+    return Decision("stage_changed", "supplementary", reason)

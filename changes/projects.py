@@ -55,7 +55,7 @@ class Identity:
 
 
 def stage_of(facts: StatementFacts) -> str:
-    """"본예산", "추경 N" or "결산": which budget of a fiscal year a whole-budget figure belongs to.
+    """ "본예산", "추경 N" or "결산": which budget of a fiscal year a whole-budget figure belongs to.
     The subject decides first; in a sentence naming two stages, the one nearest before the amount."""
     for text in (facts.subject or "",):
         found = _stage_in(text)

@@ -52,7 +52,9 @@ def by_text(when: datetime, candidates: list[TextCandidate]) -> StoryLink | None
                      f"(threshold {DUPLICATE_CONTAINMENT:.0%})", best.article_id)  # fmt: skip
 
 
-def by_figure(when: datetime, org_key: str, fiscal_year: int | None, candidates: list[FigureCandidate]) -> StoryLink | None:
+def by_figure(
+    when: datetime, org_key: str, fiscal_year: int | None, candidates: list[FigureCandidate]
+) -> StoryLink | None:
     """Rewritten reports of one announcement share little text but give the same whole budget."""
     for c in sorted(candidates, key=lambda c: c.article_id):
         if c.project_kind != "budget" or fiscal_year is None or c.fiscal_year != fiscal_year or c.org_key != org_key:

@@ -33,7 +33,7 @@ def _write(config: Config, rendered: Rendered, out: Path, recipient: str, key: s
         sender = config.digest.sender
         parts = MessageParts(sender, recipient, rendered.subject, rendered.text, rendered.html,
                              digest_message_id(sender, recipient, f"preview:{key}"), now,
-                             config.digest.unsubscribe_url)  # fmt: skip
+                             config.digest.unsubscribe_url, rendered.csv)  # fmt: skip
         out.write_bytes(bytes(build_message(parts)))
     else:
         out.write_text(rendered.html, encoding="utf-8")

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from config.schema import Config
-from digest.compose import build_digest
+from digest.build import build_digest
 from digest.outbox import last_period_end
 from digest.period import last_two_fire_times
 from digest.render import Rendered, render_digest
@@ -27,7 +27,7 @@ def preview_start(config: Config, engine: Engine, now: datetime) -> datetime:
 
 def preview_digest(config: Config, engine: Engine, start: datetime, now: datetime) -> Rendered:
     """The digest of [start, now), rendered as it would be mailed."""
-    digest = build_digest(engine, start, as_utc(now))
+    digest = build_digest(engine, start, as_utc(now), config.zone)
     return render_digest(digest, config.zone, prefix=config.digest.subject_prefix,
                          unsubscribe_url=config.digest.unsubscribe_url)  # fmt: skip
 

@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from store.models import Project, ProjectAlias, Statement
 from changes.naming import ProjectName, org_key, project_key
 from changes.projects import match_known
+from store.models import Project, ProjectAlias, Statement
 
 
 @dataclass(frozen=True)

@@ -80,8 +80,11 @@ def reextract(
         select(ArticleVersion.id, ArticleVersion.article_id)
         .join(Article, Article.id == ArticleVersion.article_id)
         .join(Source, Source.id == Article.source_id)
-        .order_by(func.coalesce(ArticleVersion.published_at, ArticleVersion.fetched_at), ArticleVersion.version,
-                  ArticleVersion.id)  # fmt: skip
+        .order_by(
+            func.coalesce(ArticleVersion.published_at, ArticleVersion.fetched_at),
+            ArticleVersion.version,
+            ArticleVersion.id,
+        )  # fmt: skip
     )
     if source is not None:
         query = query.where(Source.name == source)

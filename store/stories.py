@@ -82,10 +82,15 @@ def _by_budget_figure(session: Session, article: Article, statements: list[State
         rows = session.execute(
             select(Statement.article_id, Statement.amount_text, Article)
             .join(Article, Article.id == Statement.article_id)
-            .where(Statement.project_id == mine.project_id, Statement.fiscal_year == mine.fiscal_year,
-                   Statement.currency == mine.currency, Statement.value == mine.value,
-                   Statement.article_id != article.id, Statement.said_at >= when - SAME_FIGURE_WINDOW,
-                   Statement.said_at <= when + SAME_FIGURE_WINDOW)  # fmt: skip
+            .where(
+                Statement.project_id == mine.project_id,
+                Statement.fiscal_year == mine.fiscal_year,
+                Statement.currency == mine.currency,
+                Statement.value == mine.value,
+                Statement.article_id != article.id,
+                Statement.said_at >= when - SAME_FIGURE_WINDOW,
+                Statement.said_at <= when + SAME_FIGURE_WINDOW,
+            )  # fmt: skip
             .order_by(Statement.said_at.desc())
             .limit(FIGURE_CANDIDATES)
         ).all()

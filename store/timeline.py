@@ -78,8 +78,8 @@ def link_projects(session: Session, rows: Sequence[Statement], at: datetime) -> 
             if identity.name.name != first_name:
                 project = session.get(Project, project_id)
                 if project is not None:
-                    remember_alias(session, project, identity.name.name,
-                                   f"same figure {row.amount_text} as '{first_name}' in the same article", at)  # fmt: skip
+                    why = f"same figure {row.amount_text} as '{first_name}' in the same article"
+                    remember_alias(session, project, identity.name.name, why, at)
             continue
         slot = (row.org, identity.name.name if identity.name.kind == "project" else identity.name.key)
         if slot not in resolved:
@@ -142,9 +142,13 @@ def last_figures(session: Session, project_id: int, row: Statement) -> list[Stat
     return list(
         session.scalars(
             select(Statement)
-            .where(Statement.project_id == project_id, Statement.fiscal_year == row.fiscal_year,
-                   Statement.currency == row.currency, Statement.said_at <= row.said_at,
-                   Statement.version_id != row.version_id)  # fmt: skip
+            .where(
+                Statement.project_id == project_id,
+                Statement.fiscal_year == row.fiscal_year,
+                Statement.currency == row.currency,
+                Statement.said_at <= row.said_at,
+                Statement.version_id != row.version_id,
+            )  # fmt: skip
             .order_by(Statement.said_at.desc(), Statement.id.desc())
             .limit(LAST_FIGURES)
         )
@@ -208,8 +212,13 @@ def _record(
 
 
 def statement_events(
-    session: Session, source: Source, article: Article, version: ArticleVersion, rows: Sequence[Statement],
-    previous: ArticleVersion | None, now: datetime,
+    session: Session,
+    source: Source,
+    article: Article,
+    version: ArticleVersion,
+    rows: Sequence[Statement],
+    previous: ArticleVersion | None,
+    now: datetime,
 ) -> None:
     """statement_new for each figure not said before by this article, earlier in it, or by another
     copy of its story. The story's figures come from the (story_id, value) index, not a join."""

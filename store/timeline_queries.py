@@ -77,14 +77,15 @@ def project_timelines(engine: Engine, *, org: str | None = None, project: str | 
         timelines = []
         for p in projects:
             aliases = tuple(
-                (a.name, a.reason)
-                for a in session.scalars(select(ProjectAlias).where(ProjectAlias.project_id == p.id))
+                (a.name, a.reason) for a in session.scalars(select(ProjectAlias).where(ProjectAlias.project_id == p.id))
             )
             events = tuple(
                 TimelineEvent(as_utc(c.at), c.kind, c.summary, str((c.detail or {}).get("reason", "")))
                 for c in session.scalars(
                     select(Change)
-                    .where(Change.project_id == p.id, Change.kind.in_(("amount_changed", "stage_changed", "project_new")))
+                    .where(
+                        Change.project_id == p.id, Change.kind.in_(("amount_changed", "stage_changed", "project_new"))
+                    )
                     .order_by(Change.at, Change.id)
                 )
             )

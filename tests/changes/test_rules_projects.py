@@ -8,7 +8,9 @@ from changes.naming import org_key, same_project_reason
 from changes.projects import StatementFacts, identify, is_difference, match_known, stage_of
 
 
-def facts(subject: str | None, role: str, sentence: str = "", amount: str = "", stage: str | None = None) -> StatementFacts:
+def facts(
+    subject: str | None, role: str, sentence: str = "", amount: str = "", stage: str | None = None
+) -> StatementFacts:
     return StatementFacts(subject=subject, role=role, sentence=sentence, amount_text=amount, stage=stage)
 
 
@@ -67,7 +69,8 @@ def test_difference_or_level(sentence: str, amount: str, difference: bool) -> No
 
 
 @pytest.mark.parametrize(
-    ("stage", "expected"), [(None, "본예산"), ("확정", "본예산"), ("예산안", "본예산"), ("추경", "추경 1"), ("제3회 추경", "추경 3")]
+    ("stage", "expected"),
+    [(None, "본예산"), ("확정", "본예산"), ("예산안", "본예산"), ("추경", "추경 1"), ("제3회 추경", "추경 3")],
 )
 def test_stage_from_the_extractor(stage: str | None, expected: str) -> None:
     assert stage_of(facts(None, "total", "예산 1조원", "1조원", stage)) == expected

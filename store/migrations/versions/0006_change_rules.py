@@ -33,9 +33,13 @@ def upgrade() -> None:
     op.create_index('ix_statements_project_year_currency_said', 'statements',
                     ['project_id', 'fiscal_year', 'currency', 'said_at'])
     op.create_index('ix_statements_story_value', 'statements', ['story_id', 'value'])
+    with op.batch_alter_table('digest_outbox') as batch:
+        batch.add_column(sa.Column('body_csv', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('digest_outbox') as batch:
+        batch.drop_column('body_csv')
     op.drop_index('ix_statements_story_value', table_name='statements')
     op.drop_index('ix_statements_project_year_currency_said', table_name='statements')
     with op.batch_alter_table('statements') as batch:
