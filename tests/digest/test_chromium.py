@@ -114,44 +114,52 @@ def chromium(tmp_path: Path) -> Iterator[DevTools]:
         os.close(from_browser)
 
 
-def test_html_part_renders_in_chromium(engine: Engine, seed_text: str, chromium: DevTools, tmp_path: Path) -> None:
-    record_text(engine, seed_text, title="<script>alert(1)</script> 광주 예산", url="https://news1.example.kr/1")
-    page = write_demo_digest(digest_config(25), engine, tmp_path / "digest.html", now=DIGEST_TIME)
-
+def open_page(chromium: DevTools, page: Path, width: int) -> str:
+    """A new tab of ``width`` CSS pixels (a phone is about 400) showing ``page``; its session id."""
     target = chromium.call("Target.createTarget", url="about:blank")["targetId"]
-    session = chromium.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    session = str(chromium.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"])
     chromium.call("Page.enable", session)
     chromium.call("Network.enable", session)
+    chromium.call("Emulation.setDeviceMetricsOverride", session, width=width, height=800, deviceScaleFactor=1,
+                  mobile=width < 600)  # fmt: skip
     chromium.call("Page.navigate", session, url=page.as_uri())
     chromium.wait_event("Page.loadEventFired")
+    return session
 
-    text = chromium.call("Runtime.evaluate", session, expression="document.body.innerText", returnByValue=True)
-    seen = str(text["result"]["value"])
-    for expected in ("새 예산 발표", "광주광역시", "인공지능 중심 디지털 뉴딜", "239억원", "1,324억원", "6조2,817억원",
-                     "<script>alert(1)</script> 광주 예산"):  # fmt: skip
+
+def evaluate(chromium: DevTools, session: str, expression: str) -> Any:
+    return chromium.call("Runtime.evaluate", session, expression=expression, returnByValue=True)["result"]["value"]
+
+
+def screenshot(chromium: DevTools, session: str, name: str) -> bytes:
+    shot = chromium.call("Page.captureScreenshot", session, format="png", captureBeyondViewport=True)
+    png = base64.b64decode(shot["data"])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / name).write_bytes(png)
+    return png
+
+
+@pytest.mark.parametrize("width", [400, 1000])
+def test_html_part_renders_in_chromium(
+    engine: Engine, seed_text: str, chromium: DevTools, tmp_path: Path, width: int
+) -> None:
+    record_text(engine, seed_text, title="<script>alert(1)</script> 광주 예산", url="https://news1.example.kr/1")
+    page = write_demo_digest(digest_config(25), engine, tmp_path / "digest.html", now=DIGEST_TIME)
+    session = open_page(chromium, page, width)
+
+    seen = str(evaluate(chromium, session, "document.body.innerText"))
+    # the article once, with its date, headline and its largest figures; the rest counted
+    for expected in ("새 기사 1건", "광주광역시", "2020-11-27", "<script>alert(1)</script> 광주 예산", "6조2,817억원",
+                     "1,324억원", "외 ", "budget-figures.csv"):  # fmt: skip
         assert expected in seen, expected
-    hover = chromium.call(
-        "Runtime.evaluate", session, returnByValue=True,
-        expression="[...document.querySelectorAll('span[title]')].map(s => s.title + '=' + s.innerText)",
-    )["result"]["value"]  # fmt: skip
-    assert "23,900,000,000 KRW=239억원" in hover
-    scripts = chromium.call("Runtime.evaluate", session, expression="document.scripts.length", returnByValue=True)
-    assert scripts["result"]["value"] == 0
-    # the table lays out: the amount column is right-aligned next to the project column
-    box = chromium.call(
-        "Runtime.evaluate", session, returnByValue=True,
-        expression="(() => { const r = document.querySelector('span[title]').getBoundingClientRect();"
-                   " return [r.width, r.height, window.innerWidth]; })()",
-    )["result"]["value"]  # fmt: skip
-    assert box[0] > 0 and box[1] > 0 and box[0] < box[2]
+    hover = evaluate(chromium, session, "[...document.querySelectorAll('b[title]')].map(s => s.title + '=' + s.innerText)")
+    assert "6,281,700,000,000 KRW=6조2,817억원" in hover
+    assert evaluate(chromium, session, "document.scripts.length") == 0
+    # nothing wider than the screen: no sideways scrolling on a phone
+    assert evaluate(chromium, session, "document.documentElement.scrollWidth") <= width
     requested = [
         e["params"]["request"]["url"] for e in chromium.events if e.get("method") == "Network.requestWillBeSent"
     ]
     assert all(url.startswith("file://") for url in requested), requested  # no remote images or fonts
-
-    shot = chromium.call("Page.captureScreenshot", session, format="png", captureBeyondViewport=True)
-    png = base64.b64decode(shot["data"])
+    png = screenshot(chromium, session, f"digest-chromium-{width}.png")
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "digest.png").write_bytes(png)
-    (ARTIFACTS / "digest-chromium.png").write_bytes(png)
