@@ -48,6 +48,7 @@ def build_message(parts: MessageParts) -> EmailMessage:
     message.set_content(parts.text, charset="utf-8", cte="base64")
     message.add_alternative(parts.html, subtype="html", charset="utf-8", cte="base64")
     if parts.csv:  # multipart/mixed: the alternative parts, then the attachment
-        message.add_attachment(parts.csv.encode("utf-8-sig"), maintype="text", subtype="csv",
+        # a byte-order mark so spreadsheet programs read the Korean as UTF-8
+        message.add_attachment("\ufeff" + parts.csv, subtype="csv", charset="utf-8", cte="base64",
                                filename="budget-figures.csv")  # fmt: skip
     return message
