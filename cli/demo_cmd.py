@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 import yaml
 
+from changes.backlog import calendar_date
 from cli.context import EXIT_SOURCE_FAILED, fail_usage
 from cli.crawl_cmd import run_crawl, summary_line
 from config.load import ConfigError, load_config
@@ -15,6 +17,7 @@ from demo.site import SampleSite
 from digest.preview import write_demo_digest
 from store.db import make_engine
 from store.queries import list_articles
+from store.records import as_utc
 from store.statement_queries import list_statements
 
 DEMO_PORT = 8765  # fixed when free, so a second demo run crawls the same URLs and stores nothing twice
@@ -38,7 +41,7 @@ def show_results(database: str) -> None:
         engine.dispose()
     click.echo(f"\n{len(articles)} articles stored, {len(statements)} money amounts read:")
     for row in articles:
-        day = row.published.date().isoformat() if row.published else "----------"
+        day = calendar_date(as_utc(row.published), ZoneInfo("Asia/Seoul")).isoformat() if row.published else "-" * 10
         click.echo(f"  {day}  {row.source:<16} {row.title}  [{row.statements} amounts]")
     click.echo("\nLargest amounts:")
     for st in sorted(statements, key=lambda s: -s.value)[:8]:

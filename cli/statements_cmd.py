@@ -7,6 +7,7 @@ from datetime import datetime
 
 import click
 
+from changes.backlog import calendar_date
 from cli.context import load, open_database
 from store.reextract import reextract
 from store.statement_queries import StatementRow, list_statements
@@ -51,7 +52,7 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
             continue
         if row.article_id != last_article:
             last_article = row.article_id
-            click.echo(f"{row.said_at.date().isoformat()}  {row.title}\n            {row.url}")
+            click.echo(f"{calendar_date(row.said_at, config.zone).isoformat()}  {row.title}\n            {row.url}")
         amount = format_amount(row.value, row.currency)
         click.echo(
             f"    {amount:>16}  {row.role:<10} {row.fiscal_year or '-':<5} {row.org or '-':<10} {row.subject or '-'}"
