@@ -53,5 +53,7 @@ def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo) -> ReadP
         article = replace(article, title=page.link_title)
     published = article.published.date() if article.published else None
     text = statement_text(article)
-    statements = extract_statements(text, published=published, org=source.org, lang=article.lang)
+    # no default organisation: a statement names its own or none; the store gives the source's to
+    # those with none (a metropolitan paper's feed carries its districts, province and counties)
+    statements = extract_statements(text, published=published, org=None, lang=article.lang)
     return ReadPage(article, statements, extract_mentions(text, published))

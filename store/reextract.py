@@ -146,7 +146,7 @@ def _reextract_version(session: Session, version_id: int, reader: Reader, zone: 
     assert src is not None
     # the page's calendar day in the configured zone (a date-only page is midnight there)
     published = calendar_date(as_utc(version.published_at), zone) if version.published_at else None
-    statements, mentions = reader(version_text(version), published, src.org, version.lang)
+    statements, mentions = reader(version_text(version), published, None, version.lang)
     previous = None
     if version.version > 1:
         previous = session.scalars(

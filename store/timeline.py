@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from changes.amounts import DIRECTION_LABEL, Decision, Figure, decide_amount_change, decide_stage_step
 from changes.naming import org_key
+from changes.orgs import refine_orgs
 from changes.projects import StatementFacts, identify, stage_of
 from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
@@ -105,8 +106,9 @@ def record_statements(
     their projects, log new projects and the changes the rules find, each with its reason."""
     said_at = as_utc(version.published_at or version.fetched_at)
     rows = []
-    for found in statements:
-        row = statement_row(found, article.id, version.id, found.org or source.org)
+    orgs = refine_orgs([f.org for f in statements], [f.sentence for f in statements], source.org)
+    for found, org in zip(statements, orgs, strict=True):
+        row = statement_row(found, article.id, version.id, org)
         row.said_at = said_at
         row.story_id = article.story_id
         rows.append(row)

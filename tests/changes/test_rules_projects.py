@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from changes.naming import org_key, same_project_reason
+from changes.orgs import refine_orgs
 from changes.projects import StatementFacts, identify, is_difference, match_known, stage_of
 
 
@@ -108,3 +109,21 @@ def test_two_names_one_project_with_reason(new: str, known: str, merged: str | N
     assert (reason is None) if merged is None else (reason is not None and merged in reason)
     found = match_known(new, [(7, known)])
     assert (found is None) if merged is None else (found is not None and found[0] == 7)
+
+
+@pytest.mark.parametrize(
+    ("orgs", "sentences", "expected"),
+    [
+        (["광주"], ["광주 서구, 2027년도 예산 1조4710억원 편성"], ["광주 서구"]),
+        (["광주광역시"], ["광주광역시 서구의 2027년 예산은 1조원이다"], ["광주 서구"]),
+        (["광주", "광주"], ["광주 서구는 예산을 1조원으로 편성했다", "서구는 경로당 개선에 35억원을 투입한다"],
+         ["광주 서구", "광주 서구"]),
+        (["광주광역시"], ["광주광역시는 7조6823억원을 편성했다"], ["광주광역시"]),
+        (["광주"], ["서구는 35억원을 투입한다"], ["광주"]),  # a district alone, never named with its city here
+        ([None], ["예산 100억원"], ["광주광역시"]),  # no organisation read: the source's
+        (["나주시"], ["나주시 인구 유입에 10억원"], ["나주시"]),
+    ],
+)  # fmt: skip
+def test_statement_organisations(orgs: list[str | None], sentences: list[str], expected: list[str]) -> None:
+    found = refine_orgs(orgs, sentences, "광주광역시")
+    assert [org_key(o) for o in found] == [org_key(e) for e in expected]
