@@ -149,7 +149,9 @@ def top_figures(figures: tuple[FigureRow, ...], group_org: str) -> tuple[tuple[F
     shown = ranked[:TOP_FIGURES]
     lines = tuple(
         FigureLine(
-            project=f.project or f.subject or "-", amount=format_amount(f.value, f.currency),
+            # a difference ("490억원 늘어난") is marked, never read as a level
+            project=(f.project or f.subject or "-") + (" 증감" if f.role == "change" else ""),
+            amount=format_amount(f.value, f.currency),
             exact=_exact(f.value, f.currency), fiscal_year=f.fiscal_year,
             org=f.org if f.org and org_key(f.org) != org_key(group_org) else "", action=f.action or "",
         )  # fmt: skip
@@ -219,7 +221,8 @@ def compose(rows: PeriodRows, zone: ZoneInfo) -> Digest:
         revisions.append(Revision(r.org, _ref(r.article, zone), tuple(changed)))
     return Digest(
         start=rows.start, end=rows.end,
-        amount_changes=tuple(_change(c, zone) for c in rows.amount_changes if not c.backlog),
+        amount_changes=tuple(sorted((_change(c, zone) for c in rows.amount_changes if not c.backlog),
+                                    key=lambda c: (org_key(c.org), c.project))),
         new_articles=_stories(news, zone), revisions=tuple(revisions), health=_health(rows.runs),
         backlog=tuple(sorted(backlog.items())), csv=figures_csv(news, zone),
     )  # fmt: skip

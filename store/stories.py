@@ -72,13 +72,15 @@ def _text_candidates(session: Session, article: Article, body: str) -> list[Text
 
 
 def _by_budget_figure(session: Session, article: Article, statements: list[Statement]) -> StoryLink | None:
+    """Rewritten reports of one announcement lead with its figure: only the article's first whole
+    budget counts (a council's decision quoting the proposal it cut is another story)."""
     when = _when(article)
     for mine in statements:
         if mine.role != "total" or mine.project_id is None or mine.fiscal_year is None:
             continue
         project = session.get(Project, mine.project_id)
         if project is None or project.kind != "budget":
-            continue
+            return None
         rows = session.execute(
             select(Statement.article_id, Statement.amount_text, Article)
             .join(Article, Article.id == Statement.article_id)
@@ -96,9 +98,7 @@ def _by_budget_figure(session: Session, article: Article, statements: list[State
         ).all()
         candidates = [FigureCandidate(a.id, a.story_id or a.id, _when(a), project.org_key, project.kind,
                                       mine.fiscal_year, mine.value, text) for _id, text, a in rows]  # fmt: skip
-        link = by_figure(when, org_key(project.org), mine.fiscal_year, candidates)
-        if link is not None:
-            return link
+        return by_figure(when, org_key(project.org), mine.fiscal_year, candidates)
     return None
 
 
