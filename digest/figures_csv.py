@@ -25,6 +25,6 @@ def figures_csv(rows: Sequence[NewArticleRow], zone: ZoneInfo) -> str:
         info = row.article
         day = calendar_date(info.published or info.first_seen, zone).isoformat()
         for f in row.figures:
-            writer.writerow((day, info.source, info.title, info.url, f.org or "", f.project or "", f.subject or "",
-                             f.amount_text, f.value, f.currency, f.fiscal_year or "", f.role, f.action or ""))  # fmt: skip
+            where = (day, info.source, info.title, info.url, f.org or "", f.project or "", f.subject or "")
+            writer.writerow((*where, f.amount_text, f.value, f.currency, f.fiscal_year or "", f.role, f.action or ""))
     return out.getvalue()

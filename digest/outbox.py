@@ -76,7 +76,8 @@ def enqueue(
             values = dict(
                 period_key=period.key, period_start=period.start, period_end=period.end, recipient=recipient,
                 generation=0, message_id=digest_message_id(sender, recipient, period.key), subject=rendered.subject,
-                body_text=rendered.text, body_html=rendered.html, body_csv=rendered.csv or None, item_count=rendered.item_count,
+                body_text=rendered.text, body_html=rendered.html, body_csv=rendered.csv or None,
+                item_count=rendered.item_count,
                 status="skipped" if skipped else "pending", attempts=0, next_attempt_at=now, created_at=now,
             )  # fmt: skip
             # RETURNING tells inserted from skipped on both backends (psycopg's rowcount is -1 here)

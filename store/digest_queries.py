@@ -179,7 +179,9 @@ def period_rows(engine: Engine, start: datetime, end: datetime, horizon: timedel
     return PeriodRows(start, end, tuple(new_articles), tuple(changes), tuple(revisions), tuple(run_rows))
 
 
-def _amount_change(session: Session, change: Change, article: Article, source: Source, backlog: bool) -> AmountChangeRow:
+def _amount_change(
+    session: Session, change: Change, article: Article, source: Source, backlog: bool
+) -> AmountChangeRow:
     detail: dict[str, Any] = dict(change.detail or {})
     old_article = session.get(Article, detail["old_article_id"]) if detail.get("old_article_id") else None
     old_source = session.get(Source, old_article.source_id) if old_article is not None else None
