@@ -95,7 +95,15 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--shared-sizes", type=int, nargs="*", default=[10_000, 100_000],
+                        help="stored articles sharing projects, stories and bands with the new pages")
     args = parser.parse_args()
+    if args.shared_sizes:
+        from bench.shared_store import measure_shared
+
+        print("storing cost per new page when stored articles share projects, stories and bands")
+        for size in args.shared_sizes:
+            measure_shared(size)
     print(f"change detection: recrawl of {args.pages} article pages (rechecks), median of {args.repeats}")
     for size in args.sizes:
         measure(size, args.pages, args.repeats)
