@@ -17,6 +17,8 @@ from store.timeline import format_amount
 
 DIFF_LINES = 8  # a revised article shows the first changed lines; the link has the rest
 TOP_FIGURES = 3  # figures shown per article; the rest are counted and in the attached CSV
+BUSY_DAY = 10  # past this many stories, two figures each, so a day of 20 fits two phone screens
+NAME_CHARS = 18  # a longer project name is cut ("…"): the CSV and the article have it whole
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class StoryItem:
     figures: tuple[FigureLine, ...]
     more: int  # figures not shown
     outlets: tuple[ArticleRef, ...] = ()
+    year: int | None = None  # the fiscal year most shown figures are of (shown once)
 
 
 @dataclass(frozen=True)
@@ -139,21 +142,29 @@ def article_org(row: NewArticleRow) -> str:
     return names[best]
 
 
-def top_figures(figures: tuple[FigureRow, ...], group_org: str) -> tuple[tuple[FigureLine, ...], int]:
+def _short(name: str) -> str:
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"
+
+
+def top_figures(
+    figures: tuple[FigureRow, ...], group_org: str, top: int = TOP_FIGURES
+) -> tuple[tuple[FigureLine, ...], int]:
     """The article's largest distinct figures (a headline's figure repeated in the body is one),
     amounts of projects and budgets before comparisons; and how many more there are."""
     distinct: dict[tuple[int, str, int | None], FigureRow] = {}
     for f in figures:
         distinct.setdefault((f.value, f.currency, f.fiscal_year), f)
     ranked = sorted(distinct.values(), key=lambda f: (f.role == "other", f.role == "change", -f.value))
-    shown = ranked[:TOP_FIGURES]
+    shown = ranked[:top]
     lines = tuple(
         FigureLine(
             # a difference ("490억원 늘어난") is marked, never read as a level
-            project=(f.project or f.subject or "-") + (" 증감" if f.role == "change" else ""),
+            project=_short(f.project or f.subject or "-") + (" 증감" if f.role == "change" else ""),
             amount=format_amount(f.value, f.currency),
-            exact=_exact(f.value, f.currency), fiscal_year=f.fiscal_year,
-            org=f.org if f.org and org_key(f.org) != org_key(group_org) else "", action=f.action or "",
+            exact=_exact(f.value, f.currency),
+            fiscal_year=f.fiscal_year,
+            org=f.org if f.org and org_key(f.org) != org_key(group_org) else "",
+            action=f.action or "",
         )  # fmt: skip
         for f in shown
     )
@@ -166,14 +177,17 @@ def _stories(rows: list[NewArticleRow], zone: ZoneInfo) -> tuple[OrgArticles, ..
         by_story.setdefault(row.story_id, []).append(row)
     groups: dict[str, list[StoryItem]] = defaultdict(list)
     names: dict[str, str] = {}
+    top = TOP_FIGURES if len(by_story) <= BUSY_DAY else TOP_FIGURES - 1
     for copies in by_story.values():
         first = copies[0]
         org = article_org(first)
         key = org_key(org)
         names[key] = max(names.get(key, ""), org, key=len)
-        lines, more = top_figures(first.figures, org)
+        lines, more = top_figures(first.figures, org, top)
+        years = Counter(line.fiscal_year for line in lines if line.fiscal_year)
+        year = years.most_common(1)[0][0] if years else None
         outlets = tuple(_ref(c.article, zone) for c in copies[1:])
-        groups[key].append(StoryItem(_ref(first.article, zone), lines, more, outlets))
+        groups[key].append(StoryItem(_ref(first.article, zone), lines, more, outlets, year))
     ordered = sorted(groups, key=lambda k: (-len(groups[k]), names[k]))
     return tuple(OrgArticles(names[k], tuple(sorted(groups[k], key=lambda s: s.article.day, reverse=True)))
                  for k in ordered)  # fmt: skip

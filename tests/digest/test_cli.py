@@ -41,7 +41,7 @@ def run(path: Path, *args: str) -> tuple[int, str]:
 def test_preview_prints_the_text_part(setup: tuple[Path, str], smtp_server: SmtpServer) -> None:
     code, output = run(setup[0], "--since", "2020-01-01")
     assert code == 0, output
-    assert "6조2,817억원 (2021)" in output and "광주 예산 <b>6조</b>" in output
+    assert "(2021년도)" in output and "6조2,817억원" in output and "광주 예산 <b>6조</b>" in output
     assert smtp_server.sink.messages == []
     code, output = run(setup[0])  # since the latest scheduled time: the 2020 article is not in it
     assert code == 0 and "새 소식 없음" in output

@@ -68,7 +68,7 @@ def test_digest_arrives_with_both_parts_korean_subject_and_seed_amounts(
     text, html = text_part.get_content(), html_part.get_content()
     for amount in SEED_AMOUNTS:
         assert amount in text and amount in html, amount
-    assert "- 2020-11-27 이용섭 시장" in text  # the article once, with its date
+    assert "- 2020-11-27 (2021년도) 이용섭 시장" in text  # the article once, with its date
     assert "외 2건" in text
     assert 'title="6,281,700,000,000 KRW">6조2,817억원</b>' in html
     assert "https://news1.example.kr/articles/4131234" in html

@@ -46,7 +46,7 @@ def test_every_section_in_both_parts() -> None:
     for heading in ("바뀐 금액", "새 기사 1건", "수정된 기사", "수집 상태"):
         assert heading in rendered.text and heading in rendered.html
     assert "- 2026-11-24 <script>alert(1)</script> 예산" in rendered.text  # each article with its date
-    assert "디지털 뉴딜 239억원 (2021) 외 4건" in rendered.text
+    assert "디지털 뉴딜 239억원 (2021년도) 외 4건" in rendered.text
     assert "7조5,000억원 -> 7조6,823억원 (증액; 7,500,000,000,000 KRW -> 7,682,300,000,000 KRW)" in rendered.text
     assert '<b title="23,900,000,000 KRW">239억원</b>' in rendered.html
     assert "기간: 2026-11-24 07:00 ~ 2026-11-25 07:00 (Asia/Seoul)" in rendered.text
