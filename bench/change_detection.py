@@ -86,8 +86,10 @@ def measure(stored: int, pages: int, repeats: int) -> None:
         filled = fill(database, source, stored)
         first = crawl_seconds(config, database)  # stores the 100 young articles
         recrawls = [crawl_seconds(config, database) for _ in range(repeats)]  # rechecks all of them
-        print(f"stored {stored:>7,}  (filled in {filled:5.1f}s)  first crawl of {pages} new {first:5.2f}s  "
-              f"recrawl of {pages} pages median {statistics.median(recrawls):5.2f}s")
+        print(
+            f"stored {stored:>7,}  (filled in {filled:5.1f}s)  first crawl of {pages} new {first:5.2f}s  "
+            f"recrawl of {pages} pages median {statistics.median(recrawls):5.2f}s"
+        )
 
 
 def main() -> None:
@@ -95,8 +97,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--shared-sizes", type=int, nargs="*", default=[10_000, 100_000],
-                        help="stored articles sharing projects, stories and bands with the new pages")
+    parser.add_argument(
+        "--shared-sizes",
+        type=int,
+        nargs="*",
+        default=[10_000, 100_000],
+        help="stored articles sharing projects, stories and bands with the new pages",
+    )
     args = parser.parse_args()
     if args.shared_sizes:
         from bench.shared_store import measure_shared

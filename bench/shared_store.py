@@ -117,6 +117,8 @@ def measure_shared(stored: int, new: int = 100) -> tuple[float, float, float]:
         engine.dispose()
     half = len(times) // 2
     median, first, last = statistics.median(times), statistics.median(times[:half]), statistics.median(times[half:])
-    print(f"shared: stored {stored:>7,} articles ({statements:,} statements, filled in {filled:5.1f}s): "
-          f"storing one new page median {median:6.1f} ms (first {half} {first:6.1f}, last {half} {last:6.1f})")  # fmt: skip
+    print(
+        f"shared: stored {stored:>7,} articles ({statements:,} statements, filled in {filled:5.1f}s): "
+        f"storing one new page median {median:6.1f} ms (first {half} {first:6.1f}, last {half} {last:6.1f})"
+    )
     return median, first, last

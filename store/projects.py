@@ -93,8 +93,10 @@ def find_project(session: Session, text: str, org: str | None = None) -> Project
             raise ProjectError(f"no project with id {text}")
         return found
     key = project_key(text)
-    query = select(Project).join(ProjectAlias, ProjectAlias.project_id == Project.id, isouter=True).where(
-        (Project.key == key) | (ProjectAlias.name == text) | (Project.name == text)
+    query = (
+        select(Project)
+        .join(ProjectAlias, ProjectAlias.project_id == Project.id, isouter=True)
+        .where((Project.key == key) | (ProjectAlias.name == text) | (Project.name == text))
     )
     if org:
         query = query.where(Project.org_key == org_key(org))
@@ -148,6 +150,7 @@ def split_project(engine: Engine, project: str, name: str, at: datetime, org: st
             select(ProjectAlias).where(ProjectAlias.project_id == source.id, ProjectAlias.name == name)
         ):
             session.delete(alias)
-        session.add(ProjectAlias(project_id=fresh.id, name=name, reason=f"manual split from project {source.id}",
-                                 created_at=at))
+        session.add(
+            ProjectAlias(project_id=fresh.id, name=name, reason=f"manual split from project {source.id}", created_at=at)
+        )
         return fresh.id
