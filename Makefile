@@ -29,7 +29,7 @@ bench-daemon: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy --strict --ignore-missing-imports config store crawler cli extract bench demo scheduling workers digest scheduler.py
+	$(BIN)/mypy --strict --ignore-missing-imports changes config store crawler cli extract bench demo scheduling workers digest scheduler.py
 
 clean:
 	rm -rf $(VENV) demo-output

@@ -95,6 +95,7 @@ class Digest:
     revisions: tuple[Revision, ...] = ()
     health: tuple[SourceHealth, ...] = ()
     backlog: tuple[tuple[str, int], ...] = ()  # (source, articles recorded as backlog, not news)
+    earlier_copies: int = 0  # other outlets' copies of stories stored before the period
     csv: str = ""  # every figure of the listed articles (the attachment)
 
     @property
@@ -226,7 +227,10 @@ def compose(rows: PeriodRows, zone: ZoneInfo) -> Digest:
     """The digest of one period's rows."""
     from digest.figures_csv import figures_csv
 
-    news = [r for r in rows.new_articles if r.backlog is None]
+    in_period = {r.article.article_id for r in rows.new_articles}
+    # a copy of a story stored before this period (announced then, or backlog) is not news again
+    copies = [r for r in rows.new_articles if r.story_id != r.article.article_id and r.story_id not in in_period]
+    news = [r for r in rows.new_articles if r.backlog is None and r not in copies]
     backlog = Counter(r.article.source for r in rows.new_articles if r.backlog is not None)
     revisions = []
     for r in rows.revisions:
@@ -239,4 +243,5 @@ def compose(rows: PeriodRows, zone: ZoneInfo) -> Digest:
                                     key=lambda c: (org_key(c.org), c.project))),
         new_articles=_stories(news, zone), revisions=tuple(revisions), health=_health(rows.runs),
         backlog=tuple(sorted(backlog.items())), csv=figures_csv(news, zone),
+        earlier_copies=sum(1 for r in copies if r.backlog is None),
     )  # fmt: skip

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from changes.backlog import HORIZON, Arrival, backlog_reason
@@ -112,9 +112,11 @@ class _Arrivals:
         first_crawl, previous = False, None
         if run_id is not None:
             if article.source_id not in self.first_run:
+                # the first crawl that stored anything (a first run that failed before storing is not it)
                 self.first_run[article.source_id] = self.session.scalar(
-                    select(CrawlRun.id).where(CrawlRun.source_id == article.source_id)
-                    .order_by(CrawlRun.started_at, CrawlRun.id).limit(1)
+                    select(func.min(ArticleVersion.crawl_run_id))
+                    .join(Article, Article.id == ArticleVersion.article_id)
+                    .where(Article.source_id == article.source_id)
                 )  # fmt: skip
             first_crawl = self.first_run[article.source_id] == run_id
             run = self.session.get(CrawlRun, run_id)

@@ -82,6 +82,13 @@ def test_stories_once_grouped_by_org_dated_in_the_zone_backlog_counted() -> None
     assert digest.backlog == (("metro", 1), ("wire", 1)) and digest.backlog_count == 2
     assert digest.story_count == 2
     assert "기사 1" in digest.csv and "기사 4" not in digest.csv
+    assert digest.earlier_copies == 0
+
+
+def test_a_copy_of_an_earlier_story_is_counted_not_listed_again() -> None:
+    digest = compose(rows(article(7, (fig(100),), story=2), article(8, (fig(50),))), KST)
+    assert [s.article.title for g in digest.new_articles for s in g.stories] == ["기사 8"]
+    assert digest.earlier_copies == 1 and digest.story_count == 1
 
 
 def change(backlog: bool, kind: str = "amount_changed", direction: str = "increase") -> AmountChangeRow:
