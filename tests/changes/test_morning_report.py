@@ -189,4 +189,13 @@ def test_three_crawls_of_a_metro_paper(site: MetroSite, tmp_path: Path) -> None:
     for _, _, summary in EXPECTED_CHANGES:
         at = explained.index(summary)
         assert "why: " in explained[at : explained.index("\n", explained.index("\n", at) + 1)]
+    # -- --org filters use the statements' organisation: 광주 서구 is not 광주광역시
+    seogu = cli(config, "changes", "--org", "광주 서구")
+    assert "제1회 추경 1조5200억원 편성" in seogu and "(추경)" in seogu
+    assert "담양군" not in seogu and "7조6,500억원" not in seogu
+    metro = cli(config, "changes", "--org", "광주광역시", "--since", periods[2][0].isoformat())
+    assert "7조6,823억원 -> 7조6,500억원 (삭감)" in metro and "1조5,200억원" not in metro
+    timeline = cli(config, "timeline", "--org", "광주 서구")
+    assert "광주 서구 · 제1회 추가경정예산" in timeline and "why: 추경 1 of fiscal year 2027" in timeline
+    assert "광주광역시" not in timeline
     engine.dispose()
