@@ -18,7 +18,7 @@ from changes.orgs import refine_orgs
 from changes.projects import StatementFacts, identify, stage_of
 from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
-from store.models import Article, ArticleVersion, Project, Source, Statement
+from store.models import Article, ArticleVersion, Project, ProjectAlias, Source, Statement
 from store.projects import find_budget_project, remember_alias, resolve_project
 from store.records import as_utc
 
@@ -246,6 +246,7 @@ def statement_events(
                 )
             )
         }
+    why = _alias_reasons(session, rows)
     said_here: set[tuple[int, str, int | None]] = set()
     for row in rows:
         figure = (row.value, row.currency, row.fiscal_year)
@@ -260,7 +261,23 @@ def statement_events(
         add_change(session, "statement_new", now, summary, source_id=source.id, article_id=article.id,
                    version_id=version.id, statement_id=row.id, project_id=row.project_id, org=row.org,
                    detail={"value": row.value, "currency": row.currency, "role": row.role,
-                           "fiscal_year": row.fiscal_year, "action": row.action})  # fmt: skip
+                           "fiscal_year": row.fiscal_year, "action": row.action,
+                           "reason": why.get((row.project_id or 0, row.subject or ""))
+                           or identify(facts_of(row)).reason})  # fmt: skip
+
+
+def _alias_reasons(session: Session, rows: Sequence[Statement]) -> dict[tuple[int, str], str]:
+    """Why each row's subject names its project (the alias recorded when the name was merged)."""
+    ids = {row.project_id for row in rows if row.project_id is not None}
+    names = {row.subject for row in rows if row.subject}
+    if not ids or not names:
+        return {}
+    found = session.execute(
+        select(ProjectAlias.project_id, ProjectAlias.name, ProjectAlias.reason, Project.name)
+        .join(Project, Project.id == ProjectAlias.project_id)
+        .where(ProjectAlias.project_id.in_(ids), ProjectAlias.name.in_(names))
+    )
+    return {(pid, name): f"project '{project}': {reason}" for pid, name, reason, project in found}
 
 
 from store.timeline_queries import ProjectTimeline, TimelinePoint, project_timelines  # noqa: E402
