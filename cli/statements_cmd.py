@@ -42,7 +42,7 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
     config = load(ctx)
     engine = open_database(config)
     try:
-        rows = list_statements(engine, org=org, since=since.date() if since else None)
+        rows = list_statements(engine, org=org, since=since.date() if since else None, zone=config.zone)
     finally:
         engine.dispose()
     last_article = None

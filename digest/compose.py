@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from changes.amounts import DIRECTION_LABEL
 from changes.backlog import calendar_date
 from changes.naming import org_key
+from digest.figures_csv import figures_csv
 from store.digest_queries import AmountChangeRow, ArticleInfo, FigureRow, NewArticleRow, PeriodRows, RunRow
 from store.timeline import format_amount
 
@@ -225,8 +226,6 @@ def _health(runs: tuple[RunRow, ...]) -> tuple[SourceHealth, ...]:
 
 def compose(rows: PeriodRows, zone: ZoneInfo) -> Digest:
     """The digest of one period's rows."""
-    from digest.figures_csv import figures_csv
-
     in_period = {r.article.article_id for r in rows.new_articles}
     # a copy of a story stored before this period (announced then, or backlog) is not news again
     copies = [r for r in rows.new_articles if r.story_id != r.article.article_id and r.story_id not in in_period]
