@@ -19,6 +19,7 @@ MONEY_WORDS = frozenset(
 _SUPPLEMENTARY = re.compile(r"추경|추가경정")
 _ORDINAL = re.compile(r"제?\s*(\d+)\s*(?:회|차)\s*(?:추경|추가경정)")
 _SETTLEMENT = re.compile(r"결산")
+_COMPARED = re.compile(r"\s*(?:예산안?|액)?\s*(?:보다|대비|에\s?비해|과\s?비교)")
 # "7조9천억원(규모)의 제1회 추경안": the stage named right after the amount is its own
 _STAGE_AFTER = re.compile(r"^\s*(?:규모|수준)?\s*(?:의|인|짜리)\s*(?:제\s?(\d+)\s?회\s?)?(?:추경|추가경정)")
 _MAIN = re.compile(r"본예산|당초\s?예산")
@@ -71,13 +72,16 @@ def stage_of(facts: StatementFacts) -> str:
         marks = [(m.end(), "main") for m in _MAIN.finditer(before)]
         marks += [(m.end(), "supp") for m in _SUPPLEMENTARY.finditer(before)]
         marks += [(m.end(), "settle") for m in _SETTLEMENT.finditer(before)]
+        # "본예산보다 9.7% 늘어난 1조4,039억원": the stage compared with is not the amount's own
+        marks = [(end, kind) for end, kind in marks if not _COMPARED.match(before[end:])]
         if marks:
-            _, kind = max(marks)
+            end, kind = max(marks)
             if kind == "main":
                 return "본예산"
             if kind == "settle":
                 return "결산"
-            return _stage_in(before[max(0, before.rfind("추") - 8) :]) or "추경 1"
+            ordinal = _ORDINAL.search(before[max(0, end - 12) : end + 4])
+            return f"추경 {ordinal.group(1) if ordinal else 1}"
     return _stage_in(facts.stage or "") or "본예산"
 
 

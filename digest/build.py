@@ -11,5 +11,7 @@ from digest.compose import Digest, compose
 from store.digest_queries import period_rows
 
 
-def build_digest(engine: Engine, start: datetime, end: datetime, zone: ZoneInfo) -> Digest:
-    return compose(period_rows(engine, start, end), zone)
+def build_digest(
+    engine: Engine, start: datetime, end: datetime, zone: ZoneInfo, *, backlog_as_news: bool = False
+) -> Digest:
+    return compose(period_rows(engine, start, end), zone, backlog_as_news=backlog_as_news)

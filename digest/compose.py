@@ -5,7 +5,7 @@ and crawl health. Pure: the rows come from store.digest_queries."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -224,8 +224,12 @@ def _health(runs: tuple[RunRow, ...]) -> tuple[SourceHealth, ...]:
     return tuple(found)
 
 
-def compose(rows: PeriodRows, zone: ZoneInfo) -> Digest:
-    """The digest of one period's rows."""
+def compose(rows: PeriodRows, zone: ZoneInfo, *, backlog_as_news: bool = False) -> Digest:
+    """The digest of one period's rows; ``backlog_as_news`` lists backlog too (the demo's sample
+    digest, where everything is a first crawl)."""
+    if backlog_as_news:
+        rows = replace(rows, new_articles=tuple(replace(r, backlog=None) for r in rows.new_articles),
+                       amount_changes=tuple(replace(c, backlog=False) for c in rows.amount_changes))  # fmt: skip
     in_period = {r.article.article_id for r in rows.new_articles}
     # a copy of a story stored before this period (announced then, or backlog) is not news again
     copies = [r for r in rows.new_articles if r.story_id != r.article.article_id and r.story_id not in in_period]

@@ -29,6 +29,9 @@ def facts(
         (facts(None, "total", "본예산 7조6천억원보다 3천억원 늘어난 7조9천억원의 제1회 추경안", "7조9천억원", "제1회 추경"),
          "__supplementary_1__", "supplementary"),
         (facts("인공지능(AI) 산업 육성 사업", "allocation"), "ai산업육성", "named project"),
+        # the total after a 추경, compared with the 본예산: the 추경's, not the 본예산's
+        (facts("올해 나주시 총예산", "total", "이번 추경이 통과되면 올해 나주시 총예산은 본예산보다 9.7% 늘어난 "
+               "1조4,039억원이 된다.", "1조4,039억원", "추경"), "__supplementary_1__", "supplementary"),
     ],
 )  # fmt: skip
 def test_identity_of_a_statement(statement: StatementFacts, key: str, why: str) -> None:

@@ -114,3 +114,9 @@ def test_health_from_runs() -> None:
                                 RunRow("c", "나주시", "ok", 3, ()))), KST)  # fmt: skip
     assert [(h.source, h.problem) for h in digest.health] == [("a", "1 of 1 crawls failed: timeout"),
                                                               ("b", "returned nothing in 1 crawls")]  # fmt: skip
+
+
+def test_the_demo_lists_backlog_as_news() -> None:
+    digest = compose(rows(article(4, (fig(100),), backlog="found by the source's first crawl")), KST,
+                     backlog_as_news=True)  # fmt: skip
+    assert digest.story_count == 1 and digest.backlog == ()
