@@ -56,6 +56,10 @@ def test_out_writes_html_or_eml(setup: tuple[Path, str], tmp_path: Path) -> None
     assert code == 0, output
     message = email.message_from_bytes((tmp_path / "d.eml").read_bytes(), policy=email.policy.default)
     assert message["To"] == "x@example.kr" and message.get_content_type() == "multipart/mixed"
+    code, output = run(setup[0], "--since", "2020-01-01", "--out", str(tmp_path / "d.csv"))
+    assert code == 0, output
+    table = (tmp_path / "d.csv").read_text(encoding="utf-8-sig")
+    assert table.startswith("date,source,title") and "23900000000" in table  # the figure not shown in the mail
 
 
 def test_send_once_then_nothing_then_resend(setup: tuple[Path, str], smtp_server: SmtpServer) -> None:
@@ -84,7 +88,7 @@ def test_permanent_failure_exits_1(setup: tuple[Path, str], smtp_server: SmtpSer
     [
         (["--resend"], "--resend needs --send"),
         (["--to", "nobody"], "not an email address"),
-        (["--out", "x.pdf"], "must end in .html or .eml"),
+        (["--out", "x.pdf"], "must end in .html, .eml or .csv"),
         (["--since", "yesterday"], "not an ISO date"),
     ],
 )
