@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from changes.naming import ProjectName, org_key, project_key
 from changes.projects import match_known
 from store.models import Project, ProjectAlias, Statement
+
+FUZZY_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,19 @@ def resolve_project(session: Session, org: str, name: ProjectName, at: datetime)
         remember_alias(session, exact, name.name, "same name after normalizing", at)
         return Resolution(_live(session, exact), False, "same name after normalizing")
     if name.kind == "project":
+        # Similar names have similar lengths (Dice >= 0.8 or containment >= 0.6 need a length ratio
+        # >= 0.6); of those, the newest FUZZY_CANDIDATES of the organisation are compared, so the
+        # cost is bounded however many projects it has. An older look-alike stays a project of its
+        # own (exact names still match): when unsure, two projects.
+        size = len(name.key)
         known = session.execute(
-            select(Project.id, Project.key).where(
-                Project.org_key == okey, Project.kind == "project", Project.merged_into.is_(None)
-            )
-        ).all()
-        match = match_known(name.key, [(pid, key) for pid, key in known])
+            select(Project.id, Project.key)
+            .where(Project.org_key == okey, Project.kind == "project", Project.merged_into.is_(None),
+                   func.length(Project.key).between(int(size * 0.6), int(size / 0.6) + 1))
+            .order_by(Project.id.desc())
+            .limit(FUZZY_CANDIDATES)
+        ).all()  # fmt: skip
+        match = match_known(name.key, sorted((pid, key) for pid, key in known))  # the oldest first, as before
         if match is not None:
             project = session.get(Project, match[0])
             assert project is not None
