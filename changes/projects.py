@@ -56,12 +56,12 @@ class Identity:
 
 
 def stage_of(facts: StatementFacts) -> str:
-    """ "본예산", "추경 N" or "결산": which budget of a fiscal year a whole-budget figure belongs to.
-    The subject decides first; in a sentence naming two stages, the one nearest before the amount."""
-    for text in (facts.subject or "",):
-        found = _stage_in(text)
-        if found:
-            return found
+    """Which budget of a fiscal year a figure belongs to: "본예산", "추경 N" or "결산". The subject
+    decides first, then a stage named right after the amount, then the nearest one before it that
+    is not a comparison base ("본예산보다"), then the extractor's stage of the sentence or article."""
+    found = _stage_in(facts.subject or "")
+    if found:
+        return found
     sentence = facts.sentence
     at = sentence.find(facts.amount_text) if facts.amount_text else -1
     if at >= 0:
