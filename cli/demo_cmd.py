@@ -8,15 +8,18 @@ import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import click
 import yaml
 
+from changes.backlog import calendar_date
 from cli.context import fail_usage, options_of
 from cli.crawl_cmd import report, run_crawl
 from cli.table import Column, render
 from config.load import ConfigError, load_config
 from config.schema import Config
+from store.records import as_utc
 
 DEMO_PORT = 8765  # tried first; any other port works too (demo/rebase.py keeps stored URLs in step)
 DEMO_DB_FILE = "demo.sqlite"
@@ -71,8 +74,8 @@ def show_results(database: str) -> None:
         engine.dispose()
     click.echo(f"\n{len(articles)} articles stored, {len(statements)} money amounts read:")
     rows = [
-        (row.published.date().isoformat() if row.published else "----------", row.source, row.title,
-         f"[{row.statements} amounts]")
+        (calendar_date(as_utc(row.published), ZoneInfo("Asia/Seoul")).isoformat() if row.published else "-" * 10,
+         row.source, row.title, f"[{row.statements} amounts]")
         for row in articles
     ]  # fmt: skip
     for line in render(rows, [Column(), Column(), Column(max_width=60), Column()]):

@@ -33,8 +33,10 @@ def _write(config: Config, rendered: Rendered, out: Path, recipient: str, key: s
         sender = config.digest.sender
         parts = MessageParts(sender, recipient, rendered.subject, rendered.text, rendered.html,
                              digest_message_id(sender, recipient, f"preview:{key}"), now,
-                             config.digest.unsubscribe_url)  # fmt: skip
+                             config.digest.unsubscribe_url, rendered.csv)  # fmt: skip
         out.write_bytes(bytes(build_message(parts)))
+    elif out.suffix.lower() == ".csv":  # every figure of the listed articles (the mail's attachment)
+        out.write_text("\ufeff" + rendered.csv, encoding="utf-8")
     else:
         out.write_text(rendered.html, encoding="utf-8")
 
@@ -43,7 +45,8 @@ def _write(config: Config, rendered: Rendered, out: Path, recipient: str, key: s
 @click.option("--since", default=None, help="Start of the period (ISO 8601); default: where the last digest ended.")
 @click.option("--to", "to", multiple=True, help="Recipient instead of the configured ones (repeatable).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the digest: FILE.html (the HTML part) or FILE.eml (the whole message).")  # fmt: skip
+              help="Write the digest: FILE.html (the HTML part), FILE.eml (the whole message) or FILE.csv "
+                   "(every figure).")  # fmt: skip
 @click.option("--send", is_flag=True, help="Queue the due period for each recipient and send what is due.")
 @click.option("--resend", is_flag=True, help="With --send: mail the latest period again (a new Message-ID).")
 @click.pass_context
@@ -56,8 +59,8 @@ def command(
             raise fail_usage(f"--to {address!r}: not an email address")
     if resend and not send:
         raise fail_usage("--resend needs --send")
-    if out is not None and out.suffix.lower() not in (".html", ".htm", ".eml"):
-        raise fail_usage(f"--out {out}: the file name must end in .html or .eml")
+    if out is not None and out.suffix.lower() not in (".html", ".htm", ".eml", ".csv"):
+        raise fail_usage(f"--out {out}: the file name must end in .html, .eml or .csv")
     if out is not None and send:
         raise fail_usage("--out writes a preview; use it without --send")
     if out is not None and not out.parent.is_dir():

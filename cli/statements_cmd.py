@@ -7,6 +7,7 @@ from datetime import datetime
 
 import click
 
+from changes.backlog import calendar_date
 from cli.context import load, open_database
 from cli.known import require_org, require_source
 from store.reextract import reextract
@@ -43,7 +44,7 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
     engine = open_database(config)
     try:
         require_org(config, engine, org)
-        rows = list_statements(engine, org=org, since=since.date() if since else None)
+        rows = list_statements(engine, org=org, since=since.date() if since else None, zone=config.zone)
     finally:
         engine.dispose()
     if as_json:
@@ -60,7 +61,7 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
     for row, line in zip(rows, lines, strict=True):
         if row.article_id != last_article:
             last_article = row.article_id
-            click.echo(f"{row.said_at.date().isoformat()}  {row.title}\n            {row.url}")
+            click.echo(f"{calendar_date(row.said_at, config.zone).isoformat()}  {row.title}\n            {row.url}")
         click.echo("    " + line)
     if not rows and not as_json:
         click.echo("no statements stored" + (f" for {org}" if org else ""))
@@ -70,15 +71,16 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
 @click.option("--source", default=None, help="Only this source's articles (its name in the config).")
 @click.pass_context
 def reextract_command(ctx: click.Context, source: str | None) -> None:
-    """Run the extractor again over stored articles and replace their statements and project mentions."""
+    """Read stored articles again: statements, project mentions, projects and change events are rebuilt."""
     config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
         require_source(config, engine, source)
-        report = reextract(engine, source=source)
+        report = reextract(engine, source=source, zone=config.zone)
     finally:
         engine.dispose()
     click.echo(
         f"re-read {report.versions} article version(s): {report.statements_before} -> "
-        f"{report.statements_after} statements, {report.mentions} project mentions"
+        f"{report.statements_after} statements, {report.mentions} project mentions; change events: "
+        f"{report.events_removed} removed, {report.events_added} added"
     )

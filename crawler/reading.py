@@ -58,8 +58,10 @@ def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog:
         article = replace(article, title=page.link_title)
     published = article.published.date() if article.published else None
     text = statement_text(article)
+    # no default organisation: a statement names its own or none; the store gives the source's to
+    # those with none (a metropolitan paper's feed carries its districts, province and counties)
     statements = extract_statements(
-        text, published=published, org=source.org, lang=article.lang, url=page.url, country=source.country
+        text, published=published, org=None, lang=article.lang, url=page.url, country=source.country
     )
     # a figure the headline repeats from the body is one statement, the body's
     statements = [st for st in statements if st.repeat_of is None]

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from config.schema import Config
 from config.secrets import MissingSecret, smtp_credentials
-from digest.compose import build_digest
+from digest.build import build_digest
 from digest.outbox import (
     DeliveryReport,
     deliver_due,
@@ -67,7 +67,7 @@ def build_due(
     else:
         if since is not None:
             period = Period(as_utc(since), period.end)
-        digest = build_digest(engine, period.start, period.end)
+        digest = build_digest(engine, period.start, period.end, config.zone)
         rendered = render_digest(digest, config.zone, prefix=digest_config.subject_prefix,
                                  unsubscribe_url=digest_config.unsubscribe_url)  # fmt: skip
     skipped = rendered.item_count == 0 and digest_config.send_empty == "none"

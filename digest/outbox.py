@@ -42,6 +42,7 @@ class OutboxRow:
     body_html: str
     created_at: datetime
     attempts: int
+    body_csv: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def enqueue(
             values = dict(
                 period_key=period.key, period_start=period.start, period_end=period.end, recipient=recipient,
                 generation=0, message_id=digest_message_id(sender, recipient, period.key), subject=rendered.subject,
-                body_text=rendered.text, body_html=rendered.html, item_count=rendered.item_count,
+                body_text=rendered.text, body_html=rendered.html, body_csv=rendered.csv or None,
+                item_count=rendered.item_count,
                 status="skipped" if skipped else "pending", attempts=0, next_attempt_at=now, created_at=now,
             )  # fmt: skip
             # RETURNING tells inserted from skipped on both backends (psycopg's rowcount is -1 here)
@@ -102,7 +104,7 @@ def period_rendered(engine: Engine, key: str) -> tuple[Period, Rendered] | None:
         if row is None:
             return None
         period = Period(as_utc(row.period_start), as_utc(row.period_end))
-        return period, Rendered(row.subject, row.body_text, row.body_html, row.item_count)
+        return period, Rendered(row.subject, row.body_text, row.body_html, row.item_count, row.body_csv or "")
 
 
 def recipients_of(engine: Engine, key: str) -> set[str]:
@@ -141,7 +143,7 @@ def claim_due(engine: Engine, now: datetime, *, limit: int = 100) -> list[Outbox
         ).all()
         rows = [
             OutboxRow(r.id, r.period_key, r.recipient, r.message_id, r.subject, r.body_text, r.body_html,
-                      as_utc(r.created_at), r.attempts + 1)
+                      as_utc(r.created_at), r.attempts + 1, r.body_csv or "")
             for r in candidates
         ]  # fmt: skip
     return [row for row in rows if _claim(engine, row.id, now)]
@@ -165,7 +167,7 @@ def deliver_due(
     for row in claim_due(engine, now):
         message = build_message(
             MessageParts(sender, row.recipient, row.subject, row.body_text, row.body_html, row.message_id,
-                         row.created_at, unsubscribe_url)
+                         row.created_at, unsubscribe_url, row.body_csv)
         )  # fmt: skip
         try:
             try:

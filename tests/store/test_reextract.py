@@ -103,6 +103,7 @@ def test_cli_statements_and_reextract(tmp_path: Path) -> None:
     assert empty.exit_code == 0 and "no statements stored" in empty.output
     done = runner.invoke(cli, ["--config", str(config), "reextract"])
     assert done.exit_code == 0 and "re-read 1 article version(s): 0 ->" in done.output
+    assert "change events: 0 removed, " in done.output  # statement_new events of the new statements are added
     table = runner.invoke(cli, ["--config", str(config), "statements", "--org", "나주시", "--since", "2026-11-01"])
     assert table.exit_code == 0 and TITLE in table.output and "239억원" in table.output
     as_json = runner.invoke(cli, ["--config", str(config), "statements", "--json"])
@@ -110,3 +111,30 @@ def test_cli_statements_and_reextract(tmp_path: Path) -> None:
 
     rows = [json.loads(line) for line in as_json.output.splitlines()]
     assert rows and all(r["article"]["url"] == "https://www.naju.go.kr/news/1" for r in rows)
+
+
+def test_reextract_rebuilds_projects_and_change_events(engine: Engine) -> None:
+    """A database written by older rules (a false change, a project no rule makes now) is corrected,
+    and the report says how many events went and came."""
+    sid = _store(engine)
+    with Session(engine) as session, session.begin():
+        bogus = Project(org_key="나주", org="나주시", key="국비", name="국비", kind="project", created_at=T0)
+        session.add(bogus)
+        session.flush()
+        bogus_id = bogus.id
+        session.add(
+            Change(at=T0, kind="project_new", project_id=bogus.id, org="나주시", summary="나주시 국비", detail={})
+        )
+        article_id = session.scalars(select(Statement.article_id)).first()
+        session.add(Change(at=T0, kind="amount_changed", source_id=sid, article_id=article_id, org="나주시",
+                           summary="나주시 국비 2027: 9조2,148억원 -> 630억원 (삭감)", detail={}))  # fmt: skip
+    report = reextract(engine)
+    assert (report.events_removed, report.events_added) == (2, 0)
+    with Session(engine) as session:
+        kinds = [c.kind for c in session.scalars(select(Change).where(Change.summary.like("%국비%")))]
+        assert kinds == []
+        assert session.get(Project, bogus_id) is None
+        names = set(session.scalars(select(Project.name)))
+        assert "빛가람 에너지밸리 조성" in names and "국비" not in names
+    again = reextract(engine)
+    assert (again.events_removed, again.events_added) == (0, 0)  # a rebuild of a rebuild changes nothing
