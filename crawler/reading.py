@@ -11,7 +11,7 @@ from config.schema import SourceConfig
 from crawler.items import PageItem
 from extract.article.page import Article, ArticleSelectors
 from extract.article.reader import read_article
-from extract.statements.extractor import Statement, extract_statements
+from extract.statements.extractor import Statement, extract_statements, reported_figures
 from extract.statements.mentions import Mention, extract_mentions
 
 
@@ -63,6 +63,5 @@ def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog:
     statements = extract_statements(
         text, published=published, org=None, lang=article.lang, url=page.url, country=source.country
     )
-    # a figure the headline repeats from the body is one statement, the body's
-    statements = [st for st in statements if st.repeat_of is None]
+    statements = reported_figures(statements)
     return ReadPage(article, statements, extract_mentions(text, published))

@@ -13,25 +13,29 @@ from sqlalchemy.orm import Session
 
 from changes.backlog import calendar_date
 from extract.statements.extractor import Statement as ReadStatement
-from extract.statements.extractor import extract_statements
+from extract.statements.extractor import extract_statements, reported_figures
 from extract.statements.mentions import Mention, extract_mentions
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Change, Project, ProjectAlias, Source, Statement
 from store.records import as_utc
 from store.timeline import record_statements, statement_events
 
-# (text, published, org, lang) -> what the extractor reads; a seam so tests can pass a fake.
-Reader = Callable[[str, date | None, str | None, str | None], tuple[Sequence[ReadStatement], Sequence[Mention]]]
+# (text, published, org, lang, url) -> what the extractor reads; a seam so tests can pass a fake.
+Reader = Callable[
+    [str, date | None, str | None, str | None, str | None], tuple[Sequence[ReadStatement], Sequence[Mention]]
+]
 
 # Events derived from statements: rebuilt. Article events (new, revised, removed) are history and stay.
 DERIVED = ("statement_new", "amount_changed", "stage_changed", "project_new")
 
 
 def read_text(
-    text: str, published: date | None, org: str | None, lang: str | None
+    text: str, published: date | None, org: str | None, lang: str | None, url: str | None = None
 ) -> tuple[list[ReadStatement], list[Mention]]:
-    """The real extractor: statements and project mentions of one text."""
-    return extract_statements(text, published=published, org=org, lang=lang), extract_mentions(text, published)
+    """The real extractor: statements (one per figure, as the crawler stores them) and project
+    mentions of one text."""
+    statements = reported_figures(extract_statements(text, published=published, org=org, lang=lang, url=url))
+    return statements, extract_mentions(text, published)
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,7 @@ def _reextract_version(session: Session, version_id: int, reader: Reader, zone: 
     assert src is not None
     # the page's calendar day in the configured zone (a date-only page is midnight there)
     published = calendar_date(as_utc(version.published_at), zone) if version.published_at else None
-    statements, mentions = reader(version_text(version), published, None, version.lang)
+    statements, mentions = reader(version_text(version), published, None, version.lang, article.url)
     previous = None
     if version.version > 1:
         previous = session.scalars(

@@ -151,7 +151,9 @@ def last_figures(session: Session, project_id: int, row: Statement) -> list[Stat
                 Statement.said_at <= row.said_at,
                 Statement.version_id != row.version_id,
             )  # fmt: skip
-            .order_by(Statement.said_at.desc(), Statement.id.desc())
+            # newest first; within one version its first statement, the figure the article reports
+            # (record_statements compares that one, headline figures leading)
+            .order_by(Statement.said_at.desc(), Statement.version_id.desc(), Statement.id.asc())
             .limit(LAST_FIGURES)
         )
     )

@@ -228,6 +228,17 @@ def extract_statements(
     return _mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
 
 
+def reported_figures(statements: list[Statement]) -> list[Statement]:
+    """One statement per figure, the ones the headline repeats first: what the article reports.
+
+    A headline figure is dropped for the body statement it repeats (which has the sentence
+    around it), and that statement leads, so the article's figure for a project is the headline's
+    ("예산안 7조6823억원 가운데 323억원을 삭감한 7조6500억원": 7조6500억원 when the headline says so)."""
+    led = {st.repeat_of for st in statements if st.repeat_of is not None}
+    kept = [(k, st) for k, st in enumerate(statements) if st.repeat_of is None]
+    return [st for k, st in kept if k in led] + [st for k, st in kept if k not in led]
+
+
 def _with_dollar(statements: list[Statement], dollar: str | None) -> list[Statement]:
     """A bare "$" is the publisher's dollar."""
     if dollar is None or dollar == "USD":

@@ -7,6 +7,7 @@ it is shown.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -79,14 +80,27 @@ def statement_inputs(
     return out
 
 
+# "본예산 1조4710억원보다 490억원 늘어난": an amount that is the base of a comparison belongs to the
+# noun right before it, never to the phrase the comparison leads to.
+_COMPARISON_BASE = re.compile(r"\s?(?:보다|대비|에 비해|에서\s)")
+
+
+def _base_named_before(x: StatementInputs) -> list[Candidate]:
+    w = x.window
+    if not w.korean or not _COMPARISON_BASE.match(w.text, w.end):
+        return []
+    return [c for c in x.subjects if "adjacent=B" in c.features]
+
+
 def apply_model(statements: list[Statement], inputs: list[StatementInputs], model: StatementModel) -> list[Statement]:
     out = []
     for st, x in zip(statements, inputs, strict=True):
         subject, span = st.subject, st.subject_span
         lang = "ko" if x.window.korean else "en"
-        best = model.subject.best([c.features for c in x.subjects], lang)
+        choices = _base_named_before(x) or x.subjects
+        best = model.subject.best([c.features for c in choices], lang)
         if best is not None:
-            chosen = x.subjects[best]
+            chosen = choices[best]
             subject, span = chosen.text, (chosen.start, chosen.end)
         year = st.fiscal_year
         best_year = model.year.best([feats for _, feats in x.years], lang)

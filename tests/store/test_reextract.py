@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from cli.main import cli
 from config.schema import SourceConfig
 from extract.article.page import Article as ReadArticle
-from extract.statements.extractor import extract_statements
+from extract.statements.extractor import extract_statements, reported_figures
 from extract.statements.mentions import Mention, extract_mentions
 from store.articles import record_article
 from store.db import make_engine, upgrade_schema
@@ -28,6 +28,7 @@ from store.statement_queries import list_statements
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SOURCE = SourceConfig(name="naju-press", org="나주시", kind="rss", url="https://www.naju.go.kr/rss.xml")
 TITLE = "나주시, 내년 예산 1조3500억 편성"
+URL = "https://www.naju.go.kr/news/1"
 BODY = (
     "나주시는 내년 예산안을 1조3500억 원 규모로 편성했다고 밝혔다.\n\n"
     "빛가람 에너지밸리 조성에 239억 원을 투입한다. 도시가스 배관망 구축은 내년 4월 착공한다."
@@ -36,8 +37,10 @@ BODY = (
 
 def _store(engine: Engine, statements: bool = True) -> int:
     sid = sync_sources(engine, [SOURCE], T0)[SOURCE.name]
-    read = ReadArticle(url="https://www.naju.go.kr/news/1", title=TITLE, body=BODY, published=T0)
-    found = extract_statements(f"{TITLE}\n\n{BODY}", published=T0.date(), org="나주시") if statements else []
+    read = ReadArticle(url=URL, title=TITLE, body=BODY, published=T0)
+    # as the crawler reads a page: no default organisation, one statement per figure
+    text = f"{TITLE}\n\n{BODY}"
+    found = reported_figures(extract_statements(text, published=T0.date(), url=URL)) if statements else []
     fetch = FetchInfo(url=read.url, url_key=read.url, fetched_at=T0, encoding="utf-8")
     record_article(engine, sid, read, found, fetch)
     return sid
@@ -67,7 +70,8 @@ def test_reextract_replaces_statements_keeps_history_and_links_projects(engine: 
     report = reextract(engine)
     assert (report.versions, report.statements_before, report.mentions) == (1, 0, 2)
     first = list_statements(engine)
-    assert len(first) == report.statements_after >= 3
+    # the headline's 1조3500억 is the body's figure, said once: two statements
+    assert len(first) == report.statements_after == 2
     assert {r.title for r in first} == {TITLE} and first[0].url == "https://www.naju.go.kr/news/1"
     with Session(engine) as session, session.begin():
         linked = session.scalars(select(Statement).where(Statement.project_id.is_not(None))).all()

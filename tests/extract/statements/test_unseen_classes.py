@@ -55,6 +55,8 @@ def test_role(text: str, amount: str, role: str) -> None:
         ("체육관 건립 예산은 당초 790억 원에서 990억 원으로 늘었다.", "790억 원", "체육관 건립 예산"),
         ("체육관 건립 예산은 당초 790억 원에서 990억 원으로 늘었다.", "990억 원", "체육관 건립 예산"),
         ("급식 지원 예산이 28억→54억원으로 늘었다.", "54억원", "급식 지원 예산"),
+        # the base of a comparison is the noun before it, not the phrase the comparison leads to
+        ("구는 본예산 2천억원보다 90억원 늘어난 2천90억원 규모의 제1회 추경안을 냈다.", "2천억원", "본예산"),
         # a particle after a parenthesis is not part of the subject
         ("시는 내년도 예산(안)을 7조895억 원으로 편성해 시의회에 제출했다.", "7조895억 원", "내년도 예산(안)"),
         ("The plan includes $2.5 million for road repairs and $800,000 for new parks.", "$2.5 million", "road repairs"),
