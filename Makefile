@@ -23,11 +23,11 @@ test: $(STAMP)
 # The statement model: fitted on ../shared/eval/budget_train.jsonl, written to extract/statements/model.json.
 SHARED_EVAL ?= ../shared/eval
 train: $(STAMP)
-	$(BIN)/python -m extract.statements.training train --data $(SHARED_EVAL)
+	$(BIN)/python -m extract.statements.make_model train --data $(SHARED_EVAL)
 
 # Honest figures: 5-fold cross-validation on train, and dev scored by the model fitted on all of train.
 eval: $(STAMP)
-	$(BIN)/python -m extract.statements.training eval --data $(SHARED_EVAL)
+	$(BIN)/python -m extract.statements.make_model eval --data $(SHARED_EVAL)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.crawl_speed

@@ -52,14 +52,6 @@ class ProjectName:
     name: str
 
 
-def project_name(subject: str | None, role: str) -> ProjectName | None:
-    """The project a statement's subject names, from its subject and role alone (see
-    changes.projects.identify for the full rule with stage and figure kind). None: no project."""
-    from changes.projects import StatementFacts, identify
-
-    return identify(StatementFacts(subject=subject, role=role)).name
-
-
 def project_key(text: str) -> str:
     value = unicodedata.normalize("NFKC", text).lower()
     value = _LEADING_TIME.sub("", value)

@@ -154,3 +154,9 @@ def match_known(new_key: str, known: list[tuple[int, str]]) -> tuple[int, str] |
         if reason:
             return project_id, reason
     return None
+
+
+def project_name(subject: str | None, role: str) -> ProjectName | None:
+    """The project a statement's subject names, from its subject and role alone (see
+    changes.projects.identify for the full rule with stage and figure kind). None: no project."""
+    return identify(StatementFacts(subject=subject, role=role)).name

@@ -21,7 +21,7 @@ from config.load import ConfigError, load_config
 from config.schema import Config
 from store.records import as_utc
 
-DEMO_PORT = 8765  # tried first; any other port works too (demo/rebase.py keeps stored URLs in step)
+DEMO_PORT = 8765  # tried first; any other port works too (cli/demo_rebase.py keeps stored URLs in step)
 DEMO_DB_FILE = "demo.sqlite"
 
 
@@ -48,7 +48,7 @@ def preferred_port(directory: Path) -> int:
 
 def move_to(config: Config, base_url: str) -> int:
     """Articles stored by an earlier demo on another port now belong to this port's URLs."""
-    from demo.rebase import rebase, stored_base
+    from cli.demo_rebase import rebase, stored_base
     from store.db import make_engine, upgrade_schema
 
     names = [s.name for s in config.sources]

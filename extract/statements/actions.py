@@ -8,10 +8,8 @@ is never shown as money secured.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from extract.statements.extractor import Statement
+from extract.statements.statement import Statement
 
 KO_ACTIONS: dict[str, str] = {
     "invest": "투입",

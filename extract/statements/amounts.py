@@ -7,25 +7,15 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from extract.statements.amount_value import _NUM, MAX_VALUE, Amount, decimal_of, finish
+from extract.statements.english_amounts import EN_SCALES, bare_english_amounts, english_amounts
 
-@dataclass(frozen=True)
-class Amount:
-    text: str
-    start: int
-    end: int
-    value: int
-    currency: str
-    approximate: bool
+__all__ = ["MAX_VALUE", "Amount", "find_amounts", "parse_amount"]
 
 
-# Digit runs are bounded: 19 digits reach 2**63 (the store's integer), and a longer run, or a
-# longer fraction, is an identifier or garbage, never money. (?!,?\d) keeps a long run whole.
-_NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,19})(?:\.\d{1,12})?(?!,?\d)"
 _HANGUL_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
-# The store keeps amounts in a signed 64-bit integer: anything larger is not an amount.
-MAX_VALUE = 2**63 - 1
 # The longest Korean amount scanned ("1조7백58억4천2백만원" is 13 characters): a scan never reads
 # further, so every start costs a bounded time and the whole text is read in linear time.
 _MAX_KOREAN_CHARS = 40
@@ -52,44 +42,6 @@ _COUNTER = re.compile(
     r"분|초|호|층|병|쪽|부|점|종|가지|kg|g|t|%|퍼센트|배럴|kW|MW|GW|명분|광년)"
 )
 
-_EN_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
-_EN_PREFIXES = {"US": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
-_EN_CODES = "USD|EUR|GBP|KRW|CAD|AUD|JPY|CNY|NZD|HKD|SGD|CHF"
-_EN_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "won": "KRW",
-    "yen": "JPY",
-    "yuan": "CNY",
-}
-_EN_SCALES = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "mln": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-}
-# headlines capitalize the scale: "$1.2 Million"
-_EN_SCALE = r"(?i:\s?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
-_EN_SYMBOL_AMOUNT = re.compile(
-    rf"(?:(?P<prefix>US|C|A|NZ|HK|S)?(?P<sym>[$€£¥₩])|(?P<code>{_EN_CODES})\s?)\s?(?P<num>{_NUM})"
-    rf"(?:{_EN_SCALE})?"
-)
-_EN_WORD_AMOUNT = re.compile(
-    rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?:{_EN_SCALE})?\s(?P<word>{_EN_CODES}|dollars?|euros?|pounds|won|yen|yuan)\b"
-)
-_EN_HINT = re.compile(rf"[$€£¥₩]|{_EN_CODES}|(?i:dollar|euro|pound|won\b|yen\b|yuan)")
-# "1.2bn" with no currency: abbreviated scales are used for money, words like "million" are not.
-_EN_BARE_AMOUNT = re.compile(rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?P<abbr>bn|mn|tn)\b")
 
 # Table headers such as "(단위: 백만원)" scale the bare numbers of the table below them.
 _TABLE_UNIT = re.compile(r"단위\s*[:：]?\s*(?P<unit>(?:천|백만|십억|억|만|백|십)?원)")
@@ -97,12 +49,6 @@ _TABLE_UNIT = re.compile(r"단위\s*[:：]?\s*(?P<unit>(?:천|백만|십억|억|
 _TABLE_NUMBER = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}+|\d{2,19}+)(?!,?\d)(?![\d.,]*+\s?(?:%|년|월|일|명|건|개|호|차))"
 )
-_APPROX_BEFORE = re.compile(r"(?:약|대략|어림잡아|about|around|roughly|nearly|approximately|some)\s?$")
-_APPROX_AFTER = re.compile(r"^\s?(?:가량|안팎|내외|정도|남짓|규모|\+)")
-
-
-def _decimal(num: str) -> Decimal:
-    return Decimal(num.replace(",", ""))
 
 
 def _parse_small(small: str) -> Decimal | None:
@@ -121,7 +67,7 @@ def _parse_small(small: str) -> Decimal | None:
             if pending is not None:
                 return None
             try:
-                pending = _decimal(token)
+                pending = decimal_of(token)
             except InvalidOperation:
                 return None
     return total + (pending or 0)
@@ -227,7 +173,7 @@ def _korean_amounts(text: str) -> list[Amount]:
         if hangul_start and (not cur or len(re.sub(r"\s", "", text[start:end])) < 2):
             continue
         currency = _KO_CURRENCY_CODES[cur.group("cur")] if cur else "KRW"
-        amount = _finish(text, start, cursor, scan.value, currency, approx or scan.about)
+        amount = finish(text, start, cursor, scan.value, currency, approx or scan.about)
         if amount:
             found.append(amount)
             pos = cursor
@@ -249,61 +195,6 @@ def _bare_korean_ok(text: str, start: int, end: int, cursor: int, bigs: int, han
     return not _COUNTER.match(text, cursor)
 
 
-def _finish(text: str, start: int, end: int, value: Decimal, currency: str, approx: bool) -> Amount | None:
-    """The amount, or None when the store could not hold its value."""
-    if value > MAX_VALUE:
-        return None
-    before = text[max(0, start - 16) : start]
-    after = text[end : end + 8]
-    approx = approx or bool(_APPROX_BEFORE.search(before)) or bool(_APPROX_AFTER.match(after))
-    return Amount(text[start:end], start, end, int(value.to_integral_value()), currency, approx)
-
-
-def _english_amounts(text: str) -> list[Amount]:
-    found: list[Amount] = []
-    if not _EN_HINT.search(text):
-        return found  # most Korean articles: no symbol, code or currency word to look for
-    for m in _EN_SYMBOL_AMOUNT.finditer(text):
-        if m.start() and text[m.start() - 1].isalnum() and not m.group("sym"):
-            continue
-        if m.group("sym"):
-            prefix = m.group("prefix")
-            currency = _EN_PREFIXES[prefix] if prefix else _EN_SYMBOLS[m.group("sym")]
-        else:
-            currency = m.group("code")
-        found += _kept(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
-    taken = [(a.start, a.end) for a in found]
-    for m in _EN_WORD_AMOUNT.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        word = m.group("word")
-        currency = _EN_WORDS.get(word.lower(), word)
-        found += _kept(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
-    return found
-
-
-def _kept(amount: Amount | None) -> list[Amount]:
-    return [amount] if amount else []
-
-
-def _english_value(m: re.Match[str]) -> Decimal:
-    scale = m.group("scale") or m.group("abbr")
-    return _decimal(m.group("num")) * (_EN_SCALES[scale.lower()] if scale else 1)
-
-
-def _bare_english_amounts(text: str, currency: str) -> list[Amount]:
-    if "bn" not in text and "mn" not in text and "tn" not in text:
-        return []  # the common case: no abbreviated scale to look for
-    found: list[Amount] = []
-    for m in _EN_BARE_AMOUNT.finditer(text):
-        found += _kept(_finish(text, m.start(), m.end(), _english_value_abbr(m), currency, False))
-    return found
-
-
-def _english_value_abbr(m: re.Match[str]) -> Decimal:
-    return _decimal(m.group("num")) * _EN_SCALES[m.group("abbr")]
-
-
 def _table_amounts(text: str) -> list[Amount]:
     """Bare numbers in the block under a "단위: 백만원" header, scaled by that unit."""
     found: list[Amount] = []
@@ -313,7 +204,7 @@ def _table_amounts(text: str) -> list[Amount]:
         block_end = len(text) if block_end < 0 else block_end
         for m in _TABLE_NUMBER.finditer(text, header.end(), block_end):
             raw = m.group()
-            value = _decimal(raw) * unit
+            value = decimal_of(raw) * unit
             if "," not in raw and 1900 <= value / unit <= 2100:
                 continue  # a year heading a column
             if value <= MAX_VALUE:
@@ -333,10 +224,10 @@ def _range_starts(text: str, amounts: list[Amount]) -> list[Amount]:
             continue
         unit = parse_amount("1" + unit_m.group()) if unit_m.group() in "만억조" else None
         if unit is None:
-            unit = _EN_SCALES[unit_m.group()]
+            unit = EN_SCALES[unit_m.group()]
         start = a.start - len(m.group(0))
         num = m.group(1)
-        value = _decimal(num) * unit
+        value = decimal_of(num) * unit
         if value <= MAX_VALUE:
             extra.append(Amount(num, start, start + len(num), int(value), a.currency, a.approximate))
     return extra
@@ -346,10 +237,10 @@ def find_amounts(text: str) -> list[Amount]:
     """Every money amount in text, in order of appearance, without overlaps."""
     headers = [(m.start(), m.end()) for m in _TABLE_UNIT.finditer(text)]
     found = [a for a in _korean_amounts(text) if not any(s <= a.start < e for s, e in headers)]
-    found += _english_amounts(text) + _table_amounts(text)
+    found += english_amounts(text) + _table_amounts(text)
     counts = Counter(a.currency for a in found)
     default = counts.most_common(1)[0][0] if counts else "USD"
-    found += _bare_english_amounts(text, default)
+    found += bare_english_amounts(text, default)
     found += _range_starts(text, found)
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Amount] = []

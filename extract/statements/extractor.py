@@ -10,33 +10,18 @@ from dataclasses import dataclass, replace
 from extract.statements import vocabulary as v
 from extract.statements.actions import display_action
 from extract.statements.amounts import Amount, find_amounts
-from extract.statements.currency import dollar_currency, is_bare_dollar
+from extract.statements.currency import dollar_currency
 from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
 from extract.statements.linear import StatementModel, shipped_model
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
 from extract.statements.refine import apply_model, statement_inputs
-from extract.statements.subjects import Subject, is_org_name, korean_subject
+from extract.statements.rule_roles import role_en, role_ko
+from extract.statements.statement import Statement, mark_headline_repeats, reported_figures, with_dollar
+from extract.statements.subjects import is_org_name, korean_subject
 from extract.statements.words import split_particle
 
-
-@dataclass(frozen=True)
-class Statement:
-    amount: Amount
-    subject: str | None
-    action: str | None
-    verb: str | None
-    role: str
-    fiscal_year: int | None
-    org: str | None
-    funding: str | None
-    stage: str | None
-    sentence: str
-    # [start, end) of the subject in the extracted text; None when there is no subject
-    subject_span: tuple[int, int] | None = None
-    # index of the body statement a headline amount repeats: one figure, said once, for the reader
-    repeat_of: int | None = None
-
+__all__ = ["Statement", "extract_statements", "reported_figures"]
 
 # Past this many amounts a text is a data dump, not an article; reading more only costs time.
 MAX_STATEMENTS = 5000
@@ -83,65 +68,6 @@ _KO_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.KO_VERBS))
 _EN_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.EN_VERBS))
 _KO_VERB_ACTIONS = dict(reversed(v.KO_VERBS))
 _EN_VERB_ACTIONS = dict(reversed(v.EN_VERBS))
-
-
-def _role_ko(sentence: str, a_start: int, a_end: int, subject: Subject | None, others: list[tuple[int, int]]) -> str:
-    before = sentence[:a_start]
-    after = sentence[_run_end(sentence, a_end, others) :]
-    subj = subject.text if subject else ""
-    if v.KO_OTHER_AFTER.match(after) or v.KO_OTHER_BEFORE.search(before):
-        return "other"
-    if v.KO_OTHER_SUBJECT.search(subj) or v.KO_OTHER_CLAUSE.search(after[:20]):
-        return "other"
-    if v.KO_CHANGE.match(after) or v.KO_CHANGE_BEFORE.search(before) or v.KO_CHANGE_OBJECT.match(after):
-        return "change"
-    core = _OWNER.sub("", subj)
-    if _PART_BEFORE.search(before) or (not subj and _FOR_BEFORE.search(before)):
-        return "allocation"  # "이 가운데 2억원", "나머지 1억원": a share of a whole is not the whole
-    if not subj or v.KO_TOTAL_SUBJECT.match(core) or is_org_name(core) or v.KO_TIME_SUBJECT.match(core):
-        return "total"
-    return "allocation"
-
-
-# "여기에 4억원이 투입된다": money for something named before, not a whole budget
-_FOR_BEFORE = re.compile(r"에(?:는|도)?\s*$")
-_OWNER = re.compile(r"^[가-힣]{1,8}의\s")
-_PART_BEFORE = re.compile(r"(?:가운데|이\s?중|그\s?중|이중|나머지|이 가운데)\s*$")
-_LIST_GAP = re.compile(r"^[\s)]*(?:,|△|ㆍ|및|과|와|등)(?!.*(?:대비|보다|에서|으로))[^.]*$")
-
-
-def _run_end(sentence: str, a_end: int, others: list[tuple[int, int]]) -> int:
-    """End of the list the amount closes: "예산 145억원, 예비비 468억원이 삭감됐다" shares one verb."""
-    end = a_end
-    for s, e in sorted(others):
-        if s < end:
-            continue
-        gap = sentence[end:s]
-        if len(gap) > 60 or not _LIST_GAP.match(gap) or _has_predicate(gap):
-            break
-        end = e
-    return end
-
-
-def _has_predicate(gap: str) -> bool:
-    words = re.findall(r"[가-힣]+", gap)
-    return any(
-        split_particle(w)[1] in ("은", "는", "을", "를", "에", "이", "가")
-        or re.search(r"(?:다|고|며|해|하여|했|됐)$", w)
-        for w in words
-    )
-
-
-def _role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:
-    before, after = sentence[:a_start].lower(), sentence[a_end:]
-    subj = subject.text if subject else ""
-    if v.EN_CHANGE.search(before[-30:]) or v.EN_CHANGE_AFTER.match(after):
-        return "change"
-    if v.EN_OTHER_SUBJECT.search(subj):
-        return "other"
-    if v.EN_TOTAL_SUBJECT.search(subj) and len(subj.split()) <= 4:
-        return "total"
-    return "allocation"
 
 
 def _inside(years: list[tuple[int, int, int]], starts: list[int], s: int, e: int) -> list[tuple[int, int, int]]:
@@ -220,50 +146,12 @@ def extract_statements(
     statements = _rule_statements(text, published=published, org=org, lang=lang)
     if not statements:
         return statements
-    statements = _with_dollar(statements, dollar_currency(url, text, country))
+    statements = with_dollar(statements, dollar_currency(url, text, country))
     model = None if rules_only else model or shipped_model()
     if model is not None:
         korean = _is_korean(text[:5000], lang)
         statements = apply_model(statements, statement_inputs(text, statements, published, korean, url), model)
-    return _mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
-
-
-def reported_figures(statements: list[Statement]) -> list[Statement]:
-    """One statement per figure, the ones the headline repeats first: what the article reports.
-
-    A headline figure is dropped for the body statement it repeats (which has the sentence
-    around it), and that statement leads, so the article's figure for a project is the headline's
-    ("예산안 7조6823억원 가운데 323억원을 삭감한 7조6500억원": 7조6500억원 when the headline says so)."""
-    led = {st.repeat_of for st in statements if st.repeat_of is not None}
-    kept = [(k, st) for k, st in enumerate(statements) if st.repeat_of is None]
-    return [st for k, st in kept if k in led] + [st for k, st in kept if k not in led]
-
-
-def _with_dollar(statements: list[Statement], dollar: str | None) -> list[Statement]:
-    """A bare "$" is the publisher's dollar."""
-    if dollar is None or dollar == "USD":
-        return statements
-    return [
-        replace(st, amount=replace(st.amount, currency=dollar))
-        if st.amount.currency == "USD" and is_bare_dollar(st.amount.text)
-        else st
-        for st in statements
-    ]
-
-
-def _mark_headline_repeats(text: str, statements: list[Statement]) -> list[Statement]:
-    """A figure in the headline (the first line) that the body says again is that body statement."""
-    end = text.find("\n")
-    if end < 0 or end > 200:
-        return statements
-    body: dict[tuple[int, str], int] = {}
-    for k, st in enumerate(statements):
-        if st.amount.start > end:
-            body.setdefault((st.amount.value, st.amount.currency), k)
-    return [
-        replace(st, repeat_of=body.get((st.amount.value, st.amount.currency))) if st.amount.end <= end else st
-        for st in statements
-    ]
+    return mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
 
 
 def _rule_statements(
@@ -331,10 +219,10 @@ def _statement(doc: _Document, a: Amount, s: int, e: int, others: list[tuple[int
             nxt = min(st for st, _ in others if st >= a_end)
             nxt_end = next(en for st, en in others if st == nxt)
             subject = korean_subject(sentence, nxt, nxt_end) or subject
-        role = _role_ko(sentence, a_start, a_end, subject, others)
+        role = role_ko(sentence, a_start, a_end, subject, others)
     else:
         subject = english_subject(sentence, a_start, a_end)
-        role = _role_en(sentence, a_start, a_end, subject)
+        role = role_en(sentence, a_start, a_end, subject)
     action, verb = _find_verb(sentence[a_end:], korean)
     subj_text = _clean_subject(subject.text) if subject else None
     span = None

@@ -9,18 +9,15 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
 from extract.statements.overrides import exact_role
 from extract.statements.role_features import role_features
+from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import AmountWindow, read_window, read_words
 from extract.statements.year_features import document_years, url_years, year_candidates
-
-if TYPE_CHECKING:
-    from extract.statements.extractor import Statement
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,20 @@
 """Fit the statement model from labelled JSONL (../shared/eval format) with scikit-learn.
 
-`python -m extract.statements.training train` writes extract/statements/model.json (what
-`make train` runs); `... eval` prints 5-fold cross-validation over the train file and the score on
-the dev file of the model fitted on all of train (what `make eval` runs). scikit-learn is needed
-here only: reading statements uses the weights file alone.
+`python -m extract.statements.make_model train|eval` (what `make train` and `make eval` run) calls
+it. scikit-learn is needed here only: reading statements uses the weights file alone.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extract.statements.extractor import Statement, _is_korean, extract_statements
-from extract.statements.linear import MODEL_FILE, Classifier, Ranker, StatementModel, model_to_json
+from extract.statements.linear import Classifier, Ranker, StatementModel, model_to_json
 from extract.statements.refine import StatementInputs, apply_model, statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
 
@@ -170,32 +166,3 @@ def folds(docs: Sequence[dict[str, Any]], k: int = 5) -> list[list[dict[str, Any
 
 def write_model(model: StatementModel, path: Path) -> None:
     path.write_text(json.dumps(model_to_json(model), ensure_ascii=False, indent=0, sort_keys=False) + "\n", "utf-8")
-
-
-def main(argv: list[str] | None = None) -> int:
-    from extract.statements.evaluation import cross_validation_report
-
-    ap = argparse.ArgumentParser(prog="python -m extract.statements.training")
-    ap.add_argument("action", choices=["train", "eval"])
-    ap.add_argument("--data", type=Path, default=Path("../shared/eval"), help="folder of budget_*.jsonl")
-    ap.add_argument("--out", type=Path, default=Path(__file__).with_name(MODEL_FILE))
-    args = ap.parse_args(argv)
-    train_file = args.data / "budget_train.jsonl"
-    if not train_file.exists():
-        print(f"{train_file}: labelled training data not found (give --data)", file=sys.stderr)
-        return 2
-    train = read_docs(train_file)
-    dev_file = args.data / "budget_dev.jsonl"
-    dev = read_docs(dev_file) if dev_file.exists() else []
-    if args.action == "train":
-        # the shipped model learns from every labelled text; `eval` reports figures of models that
-        # did not see the text they are scored on
-        write_model(fit(train + dev), args.out)
-        print(f"wrote {args.out} ({args.out.stat().st_size} bytes) from {len(train) + len(dev)} documents")
-        return 0
-    print(cross_validation_report(train, dev))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

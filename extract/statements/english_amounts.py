@@ -1,0 +1,92 @@
+"""Money amounts in English text: "$1.2 billion", "€208m", "GBP 3,000", "1.2bn"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extract.statements.amount_value import _NUM, Amount, decimal_of, finish
+
+_EN_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+_EN_PREFIXES = {"US": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
+_EN_CODES = "USD|EUR|GBP|KRW|CAD|AUD|JPY|CNY|NZD|HKD|SGD|CHF"
+_EN_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "won": "KRW",
+    "yen": "JPY",
+    "yuan": "CNY",
+}
+EN_SCALES = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
+# headlines capitalize the scale: "$1.2 Million"
+_EN_SCALE = r"(?i:\s?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
+_EN_SYMBOL_AMOUNT = re.compile(
+    rf"(?:(?P<prefix>US|C|A|NZ|HK|S)?(?P<sym>[$€£¥₩])|(?P<code>{_EN_CODES})\s?)\s?(?P<num>{_NUM})"
+    rf"(?:{_EN_SCALE})?"
+)
+_EN_WORD_AMOUNT = re.compile(
+    rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?:{_EN_SCALE})?\s(?P<word>{_EN_CODES}|dollars?|euros?|pounds|won|yen|yuan)\b"
+)
+_EN_HINT = re.compile(rf"[$€£¥₩]|{_EN_CODES}|(?i:dollar|euro|pound|won\b|yen\b|yuan)")
+# "1.2bn" with no currency: abbreviated scales are used for money, words like "million" are not.
+_EN_BARE_AMOUNT = re.compile(rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?P<abbr>bn|mn|tn)\b")
+
+
+def english_amounts(text: str) -> list[Amount]:
+    found: list[Amount] = []
+    if not _EN_HINT.search(text):
+        return found  # most Korean articles: no symbol, code or currency word to look for
+    for m in _EN_SYMBOL_AMOUNT.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum() and not m.group("sym"):
+            continue
+        if m.group("sym"):
+            prefix = m.group("prefix")
+            currency = _EN_PREFIXES[prefix] if prefix else _EN_SYMBOLS[m.group("sym")]
+        else:
+            currency = m.group("code")
+        found += _kept(finish(text, m.start(), m.end(), _english_value(m), currency, False))
+    taken = [(a.start, a.end) for a in found]
+    for m in _EN_WORD_AMOUNT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group("word")
+        currency = _EN_WORDS.get(word.lower(), word)
+        found += _kept(finish(text, m.start(), m.end(), _english_value(m), currency, False))
+    return found
+
+
+def _kept(amount: Amount | None) -> list[Amount]:
+    return [amount] if amount else []
+
+
+def _english_value(m: re.Match[str]) -> Decimal:
+    scale = m.group("scale") or m.group("abbr")
+    return decimal_of(m.group("num")) * (EN_SCALES[scale.lower()] if scale else 1)
+
+
+def bare_english_amounts(text: str, currency: str) -> list[Amount]:
+    if "bn" not in text and "mn" not in text and "tn" not in text:
+        return []  # the common case: no abbreviated scale to look for
+    found: list[Amount] = []
+    for m in _EN_BARE_AMOUNT.finditer(text):
+        found += _kept(finish(text, m.start(), m.end(), _english_value_abbr(m), currency, False))
+    return found
+
+
+def _english_value_abbr(m: re.Match[str]) -> Decimal:
+    return decimal_of(m.group("num")) * EN_SCALES[m.group("abbr")]

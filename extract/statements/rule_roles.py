@@ -1,0 +1,69 @@
+"""The rules' role of an amount (total, allocation, change, other) from its sentence: one feature
+of the learned role, and the answer where no model is shipped."""
+
+from __future__ import annotations
+
+import re
+
+from extract.statements import vocabulary as v
+from extract.statements.subjects import Subject, is_org_name
+from extract.statements.words import split_particle
+
+
+def role_ko(sentence: str, a_start: int, a_end: int, subject: Subject | None, others: list[tuple[int, int]]) -> str:
+    before = sentence[:a_start]
+    after = sentence[_run_end(sentence, a_end, others) :]
+    subj = subject.text if subject else ""
+    if v.KO_OTHER_AFTER.match(after) or v.KO_OTHER_BEFORE.search(before):
+        return "other"
+    if v.KO_OTHER_SUBJECT.search(subj) or v.KO_OTHER_CLAUSE.search(after[:20]):
+        return "other"
+    if v.KO_CHANGE.match(after) or v.KO_CHANGE_BEFORE.search(before) or v.KO_CHANGE_OBJECT.match(after):
+        return "change"
+    core = _OWNER.sub("", subj)
+    if _PART_BEFORE.search(before) or (not subj and _FOR_BEFORE.search(before)):
+        return "allocation"  # "이 가운데 2억원", "나머지 1억원": a share of a whole is not the whole
+    if not subj or v.KO_TOTAL_SUBJECT.match(core) or is_org_name(core) or v.KO_TIME_SUBJECT.match(core):
+        return "total"
+    return "allocation"
+
+
+# "여기에 4억원이 투입된다": money for something named before, not a whole budget
+_FOR_BEFORE = re.compile(r"에(?:는|도)?\s*$")
+_OWNER = re.compile(r"^[가-힣]{1,8}의\s")
+_PART_BEFORE = re.compile(r"(?:가운데|이\s?중|그\s?중|이중|나머지|이 가운데)\s*$")
+_LIST_GAP = re.compile(r"^[\s)]*(?:,|△|ㆍ|및|과|와|등)(?!.*(?:대비|보다|에서|으로))[^.]*$")
+
+
+def _run_end(sentence: str, a_end: int, others: list[tuple[int, int]]) -> int:
+    """End of the list the amount closes: "예산 145억원, 예비비 468억원이 삭감됐다" shares one verb."""
+    end = a_end
+    for s, e in sorted(others):
+        if s < end:
+            continue
+        gap = sentence[end:s]
+        if len(gap) > 60 or not _LIST_GAP.match(gap) or _has_predicate(gap):
+            break
+        end = e
+    return end
+
+
+def _has_predicate(gap: str) -> bool:
+    words = re.findall(r"[가-힣]+", gap)
+    return any(
+        split_particle(w)[1] in ("은", "는", "을", "를", "에", "이", "가")
+        or re.search(r"(?:다|고|며|해|하여|했|됐)$", w)
+        for w in words
+    )
+
+
+def role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:
+    before, after = sentence[:a_start].lower(), sentence[a_end:]
+    subj = subject.text if subject else ""
+    if v.EN_CHANGE.search(before[-30:]) or v.EN_CHANGE_AFTER.match(after):
+        return "change"
+    if v.EN_OTHER_SUBJECT.search(subj):
+        return "other"
+    if v.EN_TOTAL_SUBJECT.search(subj) and len(subj.split()) <= 4:
+        return "total"
+    return "allocation"
