@@ -6,17 +6,17 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
+from crawler.known import due_known, source_rows, store_lookup
 from crawler.settings import build_settings, crawler_settings
 from crawler.spider import SourceSpider
 from crawler.tally import CrawlTally
-from store.articles import due_rechecks, known_articles
+from store.articles import due_rechecks
 from store.records import RunTally
 from store.runs import finish_run, start_run, sync_sources
 
@@ -54,7 +54,7 @@ class SourceCrawler:
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
-        ids = await asyncio.to_thread(sync_sources, self.engine, sources, self.clock())
+        ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())
         return list(await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources)))
 
     async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult:
@@ -70,8 +70,8 @@ class SourceCrawler:
             crawler = Crawler(SourceSpider, crawler_settings(self.base_settings, source))
             kwargs: dict[str, Any] = {
                 "source": source,
-                "lookup": partial(known_articles, self.engine, source_id),
-                "due": due,
+                "lookup": store_lookup(self.engine, source_id),
+                "due": due_known(due),
                 "recheck": recheck,
                 "tally": tally,
                 "source_id": source_id,

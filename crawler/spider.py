@@ -9,7 +9,7 @@ whose recheck is due (conditional GET; a 304 is "unchanged", a 404/410 marks the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Self
 from urllib.parse import urlencode, urlsplit
@@ -28,20 +28,13 @@ from crawler.detail import DetailError, detail_page, detail_request
 from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
 from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
+from crawler.known import KnownArticle, Lookup, no_lookup
 from crawler.pagination import next_list_request
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
-from store.articles import KnownArticle
 
 MAX_SITEMAP_DEPTH = 3
 GONE = (404, 410)
-
-Lookup = Callable[[Sequence[str]], dict[str, KnownArticle]]
-
-
-def _no_lookup(keys: Sequence[str]) -> dict[str, KnownArticle]:
-    return {}
-
 
 class SourceSpider(scrapy.Spider):
     name = "source"
@@ -49,7 +42,7 @@ class SourceSpider(scrapy.Spider):
     def __init__(
         self,
         source: SourceConfig,
-        lookup: Lookup = _no_lookup,
+        lookup: Lookup = no_lookup,
         due: Sequence[tuple[str, KnownArticle, str]] = (),
         recheck: bool = False,
         tally: CrawlTally | None = None,

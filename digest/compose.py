@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from store.models import Article, Change, CrawlRun, Project, Source, Statement
 from store.naming import org_key
-from store.records import as_utc
 from store.timeline import format_amount
 
 DIFF_LINES = 8  # a revised article shows the first changed lines; the link has the rest
@@ -122,7 +121,7 @@ def _ref(article: Article | None, source: Source | None) -> ArticleRef | None:
 
 def build_digest(engine: Engine, start: datetime, end: datetime) -> Digest:
     """Everything the change log recorded in [start, end), grouped the way the digest shows it."""
-    start, end = as_utc(start), as_utc(end)
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
     with Session(engine) as session:
         rows = session.execute(
             select(Change, Article, Source)

@@ -21,7 +21,6 @@ from digest.period import Period
 from digest.render import Rendered
 from digest.send import DeliveryError, Mailer
 from store.outbox_models import DigestOutbox
-from store.records import as_utc, maybe_utc
 
 # Longer than one SMTP attempt can take (connect, TLS, DATA with the configured timeout each),
 # so a live sender's claim is never taken over.
@@ -92,7 +91,7 @@ def enqueue(
 def last_period_end(engine: Engine) -> datetime | None:
     """Where the next digest starts: the end of the latest period that has a row."""
     with Session(engine) as session:
-        return maybe_utc(session.scalar(select(func.max(DigestOutbox.period_end))))
+        return session.scalar(select(func.max(DigestOutbox.period_end)))
 
 
 def period_rendered(engine: Engine, key: str) -> tuple[Period, Rendered] | None:
@@ -101,7 +100,7 @@ def period_rendered(engine: Engine, key: str) -> tuple[Period, Rendered] | None:
         row = session.scalars(select(DigestOutbox).where(DigestOutbox.period_key == key).limit(1)).first()
         if row is None:
             return None
-        period = Period(as_utc(row.period_start), as_utc(row.period_end))
+        period = Period(row.period_start, row.period_end)
         return period, Rendered(row.subject, row.body_text, row.body_html, row.item_count)
 
 
@@ -141,7 +140,7 @@ def claim_due(engine: Engine, now: datetime, *, limit: int = 100) -> list[Outbox
         ).all()
         rows = [
             OutboxRow(r.id, r.period_key, r.recipient, r.message_id, r.subject, r.body_text, r.body_html,
-                      as_utc(r.created_at), r.attempts + 1)
+                      r.created_at, r.attempts + 1)
             for r in candidates
         ]  # fmt: skip
     return [row for row in rows if _claim(engine, row.id, now)]
@@ -270,6 +269,6 @@ def outbox_status(engine: Engine) -> OutboxStatus:
         counts=counts,
         failed=tuple(f for s, f in items if s == "failed"),
         pending=tuple(f for s, f in items if s == "pending"),
-        last_sent_at=maybe_utc(last_sent),
+        last_sent_at=last_sent,
         last_period_key=last_key,
     )

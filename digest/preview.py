@@ -14,7 +14,6 @@ from digest.outbox import last_period_end
 from digest.period import last_two_fire_times
 from digest.render import Rendered, render_digest
 from store.models import Change
-from store.records import as_utc
 
 
 def preview_start(config: Config, engine: Engine, now: datetime) -> datetime:
@@ -22,12 +21,12 @@ def preview_start(config: Config, engine: Engine, now: datetime) -> datetime:
     last_end = last_period_end(engine)
     if last_end is not None:
         return last_end
-    return last_two_fire_times(config.digest.schedule, config.zone, as_utc(now))[0]
+    return last_two_fire_times(config.digest.schedule, config.zone, now.astimezone(UTC))[0]
 
 
 def preview_digest(config: Config, engine: Engine, start: datetime, now: datetime) -> Rendered:
     """The digest of [start, now), rendered as it would be mailed."""
-    digest = build_digest(engine, start, as_utc(now))
+    digest = build_digest(engine, start, now.astimezone(UTC))
     return render_digest(digest, config.zone, prefix=config.digest.subject_prefix,
                          unsubscribe_url=config.digest.unsubscribe_url)  # fmt: skip
 
@@ -37,7 +36,7 @@ def write_demo_digest(config: Config, engine: Engine, path: Path, now: datetime 
     with Session(engine) as session:
         first = session.scalar(select(func.min(Change.at)))
     now = now or datetime.now(UTC)
-    rendered = preview_digest(config, engine, as_utc(first) if first else now, now)
+    rendered = preview_digest(config, engine, first or now, now)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(rendered.html, encoding="utf-8")
     return path

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 
 from config.load import ConfigError, load_config
 from config.schema import Config, SourceConfig
+from crawler.known import source_rows
 from crawler.runner import CrawlResult
 from crawler.settings import build_settings
 from scheduling.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, JobSpec, diff_jobs, make_trigger, plan_jobs
@@ -114,7 +115,7 @@ class Daemon:
             # We hold the lock, so no other daemon is crawling: every "running" row is a dead process's.
             # (Not so with workers: their crawls run elsewhere; housekeeping sweeps theirs.)
             stale = await asyncio.to_thread(mark_interrupted, self.engine, now)
-        self.source_ids = await asyncio.to_thread(sync_sources, self.engine, self.config.sources, now)
+        self.source_ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(self.config.sources), now)
         previous = await self.history(self.config)
         specs = plan_jobs(self.config, previous, tuple(self.extras.values()), now)
         loop = asyncio.get_running_loop()
@@ -309,7 +310,7 @@ class Daemon:
             return
         assert self.scheduler is not None
         now = self.clock()
-        ids = await asyncio.to_thread(sync_sources, self.engine, config.sources, now)
+        ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(config.sources), now)
         previous = await self.history(config)
         specs = plan_jobs(config, previous, tuple(self.extras.values()), now)
         changes = diff_jobs(tuple(self.specs.values()), specs)

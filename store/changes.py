@@ -11,7 +11,6 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Change, Source
-from store.records import as_utc
 
 MAX_DIFF_LINES = 80
 
@@ -58,12 +57,12 @@ def changes_since(
         .order_by(Change.at, Change.id)
     )
     if since is not None:
-        query = query.where(Change.at >= as_utc(since))
+        query = query.where(Change.at >= since)
     if kinds:
         query = query.where(Change.kind.in_(kinds))
     with Session(engine) as session:
         rows = [
-            ChangeRow(c.id, as_utc(c.at), c.kind, c.org, name, url, c.summary, dict(c.detail or {}))
+            ChangeRow(c.id, c.at, c.kind, c.org, name, url, c.summary, dict(c.detail or {}))
             for c, name, url in session.execute(query)
         ]
     if org:

@@ -16,7 +16,6 @@ from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Change, Source, Statement
 from store.naming import project_name
 from store.projects import resolve_project
-from store.records import as_utc
 from store.timeline import statement_row
 
 # (text, published, org, lang) -> what the extractor reads; a seam so tests can pass a fake.
@@ -72,14 +71,14 @@ def _reextract_version(session: Session, version_id: int, reader: Reader) -> tup
     assert article is not None
     src = session.get(Source, article.source_id)
     assert src is not None
-    published = as_utc(version.published_at).date() if version.published_at else None
+    published = version.published_at.date() if version.published_at else None
     statements, mentions = reader(version_text(version), published, src.org, version.lang)
     old_ids = list(session.scalars(select(Statement.id).where(Statement.version_id == version_id)))
     if old_ids:
         # change events outlive the statements they pointed to (history is not deleted)
         session.execute(update(Change).where(Change.statement_id.in_(old_ids)).values(statement_id=None))
         session.execute(delete(Statement).where(Statement.id.in_(old_ids)))
-    at = as_utc(version.published_at or version.fetched_at)
+    at = version.published_at or version.fetched_at
     for found in statements:
         session.add(_row(session, article, version, found, src.org, at))
     session.flush()

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, ArticleVersion, SimilarityBand, Statement
-from store.records import as_utc
 from store.similarity import DUPLICATE_CONTAINMENT, fingerprint, shingles
 
 STORY_WINDOW = timedelta(days=14)  # syndicated copies appear within days; older look-alikes are new stories
@@ -27,10 +26,6 @@ class StoryLink:
 
 def _when(article: Article) -> datetime:
     return article.published_at or article.first_seen_at
-
-
-def _aware(value: datetime) -> datetime:
-    return as_utc(value)
 
 
 def _by_text(session: Session, article: Article, body: str) -> StoryLink | None:
@@ -54,7 +49,7 @@ def _by_text(session: Session, article: Article, body: str) -> StoryLink | None:
     best: tuple[float, Article] | None = None
     for other_id in candidates:
         other = session.get(Article, other_id)
-        if other is None or abs(_aware(_when(other)) - _aware(_when(article))) > STORY_WINDOW:
+        if other is None or abs(_when(other) - _when(article)) > STORY_WINDOW:
             continue
         other_body = session.scalars(
             select(ArticleVersion.body).where(
@@ -91,7 +86,7 @@ def _by_budget_figure(session: Session, article: Article, statements: list[State
             .order_by(Article.id)
         ).scalars()
         for other in rows:
-            if abs(_aware(_when(other)) - _aware(_when(article))) <= SAME_FIGURE_WINDOW:
+            if abs(_when(other) - _when(article)) <= SAME_FIGURE_WINDOW:
                 story = other.story_id or other.id
                 reason = (f"same whole-budget figure {mine.amount_text} for {mine.fiscal_year} as article {other.id}, "
                           f"reported within {SAME_FIGURE_WINDOW.days} days")

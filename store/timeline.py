@@ -14,7 +14,6 @@ from store.changes import add_change
 from store.models import Article, ArticleVersion, Project, Source, Statement
 from store.naming import org_key, project_name
 from store.projects import resolve_project
-from store.records import as_utc
 
 
 def _korean_won(value: int) -> str:
@@ -86,7 +85,7 @@ def record_statements(
 
 
 def _statement_time(session: Session, version: ArticleVersion) -> datetime:
-    return as_utc(version.published_at or version.fetched_at)
+    return version.published_at or version.fetched_at
 
 
 # A whole budget does not halve or double between two reports of the same fiscal year; a figure
@@ -238,7 +237,7 @@ def project_timelines(engine: Engine, *, org: str | None = None, project: str | 
                 slot = (story, s.fiscal_year, s.value)
                 known = merged.get(slot)
                 urls = tuple(dict.fromkeys([*(known.article_urls if known else ()), a.url]))
-                said = as_utc(v.published_at or v.fetched_at)
+                said = v.published_at or v.fetched_at
                 merged[slot] = TimelinePoint(s.fiscal_year, s.value, s.currency, s.amount_text,
                                              known.said_at if known else said, urls, story)  # fmt: skip
             points = sorted(merged.values(), key=lambda t: (t.fiscal_year or 0, t.said_at))

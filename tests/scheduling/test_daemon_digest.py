@@ -11,8 +11,8 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 
 from demo.site import SampleSite
-from tests.scheduling.conftest import DaemonProcess, fast_config, write_config
 from tests.digest.conftest import Sink, free_port
+from tests.scheduling.conftest import DaemonProcess, fast_config, write_config
 
 Start = Callable[..., DaemonProcess]
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cli.main import cli
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from extract.article.page import Article as ReadArticle
 from extract.statements.extractor import extract_statements
 from extract.statements.mentions import Mention, extract_mentions
@@ -35,7 +36,7 @@ BODY = (
 
 
 def _store(engine: Engine, statements: bool = True) -> int:
-    sid = sync_sources(engine, [SOURCE], T0)[SOURCE.name]
+    sid = sync_sources(engine, source_rows([SOURCE]), T0)[SOURCE.name]
     read = ReadArticle(url="https://www.naju.go.kr/news/1", title=TITLE, body=BODY, published=T0)
     found = extract_statements(f"{TITLE}\n\n{BODY}", published=T0.date(), org="나주시") if statements else []
     fetch = FetchInfo(url=read.url, url_key=read.url, fetched_at=T0, encoding="utf-8")
