@@ -58,7 +58,10 @@ def run_crawl(config: Config, sources: list[SourceConfig], *, recheck: bool = Fa
     engine = open_database(config)
     try:
         crawler = SourceCrawler(config, engine)
-        return run_on_reactor(lambda: crawl_with_progress(crawler, sources, recheck))
+        try:
+            return run_on_reactor(lambda: crawl_with_progress(crawler, sources, recheck))
+        finally:
+            crawler.close()
     finally:
         engine.dispose()
 

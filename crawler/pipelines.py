@@ -1,7 +1,7 @@
 """Item pipelines: read each fetched page into an article and its statements, then store it.
 
-Both stages run their work in a thread so the event loop (shared with every crawl and, in the
-daemon, the scheduler) never blocks on parsing or the database.
+Reading runs off the event loop (in a thread, or in a process pool when there are spare cores,
+crawler/read_pool.py); storing runs in a thread, a batch of articles per transaction.
 """
 
 from __future__ import annotations
@@ -17,11 +17,19 @@ from sqlalchemy import Engine
 
 from crawler.detail import reading_source
 from crawler.items import PageItem
-from crawler.reading import ReadPage, read_page
+from crawler.read_pool import PageReader
+from crawler.reading import ReadPage
 from crawler.spider import GONE, SourceSpider
-from store.articles import mark_removed, record_article, touch_article
+from store.articles import mark_removed, touch_article
+from store.batch import ArticleInput, record_batch
 from store.db import make_engine
 from store.records import FetchInfo
+
+# Articles per transaction, and the longest an article waits for its batch. A crash loses at
+# most the batch being filled: those were never reported as stored, and the next crawl, not
+# finding them, fetches them again.
+STORE_BATCH = 25
+STORE_WAIT_S = 2.0
 
 
 @dataclass
@@ -36,6 +44,7 @@ class ReadPipeline:
     def __init__(self, crawler: Crawler, timezone: ZoneInfo) -> None:
         self.crawler = crawler
         self.timezone = timezone
+        self.fallback = PageReader(0)  # a spider started without a shared reader reads in a thread
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -48,8 +57,9 @@ class ReadPipeline:
             return item  # type: ignore[no-any-return]
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
+        reader = spider.reader or self.fallback
         try:
-            read = await asyncio.to_thread(read_page, item, reading_source(spider.source), self.timezone)
+            read = await reader.read(item, reading_source(spider.source), self.timezone)
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc
@@ -62,24 +72,33 @@ class ReadPipeline:
 
 
 class StorePipeline:
-    """ReadItem -> a stored article or version; counts new / changed / unchanged."""
+    """ReadItem -> a stored article or version, a batch per transaction; counts new / changed /
+    unchanged only once the batch is committed."""
 
-    def __init__(self, crawler: Crawler, database: str) -> None:
+    def __init__(self, crawler: Crawler, database: str, batch: int = STORE_BATCH, wait: float = STORE_WAIT_S):
         self.crawler = crawler
         self.database = database
+        self.batch = max(1, batch)
+        self.wait = wait
         self.engine: Engine | None = None
+        self.pending: list[ArticleInput] = []
+        self.flushing = asyncio.Lock()  # batches commit in the order they were filled
+        self.timer: asyncio.TimerHandle | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         database = crawler.settings.get("BUDGETWATCH_DATABASE")
         if not database:
             raise NotConfigured("BUDGETWATCH_DATABASE is not set")
-        return cls(crawler, database)
+        batch = crawler.settings.getint("BUDGETWATCH_STORE_BATCH", STORE_BATCH)
+        wait = crawler.settings.getfloat("BUDGETWATCH_STORE_WAIT", STORE_WAIT_S)
+        return cls(crawler, database, batch, wait)
 
     def open_spider(self) -> None:
         self.engine = make_engine(self.database)
 
-    def close_spider(self) -> None:
+    async def close_spider(self) -> None:
+        await self.flush()
         if self.engine is not None:
             self.engine.dispose()
 
@@ -107,19 +126,36 @@ class StorePipeline:
             etag=page.etag,
             last_modified=page.last_modified,
         )
-        try:
-            outcome = await asyncio.to_thread(
-                record_article,
-                self.engine,
-                spider.source_id,
-                item.read.article,
-                item.read.statements,
-                fetch,
-                spider.run_id,
-                item.read.mentions,
-            )
-        except Exception as exc:
-            spider.tally.error(f"{page.url}: not stored: {type(exc).__name__}: {exc}")
-            raise DropItem(f"{page.url}: not stored") from exc
-        spider.tally.count(outcome)
+        self.pending.append(ArticleInput(item.read.article, item.read.statements, fetch, item.read.mentions))
+        if len(self.pending) >= self.batch:
+            await self.flush()
+        elif self.timer is None:
+            self.timer = asyncio.get_running_loop().call_later(self.wait, self._flush_later)
         return item
+
+    def _flush_later(self) -> None:
+        self.timer = None
+        asyncio.ensure_future(self.flush())
+
+    async def flush(self) -> None:
+        """Commit what is pending in one transaction and count it; errors are counted per article."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        async with self.flushing:
+            batch, self.pending = self.pending, []
+            if not batch or self.engine is None:
+                return
+            spider = self.crawler.spider
+            assert isinstance(spider, SourceSpider)
+            try:
+                results = await asyncio.to_thread(record_batch, self.engine, spider.source_id, batch, spider.run_id)
+            except Exception as exc:  # the database is gone: nothing of the batch was stored
+                for item in batch:
+                    spider.tally.error(f"{item.fetch.url}: not stored: {type(exc).__name__}: {exc}")
+                return
+            for result in results:
+                if result.outcome is None:
+                    spider.tally.error(f"{result.url}: not stored: {result.error}")
+                else:
+                    spider.tally.count(result.outcome)

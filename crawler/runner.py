@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
 from crawler.known import due_known, source_rows, store_lookup
+from crawler.read_pool import PageReader
 from crawler.settings import build_settings, crawler_settings
 from crawler.spider import SourceSpider
 from crawler.tally import CrawlTally
@@ -45,13 +46,22 @@ def run_status(tally: CrawlTally) -> str:
 class SourceCrawler:
     """Crawls sources with one AsyncCrawlerRunner; the reactor must already be the asyncio one."""
 
-    def __init__(self, config: Config, engine: Engine, *, clock: Clock = utc_now, log_level: str = "WARNING"):
+    def __init__(
+        self,
+        config: Config,
+        engine: Engine,
+        *,
+        clock: Clock = utc_now,
+        log_level: str = "WARNING",
+        reader: PageReader | None = None,
+    ):
         self.config = config
         self.engine = engine
         self.clock = clock
         self.base_settings = build_settings(config, log_level=log_level)
         self.runner = AsyncCrawlerRunner(self.base_settings)
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
+        self.reader = reader if reader is not None else PageReader()
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
         ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())
@@ -76,6 +86,7 @@ class SourceCrawler:
                 "tally": tally,
                 "source_id": source_id,
                 "run_id": run_id,
+                "reader": self.reader,
             }
             await self.runner.crawl(crawler, **kwargs)
             reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
@@ -90,3 +101,7 @@ class SourceCrawler:
 
     async def stop(self) -> None:
         await self.runner.stop()
+
+    def close(self) -> None:
+        """Stop the reading processes (crawls still running read in their thread)."""
+        self.reader.close()

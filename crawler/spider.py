@@ -30,11 +30,13 @@ from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
 from crawler.known import KnownArticle, Lookup, no_lookup
 from crawler.pagination import next_list_request
+from crawler.read_pool import PageReader
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
 
 MAX_SITEMAP_DEPTH = 3
 GONE = (404, 410)
+
 
 class SourceSpider(scrapy.Spider):
     name = "source"
@@ -48,12 +50,14 @@ class SourceSpider(scrapy.Spider):
         tally: CrawlTally | None = None,
         source_id: int = 0,
         run_id: int | None = None,
+        reader: PageReader | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"source:{source.name}", **kwargs)
         self.source = source
         self.source_id = source_id
         self.run_id = run_id
+        self.reader = reader  # shared by the crawls of one process (crawler/read_pool.py)
         self.lookup = lookup
         self.due = list(due)  # (url, known, title) of stored articles whose recheck is due
         self.recheck = recheck

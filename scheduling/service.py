@@ -48,6 +48,8 @@ class Crawler(Protocol):
 
     async def stop(self) -> None: ...
 
+    def close(self) -> None: ...
+
 
 CrawlerFactory = Callable[[Config, Engine], Crawler]
 
@@ -259,6 +261,8 @@ class Daemon:
             log_event("stop_failed", logging.ERROR, error=f"{type(exc).__name__}: {exc}")
             self.exit_code = 1
         self.scheduler.shutdown(wait=False)
+        for crawler in self.crawlers:
+            crawler.close()
         if self.watch is not None:
             self.watch.cancel()
         if self.dispatcher is not None:

@@ -134,13 +134,13 @@ def record_article(
     for _attempt in range(RECORD_ATTEMPTS):  # a concurrent writer inserted a row first: redo, then see it
         try:
             with Session(engine) as session, session.begin():
-                return _record(session, source_id, read, statements, mentions, fetch, run_id, digest)
+                return record_in(session, source_id, read, statements, mentions, fetch, run_id, digest)
         except IntegrityError:
             continue
     raise RuntimeError(f"{fetch.url}: could not record the article after a concurrent insert")
 
 
-def _record(
+def record_in(
     session: Session,
     source_id: int,
     read: ReadArticle,
@@ -150,6 +150,8 @@ def _record(
     run_id: int | None,
     digest: str,
 ) -> Outcome:
+    """Record one article inside the caller's transaction (its session's identity map keeps
+    the source row, so a batch reads it once)."""
     source = session.get(Source, source_id)
     assert source is not None, source_id
     article = session.scalars(
