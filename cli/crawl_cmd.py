@@ -8,21 +8,9 @@ import sys
 import click
 
 from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database
-from cli.reactor import run_on_reactor
 from config.schema import Config, SourceConfig
-from crawler.runner import CrawlResult, SourceCrawler
-
-
-def summary_line(result: CrawlResult) -> str:
-    t = result.tally
-    line = (
-        f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
-        f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
-        f"errors {len(t.errors)}"
-    )
-    if t.errors:
-        line += f" (first: {t.errors[0]})"
-    return line
+from crawler.reactor import run_on_reactor
+from crawler.runner import CrawlResult, SourceCrawler, summary_line
 
 
 def choose_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]:

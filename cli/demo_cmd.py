@@ -8,8 +8,9 @@ import click
 import yaml
 
 from cli.context import EXIT_SOURCE_FAILED, fail_usage
-from cli.crawl_cmd import run_crawl, summary_line
+from cli.crawl_cmd import run_crawl
 from config.load import ConfigError, load_config
+from crawler.runner import summary_line
 from demo.sample_config import sample_config
 from demo.site import SampleSite
 from digest.preview import write_demo_digest

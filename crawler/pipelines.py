@@ -81,6 +81,7 @@ class StorePipeline:
         self.batch = max(1, batch)
         self.wait = wait
         self.engine: Engine | None = None
+        self.own_engine = False
         self.pending: list[ArticleInput] = []
         self.flushing = asyncio.Lock()  # batches commit in the order they were filled
         self.timer: asyncio.TimerHandle | None = None
@@ -95,11 +96,14 @@ class StorePipeline:
         return cls(crawler, database, batch, wait)
 
     def open_spider(self) -> None:
-        self.engine = make_engine(self.database)
+        spider = self.crawler.spider
+        shared = spider.engine if isinstance(spider, SourceSpider) else None
+        self.own_engine = shared is None
+        self.engine = shared if shared is not None else make_engine(self.database)
 
     async def close_spider(self) -> None:
         await self.flush()
-        if self.engine is not None:
+        if self.engine is not None and self.own_engine:
             self.engine.dispose()
 
     async def process_item(self, item: Any) -> Any:

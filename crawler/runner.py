@@ -36,6 +36,19 @@ class CrawlResult:
     tally: RunTally
 
 
+def summary_line(result: CrawlResult) -> str:
+    """One line per crawled source, what `budgetwatch crawl` prints."""
+    t = result.tally
+    line = (
+        f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
+        f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
+        f"errors {len(t.errors)}"
+    )
+    if t.errors:
+        line += f" (first: {t.errors[0]})"
+    return line
+
+
 def run_status(tally: CrawlTally) -> str:
     """failed: the feed, sitemap or first list page could not be read; partial: some pages failed."""
     if tally.listing_failed:
@@ -87,6 +100,7 @@ class SourceCrawler:
                 "source_id": source_id,
                 "run_id": run_id,
                 "reader": self.reader,
+                "engine": self.engine,
             }
             await self.runner.crawl(crawler, **kwargs)
             reason = crawler.stats.get_value("finish_reason") if crawler.stats else None

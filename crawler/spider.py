@@ -20,6 +20,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from sqlalchemy import Engine
 from twisted.python.failure import Failure
 
 from config.schema import SourceConfig
@@ -51,6 +52,7 @@ class SourceSpider(scrapy.Spider):
         source_id: int = 0,
         run_id: int | None = None,
         reader: PageReader | None = None,
+        engine: Engine | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"source:{source.name}", **kwargs)
@@ -58,6 +60,7 @@ class SourceSpider(scrapy.Spider):
         self.source_id = source_id
         self.run_id = run_id
         self.reader = reader  # shared by the crawls of one process (crawler/read_pool.py)
+        self.engine = engine  # the runner's: one connection pool and statement cache per process
         self.lookup = lookup
         self.due = list(due)  # (url, known, title) of stored articles whose recheck is due
         self.recheck = recheck

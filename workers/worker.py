@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from celery.signals import worker_ready
@@ -12,6 +11,7 @@ from celery.signals import worker_ready
 from scheduling.logfmt import configure_logging, log_event
 from workers.app import make_app
 from workers.tasks import register_crawl
+from workers.zygote_client import ZygoteClient
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,8 @@ class WorkerOptions:
     broker_url: str
     queue: str
     concurrency: int  # crawls at once in this worker, each in its own child process
-    cli_args: Sequence[str]  # --config/--db handed to every crawl child
+    config_path: str | None  # --config and --db, for every crawl
+    database: str | None
     log_level: str = "INFO"
 
 
@@ -32,11 +33,14 @@ def run_worker(options: WorkerOptions) -> int:
     configure_logging(options.log_level)
     name = worker_name()
     app = make_app(options.broker_url, options.queue)
-    register_crawl(app, options.cli_args, name)
     log_event("worker_starting", worker=name, queue=options.queue, concurrency=options.concurrency)
+    # Imports, the schema check and everything that does not need the reactor, once per worker.
+    zygote = ZygoteClient(options.config_path, options.database)
+    zygote.start()
+    register_crawl(app, zygote, name)
     worker_ready.connect(lambda **_: log_event("worker_ready", worker=name), weak=False)
     # Threads, not prefork: a thread only waits for its crawl child, and the child is a fresh
-    # process anyway (Scrapy's reactor cannot restart), so forked pool processes would add nothing.
+    # process anyway (Scrapy's reactor cannot restart), forked from the zygote.
     worker = app.Worker(
         hostname=name,
         pool_cls="threads",
@@ -48,7 +52,10 @@ def run_worker(options: WorkerOptions) -> int:
         optimization="fair",
         quiet=True,  # no banner on stdout; our events go to stderr
     )
-    worker.start()
+    try:
+        worker.start()
+    finally:
+        zygote.close()
     code = int(worker.exitcode or 0)
     log_event("worker_stopped", worker=name, exit_code=code)
     return code
