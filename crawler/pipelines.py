@@ -29,7 +29,7 @@ from store.records import FetchInfo
 # most the batch being filled: those were never reported as stored, and the next crawl, not
 # finding them, fetches them again.
 STORE_BATCH = 25
-STORE_WAIT_S = 2.0
+STORE_WAIT_S = 0.5
 
 
 @dataclass

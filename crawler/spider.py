@@ -67,6 +67,10 @@ class SourceSpider(scrapy.Spider):
         self.tally = tally if tally is not None else CrawlTally()
         self.allowed_domains = [urlsplit(source.url).hostname or ""]
         self._queued: set[str] = set()
+        # Keys seen on list pages: a page showing none but these is a looping pager. Kept apart
+        # from _queued, or a first page of young articles queued for recheck would end the walk
+        # there (and a crawl killed after that page would never get the older ones).
+        self._listed: set[str] = set()
         self._articles_requested = 0
 
     async def start(self) -> AsyncIterator[Request]:
@@ -131,7 +135,9 @@ class SourceSpider(scrapy.Spider):
         links = listing_links(response, self.source.links, self.source.title_from)
         if not links and depth == 1:
             self.tally.error(f"{response.url}: no links match {self.source.links!r}")
-        unseen = [link for link in links if url_key(link.url) not in self._queued]
+        keys = {url_key(link.url) for link in links}
+        unseen = keys - self._listed
+        self._listed |= keys
         for request in await self._article_requests(links):
             yield request
         if depth >= self.source.max_pages or not unseen:

@@ -33,7 +33,7 @@ class ZygoteClient:
         self.argv = [sys.executable, "-m", "workers.zygote", str(os.getpid()), config_path or "", database or ""]
         self.lock = threading.Lock()
         self.ids = itertools.count(1)
-        self.waiting: dict[int, Future[CrawlExit]] = {}
+        self.waiting: dict[int, tuple[subprocess.Popen[bytes], Future[CrawlExit]]] = {}
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -59,13 +59,13 @@ class ZygoteClient:
         for line in process.stdout:
             reply = json.loads(line)
             with self.lock:
-                future = self.waiting.pop(int(reply["id"]), None)
+                _, future = self.waiting.pop(int(reply["id"]), (process, None))
             if future is not None:
                 future.set_result(CrawlExit(int(reply["code"]), str(reply["summary"]), float(reply["cpu_s"])))
-        with self.lock:  # the zygote is gone: its running crawls died with it
-            lost = [f for f in self.waiting.values() if not f.done()]
-            self.waiting.clear()
-        for future in lost:
+        with self.lock:  # the zygote is gone: its running crawls died with it (not a new zygote's)
+            lost = [order for order, (owner, _) in self.waiting.items() if owner is process]
+            futures = [self.waiting.pop(order)[1] for order in lost]
+        for future in futures:
             future.set_result(CrawlExit(EXIT_KILLED, ""))
 
     def crawl(self, source: str, timeout: float) -> CrawlExit:
@@ -74,7 +74,7 @@ class ZygoteClient:
         with self.lock:
             process = self._ensure_running()
             order_id = next(self.ids)
-            self.waiting[order_id] = future
+            self.waiting[order_id] = (process, future)
             assert process.stdin is not None
             line = json.dumps({"id": order_id, "source": source, "timeout": timeout}) + "\n"
             process.stdin.write(line.encode("utf-8"))

@@ -27,7 +27,7 @@ from store.models import Article, ArticleVersion, Change, CrawlRun, Statement
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES, PER_PAGE = 60, 15
-PAGE_DELAY_S = 0.08  # slow enough that the kill lands mid-crawl
+HELD_FROM = 20  # articles from this one on wait until the test opens the gate: the kill lands mid-crawl
 
 PLACES = ("한빛시", "Riverton")
 
@@ -62,6 +62,8 @@ def list_html(page: int) -> str:
 
 
 class Handler(BaseHTTPRequestHandler):
+    gate = threading.Event()
+
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  # stdlib signature
         return
 
@@ -69,8 +71,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/list?page="):
             body = list_html(int(self.path.split("=")[1]))
         elif self.path.startswith("/a/") and self.path.endswith(".html"):
-            time.sleep(PAGE_DELAY_S)
-            body = article_html(int(self.path[3:-5]))
+            n = int(self.path[3:-5])
+            if n >= HELD_FROM:
+                self.gate.wait(60)
+            body = article_html(n)
         else:
             self.send_error(404)
             return
@@ -84,6 +88,7 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def board() -> Iterator[str]:
+    Handler.gate = threading.Event()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -146,6 +151,7 @@ def stored_count(database: str) -> int:
 
 def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, tmp_path: Path) -> None:
     reference_db = f"sqlite:///{tmp_path}/reference.sqlite"
+    Handler.gate.set()
     done = subprocess.run(crawl_argv(config_file(tmp_path / "ref.yaml", board, reference_db)), cwd=ROOT,
                           capture_output=True, text=True, timeout=180)  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -153,6 +159,7 @@ def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, t
     assert len(expected["articles"]) == ARTICLES and set(expected["versions"].values()) == {1}
     assert expected["statements"] and any(kind == "statement_new" for kind, _, _ in expected["changes"])
 
+    Handler.gate.clear()
     database = f"sqlite:///{tmp_path}/crashed.sqlite"
     config = config_file(tmp_path / "crash.yaml", board, database)
     child = subprocess.Popen(crawl_argv(config), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -164,7 +171,8 @@ def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, t
     finally:
         os.killpg(child.pid, signal.SIGKILL)  # the crawl and any process it started
         child.wait()
-    assert child.returncode == -signal.SIGKILL, "the crawl ended before it could be killed: slow the board down"
+        Handler.gate.set()
+    assert child.returncode == -signal.SIGKILL, "the crawl ended before it could be killed"
     acknowledged = contents(database)
     assert 0 < len(acknowledged["articles"]) < ARTICLES
     engine = make_engine(database)
