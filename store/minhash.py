@@ -1,4 +1,4 @@
-"""MinHash of 64 permutations without numpy or scipy: datasketch's "affine32" scheme, seed 7.
+"""MinHash of 64 permutations without datasketch or scipy: datasketch's "affine32" scheme, seed 7.
 
 datasketch costs about a second of imports (scipy) in every process that stores an article;
 this computes the same signatures (tests/store/test_minhash.py checks it against datasketch),
@@ -165,4 +165,10 @@ def minhash(items: Iterable[bytes]) -> tuple[int, ...]:
     hashes = [_fmix32(_sha1_32(item)) for item in set(items)]
     if not hashes:
         return (MASK,) * len(PERM_A)
-    return tuple(min((a * h + b) & MASK for h in hashes) for a, b in zip(PERM_A, PERM_B, strict=True))
+    # numpy (0.2 s to import, once per process that stores) does the 64 x n products in 0.2 ms
+    # where plain Python takes 2-7 ms an article; uint32 arithmetic wraps mod 2^32 as datasketch's.
+    import numpy as np
+
+    column = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    permuted = column * np.array(PERM_A, dtype=np.uint32) + np.array(PERM_B, dtype=np.uint32)
+    return tuple(int(x) for x in permuted.min(axis=0))
