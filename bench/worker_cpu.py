@@ -61,7 +61,7 @@ def worker_crawls(sources: int, broker: str, pg: str) -> list[float]:
             argv = [sys.executable, "-m", "cli.main", "--config", str(config), "worker", "--concurrency", "1",
                     "--broker", broker, "--queue", queue]  # fmt: skip
             with log.open("wb") as sink:
-                proc = subprocess.Popen(argv, cwd=ROOT, stderr=sink)
+                proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=sink)
                 try:
                     for i in range(sources):
                         app.send_task(CRAWL_TASK, args=[f"board-{i:03d}", "bench"], queue=queue)
