@@ -22,28 +22,40 @@ from crawler.reading import ReadPage, read_page
 WARM_AFTER = 30  # pages read in a thread before the pool starts: its start costs about 0.6 CPU-s
 
 
-def spare_cores() -> int:
-    """Cores this process may use beyond the one its event loop and storing keep busy."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(0, cores - 1)
+def spare_cores(cores: int | None = None, load: float | None = None) -> int:
+    """Cores free for reading beyond the one this process's event loop and storing keep busy:
+    the cores not taken by other work (the 1-minute load average, less this crawl's own share)."""
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cores = os.cpu_count() or 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:  # not available: assume only this crawl runs
+            load = 1.0
+    others = max(0.0, load - 1.0)  # this crawl counts for about one in the load average
+    return max(0, int(cores - 1 - others))
 
 
 class PageReader:
     """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
 
     def __init__(self, processes: int | None = None, *, warm_after: int = WARM_AFTER) -> None:
-        self.processes = spare_cores() if processes is None else max(0, processes)
+        self.processes = processes  # None: as many as there are spare cores when the pool starts
         self.warm_after = warm_after
         self.seen = 0
         self.pool: ProcessPoolExecutor | None = None
 
     async def read(self, page: PageItem, source: SourceConfig, timezone: ZoneInfo) -> ReadPage:
         self.seen += 1
-        if self.processes < 1 or self.seen <= self.warm_after:
+        if self.seen <= self.warm_after or self.processes == 0:
             return await asyncio.to_thread(read_page, page, source, timezone)
+        if self.processes is None:
+            self.processes = spare_cores()
+            if self.processes == 0:  # the machine is busy: a pool would only add copying
+                return await asyncio.to_thread(read_page, page, source, timezone)
         if self.pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["crawler.reading"])
