@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-daemon lint clean venv
+.PHONY: demo test bench bench-daemon lint clean venv train eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +20,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# The statement model: fitted on ../shared/eval/budget_train.jsonl, written to extract/statements/model.json.
+SHARED_EVAL ?= ../shared/eval
+train: $(STAMP)
+	$(BIN)/python -m extract.statements.training train --data $(SHARED_EVAL)
+
+# Honest figures: 5-fold cross-validation on train, and dev scored by the model fitted on all of train.
+eval: $(STAMP)
+	$(BIN)/python -m extract.statements.training eval --data $(SHARED_EVAL)
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.crawl_speed
 	$(BIN)/python -m bench.change_detection
@@ -29,9 +38,16 @@ bench: $(STAMP)
 bench-daemon: $(STAMP)
 	$(BIN)/python -m bench.daemon_memory
 
+# $(wildcard): changes/ (the change rules) is checked once it exists.
+PACKAGES := $(wildcard config store changes crawler cli extract bench demo scheduling workers digest)
+
+# Style, types, the layering of the stages (import-linter contracts in pyproject.toml) and module size.
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy --strict --ignore-missing-imports config store crawler cli extract bench demo scheduling workers digest scheduler.py
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict --ignore-missing-imports $(PACKAGES) scheduler.py
+	$(BIN)/lint-imports
+	$(BIN)/python .ci/max_lines.py 300 $(PACKAGES) scheduler.py tests
 
 clean:
 	rm -rf $(VENV) demo-output

@@ -1,11 +1,11 @@
 """The budgetwatch daemon's entry point: `python scheduler.py [--config PATH] [--db URL]`.
 
 The only place that wires the stages together. Scrapy components are never defined here: a
-component referenced by dotted path from `__main__` would re-run this file (tech-notes 1.2-h).
+component referenced by dotted path from `__main__` would re-run this file (docs/tech-notes.md §1.2).
 """
 
 # The asyncio reactor must be installed before anything imports twisted.internet.reactor
-# (tech-notes 1.2-a), hence these two lines first and the imports below them.
+# (docs/tech-notes.md §1.1), hence these two lines first and the imports below them.
 from scrapy.utils.reactor import install_reactor
 
 install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")

@@ -1,8 +1,9 @@
 """Article reading speed: ms per page (median) and peak memory, ours against trafilatura alone.
 
-Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb) and the 10 Korean
+Reads the 181 pages of the article extraction benchmark (../shared/eval/aeb), the 10 Korean
 article pages of ../shared/eval/kr-pages (with their site profiles, as `budgetwatch article`
-reads them), times `extract.article.reader.read_article` and trafilatura 2 alone
+reads them) and the 31 CMS-family pages of tests/extract/article/cms (no profile matches them),
+times `extract.article.reader.read_article` and trafilatura 2 alone
 (`bare_extraction(html, url=..., with_metadata=True)`, the baseline the issue compares against)
 page by page, and prints the median and 90th percentile ms per page and the peak resident memory
 of a fresh process that reads all the pages with one reader (lxml allocates outside Python's
@@ -23,14 +24,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import trafilatura
 
-from cli.article_cmd import default_profiles_dir
-from extract.article.profiles import load_profiles, match_profile
-from extract.article.reader import read_article
+from cli.article_cmd import read_with_profile
+from config.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
+KST = ZoneInfo("Asia/Seoul")
 Page = tuple[str, str]  # (url, html)
 Reader = Callable[[str, str], object]
 
@@ -56,11 +58,10 @@ def korean_pages(shared: Path) -> list[Page]:
 
 
 def ours() -> Reader:
-    profiles = load_profiles(default_profiles_dir())
+    profiles = load_catalog()
 
     def read(url: str, html: str) -> object:
-        profile = match_profile(profiles, url)
-        return read_article(html, url, selectors=profile.article if profile else None)
+        return read_with_profile(html, url, profiles, KST)[0]
 
     return read
 
@@ -98,7 +99,21 @@ def measure_memory(reader: str, page_set: str, shared: Path) -> None:
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # kilobytes on Linux
 
 
-PAGE_SETS: dict[str, Callable[[Path], list[Page]]] = {"benchmark": benchmark_pages, "korean": korean_pages}
+def cms_pages(shared: Path) -> list[Page]:
+    """The CMS-family test pages of tests/extract/article/cms (dev and held out), decoded by their labels."""
+    pages: list[Page] = []
+    for split in ("dev", "held_out"):
+        base = ROOT / "tests" / "extract" / "article" / "cms" / split
+        labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))["pages"]
+        pages += [(rec["url"], (base / rec["file"]).read_bytes().decode(rec["encoding"])) for rec in labels]
+    return pages
+
+
+PAGE_SETS: dict[str, Callable[[Path], list[Page]]] = {
+    "benchmark": benchmark_pages,
+    "korean": korean_pages,
+    "cms": cms_pages,
+}
 
 
 def readers() -> dict[str, Reader]:

@@ -87,16 +87,31 @@ def measure(stored: int, pages: int, repeats: int) -> None:
         filled = fill(database, source, stored)
         first = crawl_seconds(config, database)  # stores the 100 young articles
         recrawls = [crawl_seconds(config, database) for _ in range(repeats)]  # rechecks all of them
-        print(f"stored {stored:>7,}  (filled in {filled:5.1f}s)  first crawl of {pages} new {first:5.2f}s  "
-              f"recrawl of {pages} pages median {statistics.median(recrawls):5.2f}s")
+        print(
+            f"stored {stored:>7,}  (filled in {filled:5.1f}s)  first crawl of {pages} new {first:5.2f}s  "
+            f"recrawl of {pages} pages median {statistics.median(recrawls):5.2f}s"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument(
+        "--shared-sizes",
+        type=int,
+        nargs="*",
+        default=[10_000, 100_000],
+        help="stored articles sharing projects, stories and bands with the new pages",
+    )
     args = parser.parse_args()
+    if args.shared_sizes:
+        from bench.shared_store import measure_shared
+
+        print("storing cost per new page when stored articles share projects, stories and bands")
+        for size in args.shared_sizes:
+            measure_shared(size)
     print(f"change detection: recrawl of {args.pages} article pages (rechecks), median of {args.repeats}")
     for size in args.sizes:
         measure(size, args.pages, args.repeats)

@@ -1,5 +1,6 @@
 """Statement extraction speed: median ms per ~3,000-character article over generated articles
-and the dev texts, plus peak memory (tracemalloc and RSS). Target: under 5 ms per article.
+and the dev texts, against the rules alone (the peer, same process), plus the memory the learned
+model adds. Target (issue 13): median <= 10 ms per article, <= 150 MB added resident memory.
 
 Run: .venv/bin/python bench/statement_speed.py [--articles 1000] [--seed 7]
 """
@@ -17,10 +18,21 @@ from pathlib import Path
 
 from extract.statements.amounts import find_amounts
 from extract.statements.extractor import extract_statements
+from extract.statements.linear import shipped_model
 from extract.statements.mentions import extract_mentions
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "budget_dev.jsonl"
-TARGET_MS = 5.0
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux /proc), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+TARGET_MS = 10.0
 
 ORGS = ("광주광역시", "나주시", "전라남도", "솔뫼군", "부산시", "대전시", "광주 서구", "경상북도")
 ITEMS = (
@@ -96,10 +108,10 @@ def generate_article(rng: random.Random, length: int = 3000) -> str:
     return "".join(parts)
 
 
-def _time_one(text: str) -> float:
+def _time_one(text: str, rules_only: bool = False) -> float:
     """CPU milliseconds of this process: "one core of this machine", unaffected by other load."""
     start = time.process_time()
-    extract_statements(text)
+    extract_statements(text, rules_only=rules_only)
     return (time.process_time() - start) * 1000
 
 
@@ -112,8 +124,14 @@ def main() -> None:
     texts = [generate_article(rng) for _ in range(args.articles)]
     dev = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()] if DEV.exists() else []
     for text in texts[:20]:  # warm the caches and the regex compiler
+        extract_statements(text, rules_only=True)
+    rss_before_model = _rss_mb()
+    shipped_model()
+    rss_model = _rss_mb() - rss_before_model
+    for text in texts[:20]:
         extract_statements(text)
     generated = [_time_one(t) for t in texts]
+    rules = [_time_one(t, rules_only=True) for t in texts]
     dev_ms = [_time_one(t) for t in dev]
     start = time.process_time()
     for t in texts[:200]:
@@ -136,7 +154,8 @@ def main() -> None:
     if dev_ms:
         print(f"dev texts: {len(dev_ms)}, median {statistics.median(dev_ms):.2f} ms, max {max(dev_ms):.2f} ms")
     print(f"mentions: mean {mention_ms:.2f} ms per article")
-    print(f"peak memory: tracemalloc {peak / 1e6:.1f} MB, RSS {rss_mb:.0f} MB")
+    print(f"rules alone (peer): median {statistics.median(rules):.2f} ms per article")
+    print(f"peak memory: tracemalloc {peak / 1e6:.1f} MB, RSS {rss_mb:.0f} MB; the model adds {rss_model:.1f} MB RSS")
     print(f"target {TARGET_MS} ms per 3,000-character article: {'met' if median < TARGET_MS else 'MISSED'}")
 
 

@@ -6,27 +6,34 @@ import io
 import json
 import sys
 from datetime import datetime
-from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
+from config.catalog import SITES_DIR, load_catalog
+from config.errors import ConfigError
+from config.profiles import Catalog, SiteProfile
+from crawler.reading import plain_selectors
 from extract.article.page import Article
-from extract.article.profiles import ProfileError, SiteProfile, load_profiles, match_profile
 from extract.article.reader import read_article
+
+EXIT_FETCH_FAILED = 1  # the page could not be fetched
+EXIT_UNREADABLE = 2  # the input is empty, binary, or holds no article
+
+
+class BadProfiles(click.ClickException):
+    """A broken site profile is a configuration error: exit 2, as everywhere."""
+
+    exit_code = 2
+
 
 OUTPUT_FIELDS = ("id", "title", "published", "updated", "author", "department", "lang", "body")
 
 
-def default_profiles_dir() -> Path:
-    """The site catalog shipped with budgetwatch (config/sites)."""
-    return Path(str(files("config") / "sites"))
-
-
 @click.command(name="article")
-@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("page", required=False, metavar="[FILE.html|URL]")
 @click.option("--jsonl", is_flag=True, help='Read {"id","url","html"} lines on stdin, write one JSON line each.')
 @click.option("--url", default="", help="The page's URL (FILE mode): picks the site profile and resolves links.")
 @click.option(
@@ -46,43 +53,71 @@ def default_profiles_dir() -> Path:
     show_default=True,
     help="Timezone of dates the page gives without one.",
 )
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE.")
+@click.option("--encoding", default=None, help="Encoding of the page (default: header, <meta>, then the bytes).")
 def command(
-    file: Path | None, jsonl: bool, url: str, no_profiles: bool, profiles_dir: Path | None, tz_name: str, encoding: str
-) -> None:
-    """Read title, dates, byline, department and clean body of FILE.html, or of JSONL pages on stdin."""
+    page: str | None, jsonl: bool, url: str, no_profiles: bool, profiles_dir: Path | None, tz_name: str,
+    encoding: str | None,
+) -> None:  # fmt: skip
+    """Read title, dates, byline, department and clean body of a saved page, a live page (URL),
+    or of JSONL pages on stdin."""
     try:
         timezone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise click.BadParameter(f"unknown timezone {tz_name!r}", param_hint="--timezone") from exc
-    profiles: tuple[SiteProfile, ...] = ()
+    profiles = Catalog()
     if not no_profiles:
         try:
-            profiles = load_profiles(profiles_dir or default_profiles_dir())
-        except ProfileError as exc:
-            raise click.ClickException(str(exc)) from exc
+            profiles = load_catalog(profiles_dir or SITES_DIR)
+        except ConfigError as exc:
+            raise BadProfiles(str(exc)) from None
     if jsonl:
-        if file is not None:
+        if page is not None:
             raise click.UsageError("--jsonl reads stdin; give no FILE")
         read_jsonl(_utf8(sys.stdin), _utf8(sys.stdout), profiles, timezone)
         return
-    if file is None:
-        raise click.UsageError("give FILE.html or --jsonl")
-    html = file.read_bytes().decode(encoding, "replace")
+    if page is None:
+        raise click.UsageError("give FILE.html, a URL or --jsonl")
+    html, url = read_page(page, url, encoding)
     article, profile = read_with_profile(html, url, profiles, timezone)
+    if not article.title and not article.body.strip():
+        click.echo(f"budgetwatch: {page}: no article text found", err=True)
+        raise click.exceptions.Exit(EXIT_UNREADABLE)
     click.echo(format_article(article, profile))
 
 
-def read_with_profile(
-    html: str, url: str, profiles: tuple[SiteProfile, ...], timezone: ZoneInfo
-) -> tuple[Article, SiteProfile | None]:
+def read_page(page: str, url: str, encoding: str | None) -> tuple[str, str]:
+    """(HTML text, URL) of a file or a live page, decoded as the crawler decodes pages."""
+    from cli.decode import UnreadableInput, decode
+    from cli.fetch import FetchError, fetch
+
+    try:
+        if page.startswith(("http://", "https://")):
+            fetched = fetch(page)
+            html, _ = decode(fetched.body, page, encoding=encoding, content_type=fetched.content_type)
+            return html, url or fetched.url
+        path = Path(page)
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            raise UnreadableInput(f"{page}: cannot read: {exc.strerror or exc}") from None
+        html, _ = decode(body, page, encoding=encoding)
+        return html, url
+    except FetchError as exc:
+        click.echo(f"budgetwatch: {exc}", err=True)
+        raise click.exceptions.Exit(EXIT_FETCH_FAILED) from None
+    except UnreadableInput as exc:
+        click.echo(f"budgetwatch: {exc}", err=True)
+        raise click.exceptions.Exit(EXIT_UNREADABLE) from None
+
+
+def read_with_profile(html: str, url: str, profiles: Catalog, timezone: ZoneInfo) -> tuple[Article, SiteProfile | None]:
     """Read ``html`` with the profile that matches ``url``, if any."""
-    profile = match_profile(profiles, url) if url and profiles else None
-    article = read_article(html, url, selectors=profile.article if profile else None, timezone=timezone)
-    return article, profile
+    profile = profiles.for_url(url) if url else None
+    selectors = plain_selectors(profile.article) if profile else None
+    return read_article(html, url, selectors=selectors, timezone=timezone), profile
 
 
-def read_jsonl(source: IO[str], sink: IO[str], profiles: tuple[SiteProfile, ...], timezone: ZoneInfo) -> None:
+def read_jsonl(source: IO[str], sink: IO[str], profiles: Catalog, timezone: ZoneInfo) -> None:
     """Read one article per input line and write one output line per article."""
     for number, line in enumerate(source, start=1):
         if not line.strip():

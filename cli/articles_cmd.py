@@ -6,8 +6,11 @@ import json
 
 import click
 
+from changes.backlog import calendar_date
 from cli.context import load, open_database
+from cli.known import require_source
 from store.queries import list_articles
+from store.records import as_utc
 
 
 @click.command("articles")
@@ -16,9 +19,10 @@ from store.queries import list_articles
 @click.pass_context
 def command(ctx: click.Context, source: str | None, as_json: bool) -> None:
     """List stored articles, newest first."""
-    config = load(ctx)
-    engine = open_database(config)
+    config = load(ctx, needs_file=False)
+    engine = open_database(config, write=False)
     try:
+        require_source(config, engine, source)
         rows = list_articles(engine, source)
     finally:
         engine.dispose()
@@ -39,5 +43,6 @@ def command(ctx: click.Context, source: str | None, as_json: bool) -> None:
                 )
             )
         else:
-            day = row.published.date().isoformat() if row.published else "----------"
+            # the calendar date in the configured zone: a date-only page keeps its date
+            day = calendar_date(as_utc(row.published), config.zone).isoformat() if row.published else "----------"
             click.echo(f"{day}  {row.source:<18} {row.title}  [{row.statements} amounts]  {row.url}")

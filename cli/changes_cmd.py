@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import click
 
+from changes.backlog import calendar_date
 from cli.context import fail_usage, load, open_database
+from cli.known import require_org
 from store.changes import changes_since
 from store.projects import ProjectError, merge_projects, split_project
 from store.timeline import ProjectTimeline, format_amount, project_timelines
@@ -28,12 +31,14 @@ def _parse_since(text: str | None) -> datetime | None:
 @click.option("--since", default=None, help="Only events at or after this ISO 8601 time.")
 @click.option("--org", default=None, help="Only events of this organization (광주시 = 광주광역시).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--explain", is_flag=True, help="Under each event, why it was made (the rule and its evidence).")
 @click.pass_context
-def changes_command(ctx: click.Context, since: str | None, org: str | None, as_json: bool) -> None:
+def changes_command(ctx: click.Context, since: str | None, org: str | None, as_json: bool, explain: bool) -> None:
     """List change events: new and revised articles, removed pages, new amounts, changed amounts."""
-    config = load(ctx)
-    engine = open_database(config)
+    config = load(ctx, needs_file=False)
+    engine = open_database(config, write=False)
     try:
+        require_org(config, engine, org)
         rows = changes_since(engine, _parse_since(since), org=org)
     finally:
         engine.dispose()
@@ -45,13 +50,25 @@ def changes_command(ctx: click.Context, since: str | None, org: str | None, as_j
         else:
             at = row.at.astimezone(config.zone).strftime("%Y-%m-%d %H:%M")
             click.echo(f"{at}  {row.kind:<16} {row.summary}" + (f"  <{row.article_url}>" if row.article_url else ""))
+            why = _reason(row.detail)
+            if explain and why:
+                click.echo(f"{'':>18}why: {why}")
             diff = row.detail.get("diff")
             if diff:
                 for line in str(diff).splitlines()[2:12]:
                     click.echo(f"{'':>18}{line}")
 
 
-def _chart(timeline: ProjectTimeline, width: int = 40) -> list[str]:
+def _reason(detail: dict[str, object]) -> str:
+    """The reason an event records: a rule's decision, a project's creation, a story link."""
+    for key in ("reason", "story_reason"):
+        value = detail.get(key)
+        if value:
+            return str(value)
+    return ""
+
+
+def _chart(timeline: ProjectTimeline, zone: ZoneInfo, width: int = 40) -> list[str]:
     """One bar per point, scaled to the largest amount: a chart that fits any terminal."""
     if not timeline.points:
         return []
@@ -60,7 +77,7 @@ def _chart(timeline: ProjectTimeline, width: int = 40) -> list[str]:
     for point in timeline.points:
         bar = "█" * max(1, round(point.value / top * width))
         year = point.fiscal_year or "----"
-        day = point.said_at.date().isoformat()
+        day = calendar_date(point.said_at, zone).isoformat()
         outlets = f" ({len(point.article_urls)} outlets)" if len(point.article_urls) > 1 else ""
         lines.append(f"  {year} {day} {bar} {format_amount(point.value, point.currency)}{outlets}")
     return lines
@@ -73,27 +90,38 @@ def _chart(timeline: ProjectTimeline, width: int = 40) -> list[str]:
 @click.pass_context
 def timeline_command(ctx: click.Context, org: str | None, project: str | None, as_json: bool) -> None:
     """Each project's amounts over fiscal years and time, with the articles that said them."""
-    config = load(ctx)
-    engine = open_database(config)
+    config = load(ctx, needs_file=False)
+    engine = open_database(config, write=False)
     try:
+        require_org(config, engine, org)
         timelines = project_timelines(engine, org=org, project=project)
     finally:
         engine.dispose()
+    if project and not timelines:
+        raise fail_usage(f"no project matches {project!r}" + (f" in {org}" if org else ""))
     for t in timelines:
         if as_json:
             points = [{"fiscal_year": p.fiscal_year, "value": p.value, "currency": p.currency,
-                       "text": p.amount_text, "said_at": p.said_at.isoformat(), "articles": list(p.article_urls)}
+                       "text": p.amount_text, "said_at": p.said_at.isoformat(),
+                       "day": calendar_date(p.said_at, config.zone).isoformat(), "articles": list(p.article_urls)}
                       for p in t.points]  # fmt: skip
             aliases = [{"name": n, "reason": r} for n, r in t.aliases]
-            click.echo(json.dumps({"project_id": t.project_id, "org": t.org, "name": t.name, "kind": t.kind,
-                                   "aliases": aliases, "points": points}, ensure_ascii=False))  # fmt: skip
+            events = [{"at": e.at.isoformat(), "kind": e.kind, "summary": e.summary, "reason": e.reason}
+                      for e in t.events]  # fmt: skip
+            record = {"project_id": t.project_id, "org": t.org, "name": t.name, "kind": t.kind, "aliases": aliases,
+                      "points": points, "events": events}  # fmt: skip
+            click.echo(json.dumps(record, ensure_ascii=False))
             continue
         click.echo(f"[{t.project_id}] {t.org} · {t.name} ({t.kind})")
-        other_names = [n for n, _ in t.aliases if n != t.name]
-        if other_names:
-            click.echo("  also named: " + ", ".join(other_names))
-        for line in _chart(t):
+        for name, why in t.aliases:
+            if name != t.name:
+                click.echo(f"  also named: {name} ({why})")
+        for line in _chart(t, config.zone):
             click.echo(line)
+        for event in t.events:
+            if event.kind != "project_new":
+                day = calendar_date(event.at, config.zone).isoformat()
+                click.echo(f"  {day} {event.summary}" + (f"\n      why: {event.reason}" if event.reason else ""))
 
 
 @click.group("projects")
@@ -108,7 +136,7 @@ def projects_group() -> None:
 @click.pass_context
 def merge(ctx: click.Context, keep: str, absorb: str, org: str | None) -> None:
     """Merge project ABSORB into KEEP (ids or names)."""
-    engine = open_database(load(ctx))
+    engine = open_database(load(ctx, needs_file=False))
     try:
         kept, absorbed = merge_projects(engine, keep, absorb, datetime.now(UTC), org=org)
     except ProjectError as exc:
@@ -125,7 +153,7 @@ def merge(ctx: click.Context, keep: str, absorb: str, org: str | None) -> None:
 @click.pass_context
 def split(ctx: click.Context, project: str, name: str, org: str | None) -> None:
     """Move the statements named NAME out of PROJECT into a project of their own."""
-    engine = open_database(load(ctx))
+    engine = open_database(load(ctx, needs_file=False))
     try:
         fresh = split_project(engine, project, name, datetime.now(UTC), org=org)
     except ProjectError as exc:

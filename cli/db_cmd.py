@@ -16,6 +16,6 @@ def group() -> None:
 @click.pass_context
 def upgrade(ctx: click.Context) -> None:
     """Create or upgrade the database schema to the newest migration."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     open_database(config).dispose()
     click.echo(f"{safe_url(config.database)}: schema is up to date")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database
+from cli.context import EXIT_SOURCE_FAILED, fail_usage, load, open_database, options_of
 from config.schema import Config
 from digest.job import build_due, send_due
 from digest.message import MessageParts, build_message, digest_message_id
@@ -33,8 +33,10 @@ def _write(config: Config, rendered: Rendered, out: Path, recipient: str, key: s
         sender = config.digest.sender
         parts = MessageParts(sender, recipient, rendered.subject, rendered.text, rendered.html,
                              digest_message_id(sender, recipient, f"preview:{key}"), now,
-                             config.digest.unsubscribe_url)  # fmt: skip
+                             config.digest.unsubscribe_url, rendered.csv)  # fmt: skip
         out.write_bytes(bytes(build_message(parts)))
+    elif out.suffix.lower() == ".csv":  # every figure of the listed articles (the mail's attachment)
+        out.write_text("\ufeff" + rendered.csv, encoding="utf-8")
     else:
         out.write_text(rendered.html, encoding="utf-8")
 
@@ -43,7 +45,8 @@ def _write(config: Config, rendered: Rendered, out: Path, recipient: str, key: s
 @click.option("--since", default=None, help="Start of the period (ISO 8601); default: where the last digest ended.")
 @click.option("--to", "to", multiple=True, help="Recipient instead of the configured ones (repeatable).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the digest: FILE.html (the HTML part) or FILE.eml (the whole message).")  # fmt: skip
+              help="Write the digest: FILE.html (the HTML part), FILE.eml (the whole message) or FILE.csv "
+                   "(every figure).")  # fmt: skip
 @click.option("--send", is_flag=True, help="Queue the due period for each recipient and send what is due.")
 @click.option("--resend", is_flag=True, help="With --send: mail the latest period again (a new Message-ID).")
 @click.pass_context
@@ -56,11 +59,17 @@ def command(
             raise fail_usage(f"--to {address!r}: not an email address")
     if resend and not send:
         raise fail_usage("--resend needs --send")
-    if out is not None and out.suffix.lower() not in (".html", ".htm", ".eml"):
-        raise fail_usage(f"--out {out}: the file name must end in .html or .eml")
+    if out is not None and out.suffix.lower() not in (".html", ".htm", ".eml", ".csv"):
+        raise fail_usage(f"--out {out}: the file name must end in .html, .eml or .csv")
     if out is not None and send:
         raise fail_usage("--out writes a preview; use it without --send")
-    config = load(ctx)
+    if out is not None and not out.parent.is_dir():
+        raise fail_usage(f"--out {out}: the folder {out.parent} does not exist")
+    config = load(ctx, needs_file=send)
+    if send and "smtp" not in config.digest.model_fields_set:
+        where = options_of(ctx).config_path or "budgetwatch.yaml"
+        raise fail_usage(f"--send needs an SMTP server: add digest.smtp (host, port, security) to {where}; "
+                         "nothing was queued")  # fmt: skip
     start = parse_since(since)
     now = datetime.now(UTC)
     engine = open_database(config)
@@ -72,7 +81,10 @@ def command(
                 click.echo(rendered.text, nl=False)
             else:
                 recipient = (to or config.digest.to or (config.digest.sender,))[0]
-                _write(config, rendered, out, recipient, period_key(now), now)
+                try:
+                    _write(config, rendered, out, recipient, period_key(now), now)
+                except OSError as exc:
+                    raise fail_usage(f"--out {out}: cannot write: {exc.strerror or exc}") from None
                 click.echo(f"Wrote the digest ({rendered.item_count} items) to {out}")
             return
         recipients = list(to) or list(config.digest.to)
@@ -95,5 +107,12 @@ def command(
     )
     if note:
         click.echo(f"budgetwatch: not sent: {note}", err=True)
-    if report.failed or note:
+    only_retrying = report.retrying > 0 and report.sent == 0 and report.failed == 0
+    if only_retrying and not note:
+        click.echo(
+            f"budgetwatch: nothing sent yet: {report.retrying} waiting for a retry (the server was unreachable, "
+            "answered 4xx or dropped the connection); the daemon or the next --send retries them",
+            err=True,
+        )
+    if report.failed or note or only_retrying:
         raise click.exceptions.Exit(EXIT_SOURCE_FAILED)

@@ -39,6 +39,7 @@ def statement_json(st: Statement) -> dict[str, Any]:
         "funding": st.funding,
         "stage": st.stage,
         "sentence": st.sentence,
+        "repeat_of": st.repeat_of,
     }
 
 
@@ -83,13 +84,15 @@ def _process_line(line: str, number: int) -> dict[str, Any]:
             raise ValueError('"text" must be a string')
         if "\x00" in text:
             raise ValueError('"text" holds NUL characters: binary data, not text')
-        lang, org = doc.get("lang"), doc.get("org")
+        lang, org, url, country = doc.get("lang"), doc.get("org"), doc.get("url"), doc.get("country")
         published = _parse_date(doc.get("published"))
         statements = extract_statements(
             text,
             published=published,
             org=org if isinstance(org, str) else None,
             lang=lang if isinstance(lang, str) else None,
+            url=url if isinstance(url, str) else None,
+            country=country if isinstance(country, str) else None,
         )
         mentions = extract_mentions(text, published)
     except (ValueError, TypeError, RecursionError) as exc:
@@ -119,29 +122,46 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _print_table(path: Path, statements: list[Statement], mentions: list[Mention]) -> None:
+    from cli.table import Column, render
+
     click.echo(f"{path}: {len(statements)} statements, {len(mentions)} project mentions")
+    rows = [("amount", "value", "cur", "role", "year", "action", "org", "subject")]
+    rows += [
+        (st.amount.text, f"{st.amount.value:,}", st.amount.currency, st.role, str(st.fiscal_year or "-"),
+         st.action or "-", st.org or "-", st.subject or "-")
+        for st in statements
+    ]  # fmt: skip
     if statements:
-        click.echo(f"  {'amount':<16} {'value':>20} cur  {'role':<10} {'year':<5} {'action':<9} {'org':<10} subject")
-    for st in statements:
-        click.echo(
-            f"  {st.amount.text:<16} {st.amount.value:>20,} {st.amount.currency}  {st.role:<10} "
-            f"{st.fiscal_year or '-':<5} {st.action or '-':<9} {st.org or '-':<10} {st.subject or '-'}"
-        )
+        columns = [Column(), Column(align=">"), Column(), Column(), Column(), Column(), Column(), Column()]
+        for line in render(rows, columns):
+            click.echo("  " + line)
     for m in mentions:
         click.echo(f"  project: {m.name} | {m.action} | {m.timing or '-'} ({m.year or '-'})")
 
 
-def _read_file(path: Path, published: datetime.date | None) -> tuple[str, datetime.date | None, str | None]:
-    """The text statements are read from, its publication date and language."""
-    raw = path.read_bytes()
-    if path.suffix.lower() in (".html", ".htm"):
+def _read_file(
+    path: Path, published: datetime.date | None, encoding: str | None = None
+) -> tuple[str, datetime.date | None, str | None]:
+    """The text statements are read from, its publication date and language. The encoding is
+    detected as the crawler does (EUC-KR/CP949 pages saved from a browser read right)."""
+    from cli.decode import UnreadableInput, decode
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: cannot read: {exc.strerror or exc}") from None
+    is_html = path.suffix.lower() in (".html", ".htm")
+    decoded, _ = decode(raw, str(path), encoding=encoding, html=is_html)
+    if is_html:
         from extract.article.reader import read_article
 
-        article = read_article(raw.decode("utf-8", errors="replace"), path.resolve().as_uri())
+        article = read_article(decoded, path.resolve().as_uri())
         text = f"{article.title}\n\n{article.body}" if article.title else article.body
+        if not text.strip():
+            raise UnreadableInput(f"{path}: no article text found in the page")
         date = published or (article.published.date() if article.published else None)
         return text, date, article.lang
-    return raw.decode("utf-8", errors="replace"), published, None
+    return decoded, published, None
 
 
 @click.command("extract")
@@ -149,7 +169,10 @@ def _read_file(path: Path, published: datetime.date | None) -> tuple[str, dateti
 @click.option("--jsonl", is_flag=True, help="Read JSON lines on stdin and write one result line each.")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date of FILES.")
 @click.option("--org", help="Organisation the FILES come from.")
-def command(files: tuple[Path, ...], jsonl: bool, published: datetime.datetime | None, org: str | None) -> None:
+@click.option("--encoding", default=None, help="Encoding of FILES (default: BOM, <meta>, then the bytes).")
+def command(
+    files: tuple[Path, ...], jsonl: bool, published: datetime.datetime | None, org: str | None, encoding: str | None
+) -> None:
     """Extract budget statements (amount, subject, role, fiscal year) and project mentions from
     FILES (.html through the article reader, else text) or, with --jsonl, from stdin."""
     if jsonl:
@@ -161,7 +184,13 @@ def command(files: tuple[Path, ...], jsonl: bool, published: datetime.datetime |
         return
     if not files:
         raise click.UsageError("give FILE.txt or FILE.html arguments, or --jsonl")
+    from cli.decode import UnreadableInput
+
     for path in files:
-        text, date, lang = _read_file(path, published.date() if published else None)
+        try:
+            text, date, lang = _read_file(path, published.date() if published else None, encoding)
+        except UnreadableInput as exc:
+            click.echo(f"budgetwatch: {exc}", err=True)
+            raise click.exceptions.Exit(2) from None
         statements = extract_statements(text, published=date, org=org, lang=lang)
         _print_table(path, statements, extract_mentions(text, date))

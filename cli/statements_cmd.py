@@ -7,7 +7,9 @@ from datetime import datetime
 
 import click
 
+from changes.backlog import calendar_date
 from cli.context import load, open_database
+from cli.known import require_org, require_source
 from store.reextract import reextract
 from store.statement_queries import StatementRow, list_statements
 from store.timeline import format_amount
@@ -38,24 +40,29 @@ def _row_json(row: StatementRow) -> dict[str, object]:
 @click.pass_context
 def statements_command(ctx: click.Context, org: str | None, since: datetime | None, as_json: bool) -> None:
     """List stored statements (current article versions), each with its article's URL and title."""
-    config = load(ctx)
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
-        rows = list_statements(engine, org=org, since=since.date() if since else None)
+        require_org(config, engine, org)
+        rows = list_statements(engine, org=org, since=since.date() if since else None, zone=config.zone)
     finally:
         engine.dispose()
-    last_article = None
-    for row in rows:
-        if as_json:
+    if as_json:
+        for row in rows:
             click.echo(json.dumps(_row_json(row), ensure_ascii=False))
-            continue
+        return
+    from cli.table import Column, render
+
+    columns = [Column(align=">"), Column(), Column(), Column(), Column()]
+    cells = [(format_amount(r.value, r.currency), r.role, str(r.fiscal_year or "-"), r.org or "-", r.subject or "-")
+             for r in rows]  # fmt: skip
+    lines = render(cells, columns)  # one alignment for the whole list, Korean counted by display width
+    last_article = None
+    for row, line in zip(rows, lines, strict=True):
         if row.article_id != last_article:
             last_article = row.article_id
-            click.echo(f"{row.said_at.date().isoformat()}  {row.title}\n            {row.url}")
-        amount = format_amount(row.value, row.currency)
-        click.echo(
-            f"    {amount:>16}  {row.role:<10} {row.fiscal_year or '-':<5} {row.org or '-':<10} {row.subject or '-'}"
-        )
+            click.echo(f"{calendar_date(row.said_at, config.zone).isoformat()}  {row.title}\n            {row.url}")
+        click.echo("    " + line)
     if not rows and not as_json:
         click.echo("no statements stored" + (f" for {org}" if org else ""))
 
@@ -64,14 +71,16 @@ def statements_command(ctx: click.Context, org: str | None, since: datetime | No
 @click.option("--source", default=None, help="Only this source's articles (its name in the config).")
 @click.pass_context
 def reextract_command(ctx: click.Context, source: str | None) -> None:
-    """Run the extractor again over stored articles and replace their statements and project mentions."""
-    config = load(ctx)
+    """Read stored articles again: statements, project mentions, projects and change events are rebuilt."""
+    config = load(ctx, needs_file=False)
     engine = open_database(config)
     try:
-        report = reextract(engine, source=source)
+        require_source(config, engine, source)
+        report = reextract(engine, source=source, zone=config.zone)
     finally:
         engine.dispose()
     click.echo(
         f"re-read {report.versions} article version(s): {report.statements_before} -> "
-        f"{report.statements_after} statements, {report.mentions} project mentions"
+        f"{report.statements_after} statements, {report.mentions} project mentions; change events: "
+        f"{report.events_removed} removed, {report.events_added} added"
     )

@@ -40,6 +40,9 @@ def source_line(status: SourceStatus, now: datetime) -> str:
     parts = [status.name, f"next {when(status.next_run, now) if status.enabled else 'disabled'}"]
     if status.running:
         parts.append("crawling now")
+    if status.skipped_until is not None:
+        until = status.skipped_until.isoformat(timespec="minutes")
+        parts.append(f"SKIPPED until {until} (the site asked: Retry-After)")
     if run is None:
         parts.append("never crawled")
     else:
@@ -50,7 +53,7 @@ def source_line(status: SourceStatus, now: datetime) -> str:
     if status.consecutive_failures:
         parts.append(f"{status.consecutive_failures} failures in a row")
     if status.flags:
-        parts.append("FLAGGED: " + ", ".join(status.flags))
+        parts.append("FLAGGED: " + ", ".join(status.flags) + (f" ({status.reason})" if status.reason else ""))
     return "  ".join(parts)
 
 
@@ -68,14 +71,13 @@ def digest_line(outbox: OutboxStatus, next_run: datetime | None, now: datetime) 
 def command(ctx: click.Context, as_json: bool) -> None:
     """Whether a daemon runs on the database; per source its next and last run and any flags."""
     # Imported here so the other commands still start where scheduling/ is not installed yet.
-    from config.schedule import parse_schedule
+    from config.schedule import next_fire, parse_schedule
     from digest.outbox import outbox_status
-    from scheduling.jobs import next_slot
     from scheduling.lock import probe_lock
     from scheduling.status import source_statuses, status_json
 
     config = load(ctx)
-    engine = open_database(config)
+    engine = open_database(config, write=False)
     try:
         now = datetime.now(UTC)
         holder = probe_lock(config.database)
@@ -83,7 +85,7 @@ def command(ctx: click.Context, as_json: bool) -> None:
         outbox = outbox_status(engine)
     finally:
         engine.dispose()
-    next_digest = next_slot(parse_schedule(config.digest.schedule), config.zone, now) if config.digest.to else None
+    next_digest = next_fire(parse_schedule(config.digest.schedule), config.zone, now) if config.digest.to else None
     if as_json:
         daemon = {"alive": holder is not None, "pid": holder.pid if holder else None}
         digest = {"next_run": next_digest.isoformat() if next_digest else None, **outbox.as_json()}

@@ -3,91 +3,64 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from config.schema import Config
+from config.catalog import load_catalog
+from config.errors import ConfigError, explain, read_yaml
+from config.profiles import Catalog
+from config.schema import DEFAULT_DATABASE, Config
+
+__all__ = ["DB_ENV", "DEFAULT_PATH", "ConfigError", "load_config", "parse_config"]
 
 DEFAULT_PATH = Path("budgetwatch.yaml")
 DB_ENV = "BUDGETWATCH_DB"
 
 
-class ConfigError(Exception):
-    """The configuration cannot be used; the message is one line fit for a terminal."""
+# sqlite:///relative/path (three slashes then no fourth) names a file relative to something.
+_RELATIVE_SQLITE = re.compile(r"^(sqlite(?:\+\w+)?:///)(?!/)([^?]+)(\?.*)?$")
 
 
-def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """Line (1-based) of the YAML node at ``loc``, as deep as it exists."""
-    node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = next((pair for pair in node.value if pair[0].value == key), None)
-            if found is None:
-                break
-            line = found[0].start_mark.line + 1
-            node = found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
+def resolve_sqlite_path(url: str, base: Path) -> str:
+    """A relative SQLite file in the config is relative to the config file's folder, not to
+    wherever the command happens to run (which silently made empty databases)."""
+    match = _RELATIVE_SQLITE.match(url)
+    if match is None or match.group(2) == ":memory:" or match.group(2).startswith("file:"):
+        return url
+    return f"{match.group(1)}{(base / match.group(2)).resolve()}{match.group(3) or ''}"
 
 
-def _describe(error: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, tuple[int | str, ...]]:
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-    where: list[str] = []
-    field_path = loc
-    if len(loc) >= 2 and loc[0] == "sources" and isinstance(loc[1], int):
-        sources = data.get("sources") or []
-        name = sources[loc[1]].get("name") if isinstance(sources[loc[1]], dict) else None
-        where.append(f"source {name!r}" if name else f"source #{loc[1] + 1}")
-        field_path = loc[2:]
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if field_path:
-        where.append("field " + ".".join(str(p) for p in field_path))
-    elif error["type"] == "value_error" and ":" in message and " " not in message.split(":", 1)[0]:
-        field_name, message = message.split(":", 1)
-        where.append(f"field {field_name}")
-        message = message.strip()
-        loc = (*loc, field_name)  # point the line at the field when the file has it
-    return ": ".join([*where, message]), loc
-
-
-def parse_config(text: str, *, origin: str, database_override: str | None = None) -> Config:
-    """Validate the YAML ``text``; ``origin`` names it in errors."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{origin}{line}: not valid YAML: {problem}") from None
-    except RecursionError:  # PyYAML recurses once per nesting level: "[[[[..." exhausts the stack
-        raise ConfigError(f"{origin}: not valid YAML: nested too deeply") from None
+def parse_config(
+    text: str,
+    *,
+    origin: str,
+    database_override: str | None = None,
+    catalog: Catalog | None = None,
+    base_dir: Path | None = None,
+) -> Config:
+    """Validate the YAML ``text``; ``origin`` names it in errors. ``catalog`` holds the site
+    profiles sources may name (default: the shipped catalog, read now). With ``base_dir`` (the
+    config file's folder) a relative SQLite path in the text is read relative to it."""
+    data = read_yaml(text, origin)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: the top level must be a mapping (database, timezone, sources)")
     if database_override:
         data = {**data, "database": database_override}
+    elif base_dir is not None:
+        written = data.get("database", DEFAULT_DATABASE)
+        if isinstance(written, str):
+            data = {**data, "database": resolve_sqlite_path(written, base_dir)}
     try:
-        return Config.model_validate(data)
+        return Config.model_validate(data, context={"catalog": load_catalog() if catalog is None else catalog})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        text_msg, loc = _describe(first, data)
-        line_no = _line_of(root, loc)
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise ConfigError(f"{origin}{f':{line_no}' if line_no else ''}: {text_msg}{more}") from None
+        raise explain(exc, text, data, origin) from None
 
 
-def load_config(path: Path | None = None, *, database: str | None = None) -> Config:
+def load_config(path: Path | None = None, *, database: str | None = None, catalog: Catalog | None = None) -> Config:
     """Read the config file; ``database`` (the --db flag) beats $BUDGETWATCH_DB beats the file."""
     chosen = path or DEFAULT_PATH
     override = database or os.environ.get(DB_ENV) or None
@@ -97,4 +70,6 @@ def load_config(path: Path | None = None, *, database: str | None = None) -> Con
         raise ConfigError(f"{chosen}: no such configuration file (use --config PATH)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{chosen}: cannot read: {exc}") from None
-    return parse_config(text, origin=str(chosen), database_override=override)
+    return parse_config(
+        text, origin=str(chosen), database_override=override, catalog=catalog, base_dir=chosen.parent
+    )

@@ -3,64 +3,25 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
+from functools import cached_property
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import soupsieve
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from config.schedule import Schedule, parse_schedule
-
-if TYPE_CHECKING:
-    from extract.article.profiles import SiteProfile
+from config.parts import (
+    ArticleSelectorsConfig,
+    DetailConfig,
+    PaginationConfig,
+    check_encoding,
+    check_http_url,
+    check_selector,
+)
+from config.profiles import Catalog
+from config.schedule import Schedule, check_schedule, parse_schedule
 
 DEFAULT_DATABASE = "sqlite:///budgetwatch.sqlite"
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-
-
-def check_selector(value: str | None) -> str | None:
-    """Reject a CSS selector that soupsieve (what BeautifulSoup uses) cannot compile."""
-    if value is None:
-        return None
-    try:
-        soupsieve.compile(value)
-    except Exception as exc:  # soupsieve raises SelectorSyntaxError and a few others
-        raise ValueError(f"bad CSS selector {value!r}: {str(exc).splitlines()[0]}") from None
-    return value
-
-
-def check_http_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"not an http(s) URL: {value!r}")
-    return value
-
-
-class ArticleSelectorsConfig(BaseModel):
-    """CSS selectors for a source's article pages (all optional)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str | None = None
-    body: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    author: str | None = None
-    department: str | None = None
-    drop: tuple[str, ...] = ()
-
-    @field_validator("title", "body", "published", "updated", "author", "department")
-    @classmethod
-    def _selector(cls, value: str | None) -> str | None:
-        return check_selector(value)
-
-    @field_validator("drop")
-    @classmethod
-    def _drop(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for item in value:
-            check_selector(item)
-        return value
 
 
 class RecheckConfig(BaseModel):
@@ -70,60 +31,6 @@ class RecheckConfig(BaseModel):
 
     every_crawl_days: float = Field(default=3, ge=0, description="recheck on every crawl while this young")
     daily_days: float = Field(default=30, ge=0, description="then once a day while this young")
-
-
-class PaginationConfig(BaseModel):
-    """How a listing reaches its next page, when a plain "next" link (next_page) is not enough.
-
-    template: a URL with {n} (page number, 2 for the second page); offset: a URL with {offset}
-    (rows skipped: (n - 1) * per_page); post: a form sent to post_url, {n} in post_fields values."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    kind: Literal["template", "offset", "post"]
-    template: str | None = None
-    per_page: int = Field(default=10, ge=1)
-    post_url: str | None = None
-    post_fields: dict[str, str] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _complete(self) -> PaginationConfig:
-        if self.kind == "template" and (not self.template or "{n}" not in self.template):
-            raise ValueError("template: a URL with {n} for the page number")
-        if self.kind == "offset" and (not self.template or "{offset}" not in self.template):
-            raise ValueError("template: a URL with {offset} for the rows skipped")
-        if self.kind == "post" and not self.post_url:
-            raise ValueError("post_url: where the page form is sent")
-        return self
-
-
-DETAIL_FILL = ("title", "published", "updated", "author", "department", "body")
-
-
-class DetailConfig(BaseModel):
-    """An article whose content a script loads from a JSON endpoint (extract.article.profiles.DetailRule).
-
-    url: a path resolved against the article link; {name} in fields values: that query parameter
-    of the link; json_root: dotted path to the reply object (None: the first object, depth first,
-    holding the title key); fill: article field -> key of that object."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    url: str
-    method: Literal["GET", "POST"] = "POST"
-    fields: dict[str, str] = Field(default_factory=dict)
-    json_root: str | None = None
-    fill: dict[str, str]
-
-    @field_validator("fill")
-    @classmethod
-    def _fill(cls, value: dict[str, str]) -> dict[str, str]:
-        wrong = set(value) - set(DETAIL_FILL)
-        if wrong:
-            raise ValueError(f"fill keys must be among {DETAIL_FILL}, not {sorted(wrong)}")
-        if not {"title", "body"} & set(value):
-            raise ValueError("fill needs 'title' or 'body'")
-        return value
 
 
 class SourceConfig(BaseModel):
@@ -137,6 +44,11 @@ class SourceConfig(BaseModel):
     name: str
     profile: str | None = None
     org: str
+    country: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{2}$",
+        description='ISO 3166 code of the publisher ("CA"): which dollar a bare "$" is; else the URL decides',
+    )
     kind: Literal["rss", "listing", "sitemap"]
     url: str
     links: str | None = None
@@ -160,16 +72,17 @@ class SourceConfig(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_profile(cls, data: Any) -> Any:
+    def _from_profile(cls, data: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict) or not data.get("profile"):
             return data
-        from config.catalog import profile_named
-
+        catalog = (info.context or {}).get("catalog")
+        if not isinstance(catalog, Catalog):
+            raise ValueError("profile: no site catalog to find it in (validate with context={'catalog': ...})")
         try:
-            profile = profile_named(str(data["profile"]))
+            profile = catalog.named(str(data["profile"]))
         except ValueError as exc:
             raise ValueError(f"profile: {exc}") from None
-        return {**profile_defaults(profile), **data}
+        return {**profile.source_fields(), **data}
 
     @field_validator("name")
     @classmethod
@@ -191,20 +104,12 @@ class SourceConfig(BaseModel):
     @field_validator("encoding")
     @classmethod
     def _encoding(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        import codecs
-
-        try:
-            codecs.lookup(value)
-        except LookupError:
-            raise ValueError(f"unknown encoding {value!r}") from None
-        return value
+        return check_encoding(value)
 
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value: str) -> str:
-        parse_schedule(value)
+        check_schedule(value)
         return value
 
     @model_validator(mode="after")
@@ -247,7 +152,7 @@ class DigestConfig(BaseModel):
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value: str) -> str:
-        parse_schedule(value)
+        check_schedule(value)
         return value
 
     @field_validator("to")
@@ -266,34 +171,9 @@ class DigestConfig(BaseModel):
         return value
 
 
-def profile_defaults(profile: SiteProfile) -> dict[str, Any]:
-    """Source fields a catalog profile provides."""
-    found: dict[str, Any] = {"org": profile.org, "encoding": profile.encoding}
-    art = profile.article
-    selectors = {"title": art.title, "body": art.body, "published": art.published, "updated": art.updated,
-                 "author": art.author, "department": art.department, "drop": list(art.drop)}  # fmt: skip
-    found["article"] = {k: v for k, v in selectors.items() if v}
-    if profile.detail is not None:
-        rule = profile.detail
-        found["detail"] = {"url": rule.url, "method": rule.method, "fields": dict(rule.fields),
-                           "json_root": rule.json_root, "fill": dict(rule.fill)}  # fmt: skip
-    rules = profile.list_rules
-    if rules is not None:
-        found.update(kind="listing", url=rules.url, links=rules.links, title_from=rules.title_from)
-        page = rules.pagination
-        if page.kind == "href" and (page.next_selector or not page.template):
-            found["next_page"] = page.next_selector
-        elif page.kind in ("offset", "post") or page.template:
-            kind = "template" if page.kind == "href" else page.kind
-            found["pagination"] = {"kind": kind, "template": page.template, "per_page": page.per_page or 10,
-                                   "post_url": page.post_url, "post_fields": dict(page.post_fields)}  # fmt: skip
-            if page.kind == "offset" and page.template and "{offset}" not in page.template:
-                found["pagination"]["kind"] = "template"
-    return {k: v for k, v in found.items() if v is not None}
-
-
 class Config(BaseModel):
-    """The whole configuration file."""
+    """The whole configuration file, and the site catalog it was read with (``catalog``: the
+    crawler reads a page with the profile matching its URL when its source has no selectors)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -302,6 +182,7 @@ class Config(BaseModel):
     user_agent: str = "budgetwatch/0.1 (+https://github.com/budgetwatch/budgetwatch; municipal budget monitor)"
     sources: tuple[SourceConfig, ...] = ()
     digest: DigestConfig = DigestConfig()
+    _catalog: Catalog = PrivateAttr(default_factory=Catalog)
 
     @field_validator("timezone")
     @classmethod
@@ -333,12 +214,25 @@ class Config(BaseModel):
             seen.add(source.name)
         return self
 
+    @model_validator(mode="after")
+    def _keep_catalog(self, info: ValidationInfo) -> Config:
+        catalog = (info.context or {}).get("catalog")
+        if isinstance(catalog, Catalog):
+            self._catalog = catalog
+        return self
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
     def source(self, name: str) -> SourceConfig:
-        for source in self.sources:
-            if source.name == name:
-                return source
-        raise KeyError(name)
+        return self._by_name[name]
+
+    @cached_property
+    def _by_name(self) -> dict[str, SourceConfig]:
+        """Sources by name, built once: a lookup per source stays linear in the sources."""
+        return {source.name: source for source in self.sources}

@@ -15,7 +15,8 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from config.schema import ArticleSelectorsConfig, DetailConfig, SourceConfig
+from config.parts import ArticleSelectorsConfig, DetailConfig
+from config.schema import SourceConfig
 
 # The page detail_page writes, and the selectors that read it back.
 DETAIL_SELECTORS = ArticleSelectorsConfig(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import feedparser
@@ -41,21 +42,40 @@ class SitemapLinks:
     pages: list[Link]
 
 
-def sitemap_links(response: Response) -> SitemapLinks:
-    """Child sitemaps of a sitemap index, or the page URLs of a urlset (Scrapy's own parser)."""
+def sitemap_links(response: Response, max_bytes: int = 10 * 1024 * 1024) -> SitemapLinks:
+    """Child sitemaps of a sitemap index, or the page URLs of a urlset (Scrapy's own parser);
+    a gzipped sitemap (``sitemap.xml.gz``, the protocol's standard form) is read when it inflates
+    to at most ``max_bytes``."""
+    body = _sitemap_body(response, max_bytes)
     try:
-        sitemap = Sitemap(response.body)
+        sitemap = Sitemap(body)
     except Exception as exc:  # lxml raises XMLSyntaxError and friends
         raise DiscoveryError(f"{response.url}: not a readable sitemap: {exc}") from None
     if sitemap.type not in ("urlset", "sitemapindex"):
         raise DiscoveryError(f"{response.url}: not a sitemap (root element {sitemap.type!r})")
     entries = [entry.get("loc", "").strip() for entry in sitemap]
     entries = [response.urljoin(loc) for loc in entries if loc]
-    if not entries and not _well_formed(response.body):
+    if not entries and not _well_formed(body):
         raise DiscoveryError(f"{response.url}: not a readable sitemap: broken XML and no URLs in it")
     if sitemap.type == "sitemapindex":
         return SitemapLinks(sitemaps=entries, pages=[])
     return SitemapLinks(sitemaps=[], pages=[Link(url) for url in entries])
+
+
+def _sitemap_body(response: Response, max_bytes: int) -> bytes:
+    """The sitemap's XML: the body, or the body gunzipped (a gzip file, not a Content-Encoding)."""
+    if response.body[:2] != b"\x1f\x8b":
+        return response.body
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip header and trailer
+    try:
+        xml = inflate.decompress(response.body, max_bytes + 1)  # never more than the limit in memory
+    except zlib.error as exc:
+        raise DiscoveryError(f"{response.url}: not a readable gzipped sitemap: {exc}") from None
+    if len(xml) > max_bytes:
+        raise DiscoveryError(
+            f"{response.url}: gzipped sitemap larger than {max_bytes / 1_048_576:g} MB when decompressed: cut"
+        )
+    return xml
 
 
 def _well_formed(body: bytes) -> bool:

@@ -35,15 +35,57 @@ class RefusedRedirect(IgnoreRequest):
     """A redirect off the source's domain."""
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052 well-known prefix
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215 local-use prefixes
+# Where RFC 6052 puts the IPv4 address for each prefix length: (first bit, bits) pieces; bits
+# 64-71 (the u octet) are skipped.
+_RFC6052 = {
+    32: ((32, 32),),
+    40: ((40, 24), (72, 8)),
+    48: ((48, 16), (72, 16)),
+    56: ((56, 8), (72, 24)),
+    64: ((72, 32),),
+    96: ((96, 32),),
+}
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: IPv4-mapped, IPv4-compatible, NAT64 (well-known
+    and local-use), 6to4 and Teredo (server and client). A connection to such an address may reach
+    the IPv4 host, so the guard judges those too."""
+    value = int(ip)
+    found: list[ipaddress.IPv4Address] = []
+    if ip.ipv4_mapped is not None:
+        found.append(ip.ipv4_mapped)
+    if value >> 32 == 0 and value > 1:  # ::a.b.c.d (deprecated "compatible"); not :: or ::1
+        found.append(ipaddress.IPv4Address(value & 0xFFFFFFFF))
+    if ip in _NAT64:
+        found.append(ipaddress.IPv4Address(value & 0xFFFFFFFF))
+    if ip in _NAT64_LOCAL:  # the prefix length is a local choice: every layout is judged
+        for pieces in _RFC6052.values():
+            v4 = 0
+            for first, bits in pieces:
+                v4 = (v4 << bits) | ((value >> (128 - first - bits)) & ((1 << bits) - 1))
+            found.append(ipaddress.IPv4Address(v4))
+    if ip.sixtofour is not None:
+        found.append(ip.sixtofour)
+    if ip.teredo is not None:
+        found.extend(ip.teredo)
+    return found
+
+
 def is_private_address(address: str) -> bool:
-    """True for an IP address that is not globally routable (an IPv4-mapped IPv6 address is
-    judged by its IPv4 part)."""
+    """True for an IP address that is not globally routable; an IPv6 address carrying an IPv4
+    address (``embedded_ipv4``) is private when that IPv4 address is."""
     try:
         ip = ipaddress.ip_address(address.strip("[]"))
     except ValueError:
         return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if any(not v4.is_global for v4 in embedded_ipv4(ip)):
+            return True
+        if ip in _NAT64_LOCAL:
+            return True  # local use by definition (RFC 8215)
     return not ip.is_global
 
 

@@ -21,8 +21,9 @@ from crawler.read_pool import PageReader
 from crawler.reading import ReadPage
 from crawler.spider import GONE, SourceSpider
 from store.articles import mark_removed, touch_article
-from store.batch import ArticleInput, record_batch
+from store.batch import ArticleInput, commit_batch, record_each
 from store.db import make_engine
+from store.health import first_line, storage_exhausted
 from store.records import FetchInfo
 
 # Articles per transaction, and the longest an article waits for its batch. A crash loses at
@@ -59,7 +60,8 @@ class ReadPipeline:
             return ReadItem(item, None)
         reader = spider.reader or self.fallback
         try:
-            read = await reader.read(item, reading_source(spider.source), self.timezone)
+            async with spider.read_slots:  # pages read at once stay bounded, pool or thread
+                read = await reader.read(item, reading_source(spider.source), self.timezone, spider.catalog)
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc
@@ -85,6 +87,8 @@ class StorePipeline:
         self.pending: list[ArticleInput] = []
         self.flushing = asyncio.Lock()  # batches commit in the order they were filled
         self.timer: asyncio.TimerHandle | None = None
+        self._closing: asyncio.Future[None] | None = None
+        self.store_full = False  # a batch hit a full store: no more items are taken
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -130,6 +134,8 @@ class StorePipeline:
             etag=page.etag,
             last_modified=page.last_modified,
         )
+        if spider.tally.storage_failed or self.store_full:
+            raise DropItem(f"{page.url}: not stored, the crawl is stopping")  # recorded once
         self.pending.append(ArticleInput(item.read.article, item.read.statements, fetch, item.read.mentions))
         if len(self.pending) >= self.batch:
             await self.flush()
@@ -142,24 +148,56 @@ class StorePipeline:
         asyncio.ensure_future(self.flush())
 
     async def flush(self) -> None:
-        """Commit what is pending in one transaction and count it; errors are counted per article."""
+        """Commit what is pending in one transaction and count it; errors are counted per article.
+        A store that takes no more writes stops the crawl at its first error (main's issue 16)."""
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
         async with self.flushing:
             batch, self.pending = self.pending, []
-            if not batch or self.engine is None:
-                return
             spider = self.crawler.spider
             assert isinstance(spider, SourceSpider)
+            if not batch or self.engine is None or spider.tally.storage_failed:
+                return  # after a full store: never reported as stored, the next crawl fetches them
             try:
-                results = await asyncio.to_thread(record_batch, self.engine, spider.source_id, batch, spider.run_id)
+                committed = await asyncio.to_thread(commit_batch, self.engine, spider.source_id, batch, spider.run_id)
+                full = not isinstance(committed, list) and committed.error is not None and storage_exhausted(
+                    committed.error
+                )
+                if full:  # stop fetching now: every page fetched from here on is lost
+                    self.store_full = True
+                    self._stop_fetching()
+                results = (
+                    committed if isinstance(committed, list)
+                    else await asyncio.to_thread(record_each, self.engine, spider.source_id, batch, spider.run_id)
+                )  # fmt: skip
             except Exception as exc:  # the database is gone: nothing of the batch was stored
+                if storage_exhausted(exc):
+                    self._stop_crawl(spider, batch[0].fetch.url, first_line(exc))
+                    return
                 for item in batch:
-                    spider.tally.error(f"{item.fetch.url}: not stored: {type(exc).__name__}: {exc}")
+                    spider.tally.error(f"{item.fetch.url}: not stored: {first_line(exc)}")
                 return
             for result in results:
-                if result.outcome is None:
+                if result.exhausted:
+                    self._stop_crawl(spider, result.url, result.error or "the store is full")
+                elif result.outcome is None:
                     spider.tally.error(f"{result.url}: not stored: {result.error}")
                 else:
                     spider.tally.count(result.outcome)
+            if full and not isinstance(committed, list) and committed.error is not None:
+                self._stop_crawl(spider, batch[0].fetch.url, first_line(committed.error))  # once, if none above
+
+    def _stop_crawl(self, spider: SourceSpider, url: str, error: str) -> None:
+        """A full store: record the first error, stop fetching (every page fetched now is lost)."""
+        if spider.tally.storage_failed:
+            return
+        spider.tally.storage_failed = True
+        spider.tally.listing_failed = True
+        spider.tally.error(f"{url}: not stored: {error}: the store takes no more writes, crawl stopped")
+        self._stop_fetching()
+
+    def _stop_fetching(self) -> None:
+        engine = self.crawler.engine
+        if engine is not None and self._closing is None:
+            self._closing = asyncio.ensure_future(engine.close_spider_async(reason="storage_failed"))

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from zoneinfo import ZoneInfo
 
+from config.profiles import Catalog
 from config.schema import SourceConfig
 from crawler.items import PageItem
 from crawler.lifeline import die_with_parent
@@ -48,24 +49,24 @@ class PageReader:
         self.seen = 0
         self.pool: ProcessPoolExecutor | None = None
 
-    async def read(self, page: PageItem, source: SourceConfig, timezone: ZoneInfo) -> ReadPage:
+    async def read(self, page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog: Catalog) -> ReadPage:
         self.seen += 1
         if self.seen <= self.warm_after or self.processes == 0:
-            return await asyncio.to_thread(read_page, page, source, timezone)
+            return await asyncio.to_thread(read_page, page, source, timezone, catalog)
         if self.processes is None:
             self.processes = spare_cores()
             if self.processes == 0:  # the machine is busy: a pool would only add copying
-                return await asyncio.to_thread(read_page, page, source, timezone)
+                return await asyncio.to_thread(read_page, page, source, timezone, catalog)
         if self.pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["crawler.reading"])
             self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=die_with_parent)
         try:
-            return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone))
+            return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone, catalog))
         except BrokenProcessPool:  # a pool process died (out of memory?): read here from now on
             self.close()
             self.processes = 0
-            return await asyncio.to_thread(read_page, page, source, timezone)
+            return await asyncio.to_thread(read_page, page, source, timezone, catalog)
 
     def close(self) -> None:
         if self.pool is not None:

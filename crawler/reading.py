@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from config.parts import ArticleSelectorsConfig
+from config.profiles import Catalog
 from config.schema import SourceConfig
 from crawler.items import PageItem
 from extract.article.page import Article, ArticleSelectors
 from extract.article.reader import read_article
-from extract.statements.extractor import Statement, extract_statements
+from extract.statements.extractor import Statement, extract_statements, reported_figures
 from extract.statements.mentions import Mention, extract_mentions
 
 
@@ -20,15 +22,8 @@ class ReadPage:
     mentions: list[Mention]
 
 
-def selectors_for(source: SourceConfig, url: str) -> ArticleSelectors | None:
-    """The source's own selectors; else those of the catalog profile matching the page's URL
-    (a feed or sitemap can point to a known board); else None (generic reading)."""
-    conf = source.article
-    if not any((conf.title, conf.body, conf.published, conf.updated, conf.author, conf.department, conf.drop)):
-        from config.catalog import profile_for_url
-
-        profile = profile_for_url(url)
-        return profile.article if profile is not None else None
+def plain_selectors(conf: ArticleSelectorsConfig) -> ArticleSelectors:
+    """The reader's own value for configured selectors (extract/ imports nothing of config/)."""
     return ArticleSelectors(
         title=conf.title,
         body=conf.body,
@@ -40,18 +35,33 @@ def selectors_for(source: SourceConfig, url: str) -> ArticleSelectors | None:
     )
 
 
+def selectors_for(source: SourceConfig, url: str, catalog: Catalog) -> ArticleSelectors | None:
+    """The source's own selectors; else those of the catalog profile matching the page's URL
+    (a feed or sitemap can point to a known board); else None (generic reading)."""
+    if source.article.empty:
+        profile = catalog.for_url(url)
+        return plain_selectors(profile.article) if profile is not None else None
+    return plain_selectors(source.article)
+
+
 def statement_text(article: Article) -> str:
     """The text statements are read from: the title, a blank line, the body."""
     return f"{article.title}\n\n{article.body}" if article.title else article.body
 
 
-def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo) -> ReadPage:
-    article = read_article(page.html, page.url, selectors=selectors_for(source, page.url), timezone=timezone)
+def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog: Catalog) -> ReadPage:
+    selectors = selectors_for(source, page.url, catalog)
+    article = read_article(page.html, page.url, selectors=selectors, timezone=timezone)
     if not article.title and page.link_title:
         from dataclasses import replace
 
         article = replace(article, title=page.link_title)
     published = article.published.date() if article.published else None
     text = statement_text(article)
-    statements = extract_statements(text, published=published, org=source.org, lang=article.lang)
+    # no default organisation: a statement names its own or none; the store gives the source's to
+    # those with none (a metropolitan paper's feed carries its districts, province and counties)
+    statements = extract_statements(
+        text, published=published, org=None, lang=article.lang, url=page.url, country=source.country
+    )
+    statements = reported_figures(statements)
     return ReadPage(article, statements, extract_mentions(text, published))

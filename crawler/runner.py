@@ -15,11 +15,12 @@ from config.schema import Config, SourceConfig
 from crawler.known import due_known, source_rows, store_lookup
 from crawler.read_pool import PageReader
 from crawler.settings import build_settings, crawler_settings
-from crawler.spider import SourceSpider
+from crawler.spider import READ_SLOTS, SourceSpider
 from crawler.tally import CrawlTally
 from store.articles import due_rechecks
+from store.health import storage_exhausted
 from store.records import RunTally
-from store.runs import finish_run, start_run, sync_sources
+from store.runs import finish_run, last_finish_reason, skip_reason, skip_until, start_run, sync_sources
 
 Clock = Callable[[], datetime]
 
@@ -32,13 +33,18 @@ def utc_now() -> datetime:
 class CrawlResult:
     source: str
     run_id: int
-    status: str  # ok | partial | failed
+    status: str  # ok | partial | failed | skipped (no run: the site asked to wait, run_id 0)
     tally: RunTally
+    storage_failed: bool = False  # the store took no more writes (a full disk): every crawl stopped
+    skipped_until: datetime | None = None  # status "skipped": the site asked to wait (Retry-After)
 
 
 def summary_line(result: CrawlResult) -> str:
     """One line per crawled source, what `budgetwatch crawl` prints."""
     t = result.tally
+    if result.skipped_until is not None:
+        until = result.skipped_until.isoformat(timespec="minutes")
+        return f"{result.source}: skipped until {until}, the site asked to wait (Retry-After)"
     line = (
         f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
         f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
@@ -75,12 +81,17 @@ class SourceCrawler:
         self.runner = AsyncCrawlerRunner(self.base_settings)
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
         self.reader = reader if reader is not None else PageReader()
+        self.read_slots = asyncio.Semaphore(READ_SLOTS)  # pages read at once, over all sources
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
         ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())
         return list(await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources)))
 
     async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult:
+        paused = await asyncio.to_thread(last_finish_reason, self.engine, source_id)
+        until = skip_until(paused)
+        if until is not None and until > self.clock():
+            return CrawlResult(source.name, 0, "skipped", RunTally(), skipped_until=until)
         run_id = await asyncio.to_thread(start_run, self.engine, source_id, self.clock())
         tally = CrawlTally()
         self.tallies[source.name] = tally
@@ -101,6 +112,8 @@ class SourceCrawler:
                 "run_id": run_id,
                 "reader": self.reader,
                 "engine": self.engine,
+                "catalog": self.config.catalog,
+                "read_slots": self.read_slots,
             }
             await self.runner.crawl(crawler, **kwargs)
             reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
@@ -108,10 +121,21 @@ class SourceCrawler:
             tally.listing_failed = True
             tally.error(f"{source.url}: crawl crashed: {type(exc).__name__}: {exc}")
             reason = "crashed"
+        if tally.storage_failed:
+            await self.runner.stop()  # the other sources' pages would be lost the same way
+        if tally.skip_until is not None:
+            reason = skip_reason(tally.skip_until)
         status = run_status(tally)
         frozen = tally.frozen()
-        await asyncio.to_thread(finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock())
-        return CrawlResult(source.name, run_id, status, frozen)
+        try:
+            await asyncio.to_thread(
+                finish_run, self.engine, run_id, frozen, status=status, reason=reason, now=self.clock()
+            )
+        except Exception as exc:
+            if not storage_exhausted(exc):
+                raise
+            tally.storage_failed = True  # the run row keeps "running"; the summary line says why
+        return CrawlResult(source.name, run_id, status, frozen, storage_failed=tally.storage_failed)
 
     async def stop(self) -> None:
         await self.runner.stop()

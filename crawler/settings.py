@@ -35,6 +35,12 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
             "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
             "crawler.guard.OffsiteGuard": 50,
             "crawler.guard.PrivateAddressGuard": 51,
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawler.retry_after.RetryAfterMiddleware": 550,  # Scrapy's place for retries
+        },
+        "SPIDER_MIDDLEWARES": {
+            "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+            "crawler.limits.RecordedUrlLength": 800,  # Scrapy's place for it
         },
         "ITEM_PIPELINES": {"crawler.pipelines.ReadPipeline": 100, "crawler.pipelines.StorePipeline": 200},
         "BUDGETWATCH_DATABASE": config.database,

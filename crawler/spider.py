@@ -19,14 +19,15 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from sqlalchemy import Engine
 from twisted.python.failure import Failure
 
+from config.profiles import Catalog
 from config.schema import SourceConfig
 from crawler.charset import repaired_encoding
 from crawler.detail import DetailError, detail_page, detail_request
 from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
+from crawler.failures import cut_short, describe_failure, is_policy_refusal
 from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
 from crawler.known import KnownArticle, Lookup, no_lookup
@@ -34,8 +35,12 @@ from crawler.pagination import next_list_request
 from crawler.read_pool import PageReader
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
+from extract.article.bounds import MAX_HTML_CHARS, bound_html
 
 MAX_SITEMAP_DEPTH = 3
+# Bytes that hold MAX_HTML_CHARS characters in any encoding of the BMP (UTF-8: 3 bytes at most).
+MAX_HTML_BYTES = 3 * MAX_HTML_CHARS
+READ_SLOTS = 2
 GONE = (404, 410)
 
 
@@ -53,10 +58,13 @@ class SourceSpider(scrapy.Spider):
         run_id: int | None = None,
         reader: PageReader | None = None,
         engine: Engine | None = None,
+        catalog: Catalog | None = None,
+        read_slots: asyncio.Semaphore | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"source:{source.name}", **kwargs)
         self.source = source
+        self.catalog = catalog if catalog is not None else Catalog()  # the site profiles pages are read with
         self.source_id = source_id
         self.run_id = run_id
         self.reader = reader  # shared by the crawls of one process (crawler/read_pool.py)
@@ -71,6 +79,9 @@ class SourceSpider(scrapy.Spider):
         # from _queued, or a first page of young articles queued for recheck would end the walk
         # there (and a crawl killed after that page would never get the older ones).
         self._listed: set[str] = set()
+        # Pages read at once in this process (shared by every source's spider): reading is the
+        # largest memory cost of a page, and a crawl runs all its sources at once.
+        self.read_slots = read_slots if read_slots is not None else asyncio.Semaphore(READ_SLOTS)
         self._articles_requested = 0
 
     async def start(self) -> AsyncIterator[Request]:
@@ -114,7 +125,7 @@ class SourceSpider(scrapy.Spider):
     async def parse_sitemap(self, response: Response, depth: int) -> AsyncIterator[Request]:
         self.tally.pages += 1
         try:
-            found = sitemap_links(response)
+            found = sitemap_links(response, self.source.max_bytes)
         except DiscoveryError as exc:
             self._listing_failed(str(exc))
             return
@@ -213,11 +224,17 @@ class SourceSpider(scrapy.Spider):
         if response.status == 304 or response.status in GONE:  # a recheck: nothing to read
             yield PageItem(self.source.name, url, key, "", "", fetched, status=response.status)
             return
+        cut = cut_short(response)
+        if cut is not None:
+            self.tally.error(f"{response.url}: {cut}")
+            return
+        if len(response.body) > MAX_HTML_BYTES:  # decode no more than the reader reads
+            response = response.replace(body=response.body[:MAX_HTML_BYTES])
         response = self._decoded(response)
         if not isinstance(response, TextResponse):
             self.tally.error(f"{response.url}: not a text page ({response.headers.get('Content-Type')!r})")
             return
-        text = response.text
+        text = bound_html(response.text)  # the reader reads no further; keep no more in memory
         if page_url is not None and self.source.detail is not None:
             try:
                 text = detail_page(text, self.source.detail)
@@ -266,7 +283,7 @@ class SourceSpider(scrapy.Spider):
             return
         if isinstance(value, RefusedAddress | RefusedRedirect):
             self.tally.refused += 1
-        self.tally.error(f"{url}: {describe_failure(value, request)}")
+        self.tally.error(f"{url}: {describe_failure(value, request, max_bytes=self.source.max_bytes)}")
 
     def on_dropped(self, request: Request) -> None:
         """The scheduler drops a URL seen before; for a redirect that means a loop."""
@@ -278,31 +295,6 @@ def _first_url(request: Request) -> str:
     """The URL the spider asked for, before any redirect."""
     redirects: list[str] = request.meta.get("redirect_urls") or [request.url]
     return redirects[0]
-
-
-def is_policy_refusal(value: IgnoreRequest) -> bool:
-    """robots.txt, or a link to another site: the crawl chose not to go, nothing failed."""
-    text = str(value)
-    return text.startswith(("Forbidden by robots.txt", "Filtered offsite request"))
-
-
-def describe_failure(value: BaseException, request: Request | None) -> str:
-    """One line: the HTTP status, the refusal, or the network error with its causes."""
-    response = getattr(value, "response", None)
-    if isinstance(value, HttpError) and response is not None:
-        retry_after = response.headers.get(b"Retry-After")
-        wait = f" (Retry-After {retry_after.decode('latin-1')})" if retry_after else ""
-        return f"HTTP {response.status}{wait}"
-    if request is not None and request.meta.get("redirect_urls") and isinstance(value, IgnoreRequest):
-        if "max redirections" in str(value):
-            return f"too many redirections (last {request.url})"
-    if "DataLoss" in type(value).__name__:
-        return f"{type(value).__name__}: the body ended before its Content-Length (data loss, a cut connection)"
-    reasons = getattr(value, "reasons", None)  # ResponseFailed and friends wrap the real causes
-    if reasons:
-        causes = "; ".join(f"{type(r.value).__name__}: {r.value}" for r in reasons if hasattr(r, "value"))
-        return f"{type(value).__name__}: {causes}"
-    return f"{type(value).__name__}: {value}"
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from config.masking import mask_text
 from store.records import Outcome, RunTally
 
 MAX_ERRORS_KEPT = 200
@@ -20,6 +22,8 @@ class CrawlTally:
     refused: int = 0  # robots.txt, offsite or private addresses
     errors: list[str] = field(default_factory=list)
     listing_failed: bool = False  # the feed, sitemap or first list page could not be read
+    storage_failed: bool = False  # the store takes no more writes (a full disk): the crawl stops
+    skip_until: datetime | None = None  # the site asked for a long pause (Retry-After)
 
     def count(self, outcome: Outcome) -> None:
         if outcome == "new":
@@ -31,7 +35,7 @@ class CrawlTally:
 
     def error(self, message: str) -> None:
         if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append(message)
+            self.errors.append(mask_text(message))  # stored and printed: no token of a URL
 
     def frozen(self) -> RunTally:
         return RunTally(

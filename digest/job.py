@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine
 
 from config.schema import Config
 from config.secrets import MissingSecret, smtp_credentials
-from digest.compose import build_digest
+from digest.build import build_digest
 from digest.outbox import (
     DeliveryReport,
     deliver_due,
@@ -23,6 +23,7 @@ from digest.outbox import (
 from digest.period import Period, due_period, period_key
 from digest.render import render_digest
 from digest.send import Mailer, SmtpMailer
+from store.records import as_utc
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def build_due(
     to = tuple(recipients) if recipients is not None else digest_config.to
     if not to:
         return None, 0, False
-    now = now.astimezone(UTC)
+    now = as_utc(now)
     last_end = last_period_end(engine)
     period = due_period(digest_config.schedule, config.zone, now, last_end)
     if period is None:  # the latest period is built; a recipient added since gets the same message
@@ -65,8 +66,8 @@ def build_due(
             return period, 0, False
     else:
         if since is not None:
-            period = Period(since.astimezone(UTC), period.end)
-        digest = build_digest(engine, period.start, period.end)
+            period = Period(as_utc(since), period.end)
+        digest = build_digest(engine, period.start, period.end, config.zone)
         rendered = render_digest(digest, config.zone, prefix=digest_config.subject_prefix,
                                  unsubscribe_url=digest_config.unsubscribe_url)  # fmt: skip
     skipped = rendered.item_count == 0 and digest_config.send_empty == "none"
@@ -78,7 +79,7 @@ def send_due(
     config: Config, engine: Engine, now: datetime, mailer: Mailer | None = None
 ) -> tuple[DeliveryReport, str | None]:
     """Send the outbox rows due now; with no mailer given, SMTP as configured."""
-    now = now.astimezone(UTC)
+    now = as_utc(now)
     if mailer is None:
         try:
             credentials = smtp_credentials(config.digest.smtp)

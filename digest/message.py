@@ -21,6 +21,7 @@ class MessageParts:
     message_id: str
     date: datetime
     unsubscribe_url: str | None = None
+    csv: str = ""  # every figure of the digest, attached as budget-figures.csv
 
 
 def digest_message_id(sender: str, recipient: str, period_key: str, generation: int = 0) -> str:
@@ -46,4 +47,8 @@ def build_message(parts: MessageParts) -> EmailMessage:
     # base64 keeps the message 7-bit whatever the relay supports (8BITMIME is not everywhere)
     message.set_content(parts.text, charset="utf-8", cte="base64")
     message.add_alternative(parts.html, subtype="html", charset="utf-8", cte="base64")
+    if parts.csv:  # multipart/mixed: the alternative parts, then the attachment
+        # a byte-order mark so spreadsheet programs read the Korean as UTF-8
+        message.add_attachment("\ufeff" + parts.csv, subtype="csv", charset="utf-8", cte="base64",
+                               filename="budget-figures.csv")  # fmt: skip
     return message

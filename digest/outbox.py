@@ -21,6 +21,7 @@ from digest.period import Period
 from digest.render import Rendered
 from digest.send import DeliveryError, Mailer
 from store.outbox_models import DigestOutbox
+from store.records import as_utc
 
 # Longer than one SMTP attempt can take (connect, TLS, DATA with the configured timeout each),
 # so a live sender's claim is never taken over.
@@ -41,6 +42,7 @@ class OutboxRow:
     body_html: str
     created_at: datetime
     attempts: int
+    body_csv: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class DeliveryReport:
 
 
 def _insert(engine: Engine) -> postgresql.Insert | sqlite.Insert:
-    """INSERT ... ON CONFLICT DO NOTHING is spelled the same on both dialects (tech-notes 4.3)."""
+    """INSERT ... ON CONFLICT DO NOTHING is spelled the same on both dialects (docs/tech-notes.md §3.1)."""
     if engine.dialect.name == "postgresql":
         return postgresql.insert(DigestOutbox)
     return sqlite.insert(DigestOutbox)
@@ -74,7 +76,8 @@ def enqueue(
             values = dict(
                 period_key=period.key, period_start=period.start, period_end=period.end, recipient=recipient,
                 generation=0, message_id=digest_message_id(sender, recipient, period.key), subject=rendered.subject,
-                body_text=rendered.text, body_html=rendered.html, item_count=rendered.item_count,
+                body_text=rendered.text, body_html=rendered.html, body_csv=rendered.csv or None,
+                item_count=rendered.item_count,
                 status="skipped" if skipped else "pending", attempts=0, next_attempt_at=now, created_at=now,
             )  # fmt: skip
             # RETURNING tells inserted from skipped on both backends (psycopg's rowcount is -1 here)
@@ -91,7 +94,7 @@ def enqueue(
 def last_period_end(engine: Engine) -> datetime | None:
     """Where the next digest starts: the end of the latest period that has a row."""
     with Session(engine) as session:
-        return session.scalar(select(func.max(DigestOutbox.period_end)))
+        return session.scalar(select(func.max(DigestOutbox.period_end)))  # UTCDateTime: aware UTC
 
 
 def period_rendered(engine: Engine, key: str) -> tuple[Period, Rendered] | None:
@@ -100,8 +103,8 @@ def period_rendered(engine: Engine, key: str) -> tuple[Period, Rendered] | None:
         row = session.scalars(select(DigestOutbox).where(DigestOutbox.period_key == key).limit(1)).first()
         if row is None:
             return None
-        period = Period(row.period_start, row.period_end)
-        return period, Rendered(row.subject, row.body_text, row.body_html, row.item_count)
+        period = Period(as_utc(row.period_start), as_utc(row.period_end))
+        return period, Rendered(row.subject, row.body_text, row.body_html, row.item_count, row.body_csv or "")
 
 
 def recipients_of(engine: Engine, key: str) -> set[str]:
@@ -140,7 +143,7 @@ def claim_due(engine: Engine, now: datetime, *, limit: int = 100) -> list[Outbox
         ).all()
         rows = [
             OutboxRow(r.id, r.period_key, r.recipient, r.message_id, r.subject, r.body_text, r.body_html,
-                      r.created_at, r.attempts + 1)
+                      as_utc(r.created_at), r.attempts + 1, r.body_csv or "")
             for r in candidates
         ]  # fmt: skip
     return [row for row in rows if _claim(engine, row.id, now)]
@@ -164,7 +167,7 @@ def deliver_due(
     for row in claim_due(engine, now):
         message = build_message(
             MessageParts(sender, row.recipient, row.subject, row.body_text, row.body_html, row.message_id,
-                         row.created_at, unsubscribe_url)
+                         row.created_at, unsubscribe_url, row.body_csv)
         )  # fmt: skip
         try:
             try:

@@ -6,11 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from config.schedule import parse_schedule
-
-# Windows searched backwards for the last two scheduled times, smallest first, so a cron line
-# firing every minute costs as little as a monthly one.
-_SEARCH_WINDOWS = (timedelta(hours=2), timedelta(days=2), timedelta(days=9), timedelta(days=63), timedelta(days=800))
+from config.schedule import latest_fire, parse_schedule
 
 
 @dataclass(frozen=True)
@@ -35,23 +31,9 @@ def period_key(end: datetime) -> str:
 def last_two_fire_times(schedule: str, zone: ZoneInfo, now: datetime) -> tuple[datetime, datetime]:
     """The latest scheduled time at or before ``now`` and the one before it (UTC)."""
     parsed = parse_schedule(schedule)
-    if parsed.interval_seconds is not None:
-        step = parsed.interval_seconds
-        end = datetime.fromtimestamp(int(now.timestamp()) // step * step, UTC)
-        return end, end - timedelta(seconds=step)
-    from apscheduler.triggers.cron import CronTrigger
-
-    assert parsed.cron is not None
-    trigger = CronTrigger(timezone=zone, **parsed.cron)
-    for window in _SEARCH_WINDOWS:
-        times: list[datetime] = []
-        fire = trigger.get_next_fire_time(None, now - window)
-        while fire is not None and fire <= now:
-            times.append(fire)
-            fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
-        if len(times) >= 2:
-            return times[-1].astimezone(UTC), times[-2].astimezone(UTC)
-    raise ValueError(f"schedule {schedule!r} fires less than twice in {_SEARCH_WINDOWS[-1].days} days")
+    end = latest_fire(parsed, zone, now)
+    previous = latest_fire(parsed, zone, end - timedelta(microseconds=1))
+    return end.astimezone(UTC), previous.astimezone(UTC)
 
 
 def due_period(schedule: str, zone: ZoneInfo, now: datetime, last_end: datetime | None) -> Period | None:

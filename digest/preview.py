@@ -9,11 +9,12 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from config.schema import Config
-from digest.compose import build_digest
+from digest.build import build_digest
 from digest.outbox import last_period_end
 from digest.period import last_two_fire_times
 from digest.render import Rendered, render_digest
 from store.models import Change
+from store.records import as_utc
 
 
 def preview_start(config: Config, engine: Engine, now: datetime) -> datetime:
@@ -21,12 +22,14 @@ def preview_start(config: Config, engine: Engine, now: datetime) -> datetime:
     last_end = last_period_end(engine)
     if last_end is not None:
         return last_end
-    return last_two_fire_times(config.digest.schedule, config.zone, now.astimezone(UTC))[0]
+    return last_two_fire_times(config.digest.schedule, config.zone, as_utc(now))[0]
 
 
-def preview_digest(config: Config, engine: Engine, start: datetime, now: datetime) -> Rendered:
+def preview_digest(
+    config: Config, engine: Engine, start: datetime, now: datetime, *, backlog_as_news: bool = False
+) -> Rendered:
     """The digest of [start, now), rendered as it would be mailed."""
-    digest = build_digest(engine, start, now.astimezone(UTC))
+    digest = build_digest(engine, start, as_utc(now), config.zone, backlog_as_news=backlog_as_news)
     return render_digest(digest, config.zone, prefix=config.digest.subject_prefix,
                          unsubscribe_url=config.digest.unsubscribe_url)  # fmt: skip
 
@@ -36,7 +39,8 @@ def write_demo_digest(config: Config, engine: Engine, path: Path, now: datetime 
     with Session(engine) as session:
         first = session.scalar(select(func.min(Change.at)))
     now = now or datetime.now(UTC)
-    rendered = preview_digest(config, engine, first or now, now)
+    # the demo's sites are all first crawls (backlog); the sample shows what a digest of news looks like
+    rendered = preview_digest(config, engine, as_utc(first) if first else now, now, backlog_as_news=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(rendered.html, encoding="utf-8")
     return path

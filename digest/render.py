@@ -19,6 +19,7 @@ class Rendered:
     text: str
     html: str
     item_count: int
+    csv: str = ""  # every figure of the listed articles, attached as budget-figures.csv
 
 
 def http_url(url: str) -> str:
@@ -49,18 +50,16 @@ def digest_subject(digest: Digest, zone: ZoneInfo, prefix: str) -> str:
     if digest.is_empty:
         return f"{prefix} {day} 예산 소식: 새 소식 없음".strip()
     counts = []
-    statements = sum(len(o.lines) for o in digest.statements)
-    if statements:
-        counts.append(f"새 금액 {statements}건")
     if digest.amount_changes:
         counts.append(f"금액 변경 {len(digest.amount_changes)}건")
-    articles = sum(len(s.stories) for s in digest.new_articles)
-    if articles:
-        counts.append(f"새 기사 {articles}건")
+    if digest.story_count:
+        counts.append(f"새 기사 {digest.story_count}건")
     if digest.revisions:
         counts.append(f"수정 {len(digest.revisions)}건")
     if digest.health:
         counts.append(f"수집 문제 {len(digest.health)}곳")
+    if digest.backlog and not counts:
+        counts.append(f"이전 기사 {digest.backlog_count}건 저장")
     return f"{prefix} {day} 예산 소식: {', '.join(counts)}".strip()
 
 
@@ -80,4 +79,5 @@ def render_digest(digest: Digest, zone: ZoneInfo, *, prefix: str, unsubscribe_ur
         text=_ENV.get_template("digest.txt.j2").render(values),
         html=_ENV.get_template("digest.html.j2").render(values),
         item_count=digest.item_count,
+        csv=digest.csv,
     )

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 
+from config.logfmt import log_event
 from config.schedule import Schedule, parse_schedule
 from config.schema import Config
 from digest.job import run_digest
 from scheduling.jobs import ExtraJob, JobContext
-from scheduling.logfmt import log_event
 
 RETRY_EVERY_S = 300  # the outbox's first retry waits 2 minutes; checking every 5 keeps it near that
 

@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
+from config.logfmt import log_event
 from config.schedule import Schedule
 from config.schema import Config
 from crawler.settings import CRAWL_TIME_LIMIT_S
 from scheduling.jobs import ExtraJob, JobContext
-from scheduling.logfmt import log_event
 from store.runs import mark_interrupted
 
 HOUSEKEEPING_EVERY_S = 3600

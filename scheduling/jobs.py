@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
-from config.schedule import Schedule
+from config.schedule import Schedule, next_fire
 from config.schema import Config
 
 # APScheduler 3.11's default grace is 1 s (schedulers/base.py): one busy moment of the shared
@@ -82,31 +79,12 @@ def extra_job_id(name: str) -> str:
     return f"job:{name}"
 
 
-def make_trigger(schedule: Schedule, zone: ZoneInfo) -> BaseTrigger:
-    if schedule.interval_seconds is not None:
-        # start_date pinned so the trigger never reads the wall clock itself.
-        return IntervalTrigger(
-            seconds=schedule.interval_seconds, timezone=zone, start_date=datetime(2000, 1, 1, tzinfo=zone)
-        )
-    assert schedule.cron is not None
-    return CronTrigger(**schedule.cron, timezone=zone)
-
-
-def next_slot(schedule: Schedule, zone: ZoneInfo, after: datetime) -> datetime:
-    """The first fire time strictly after ``after``."""
-    if schedule.interval_seconds is not None:
-        return after + timedelta(seconds=schedule.interval_seconds)
-    fire = make_trigger(schedule, zone).get_next_fire_time(None, after + timedelta(microseconds=1))
-    assert fire is not None  # a validated cron line always fires again
-    return fire  # type: ignore[no-any-return]
-
-
 def first_crawl_time(schedule: Schedule, zone: ZoneInfo, last_started: datetime | None, now: datetime) -> datetime:
     """When a source's first crawl after (re)start is due: now if it never ran or a slot passed
     since its last crawl (missed slots run once, not once each), else its next slot."""
     if last_started is None:
         return now
-    due = next_slot(schedule, zone, last_started)
+    due = next_fire(schedule, zone, last_started)
     return now if due <= now else due
 
 
@@ -147,7 +125,7 @@ def plan_jobs(
                 schedule=extra_schedule,
                 timezone=config.timezone,
                 misfire_grace_time=extra.misfire_grace_time,
-                next_run_time=next_slot(extra_schedule, zone, now),
+                next_run_time=next_fire(extra_schedule, zone, now),
             )
         )
     return tuple(specs)

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from config.logfmt import log_event
 from config.schema import Config, SourceConfig
-from scheduling.logfmt import log_event
 
 
 @dataclass(frozen=True)

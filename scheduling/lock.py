@@ -21,6 +21,9 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from config.masking import mask_url
+from store.db import escape_userinfo
+
 LOCK_SUFFIX = ".daemon.lock"
 # A `status` probe holds the SQLite lock for microseconds; a daemon starting in that instant retries.
 ACQUIRE_ATTEMPTS = 5
@@ -157,7 +160,7 @@ class AdvisoryLock:
 
     def __init__(self, database_url: str) -> None:
         self.url = database_url
-        self.engine = create_engine(database_url, poolclass=NullPool, connect_args=LOCK_KEEPALIVES)
+        self.engine = create_engine(escape_userinfo(database_url), poolclass=NullPool, connect_args=LOCK_KEEPALIVES)
         self.conn: Connection | None = None
 
     def acquire(self) -> None:
@@ -169,7 +172,7 @@ class AdvisoryLock:
             holder = _pg_holder(conn, key)
             conn.close()
             self.engine.dispose()
-            raise LockHeld(describe(holder, make_url(self.url).render_as_string(hide_password=True)))
+            raise LockHeld(describe(holder, mask_url(self.url)))
         self.conn = conn
 
     def release(self) -> None:
@@ -218,7 +221,7 @@ def wait_for_lock(database_url: str, poll_seconds: float, on_standby: Callable[[
 def probe_lock(database_url: str) -> Holder | None:
     """Whether a daemon is alive on ``database_url`` (and who), without disturbing it."""
     if make_url(database_url).get_backend_name() == "postgresql":
-        engine = create_engine(database_url, poolclass=NullPool)
+        engine = create_engine(escape_userinfo(database_url), poolclass=NullPool)
         try:
             with engine.connect() as conn:
                 key = advisory_key(str(conn.execute(text("SELECT current_schema()")).scalar()))

@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from config.load import ConfigError, load_config
+from config.logfmt import configure_logging, log_event
+from config.masking import mask_url
 from scheduling.jobs import ExtraJob
 from scheduling.leader import DispatcherFactory
 from scheduling.lock import DaemonLock, LockHeld, acquire_lock, wait_for_lock
-from scheduling.logfmt import configure_logging, log_event
 from scheduling.service import CrawlerFactory, Daemon, DaemonOptions
 from store.db import make_engine, upgrade_schema
+from store.health import check_database, first_line
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -26,9 +28,7 @@ def utc_now() -> datetime:
 
 
 def safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
+    return mask_url(url)
 
 
 def run_daemon(
@@ -54,8 +54,13 @@ def run_daemon(
     if distributed is not None and (make_dispatcher is None or not config.database.startswith("postgresql")):
         log_event("config_invalid", logging.ERROR, error="--distributed needs a postgresql:// database and a broker")
         return EXIT_CONFIG
-    engine = make_engine(config.database)
     try:
+        engine = make_engine(config.database)
+    except Exception as exc:  # an unknown dialect or driver
+        log_event("database_unusable", logging.ERROR, database=safe_url(config.database), error=first_line(exc))
+        return EXIT_CONFIG
+    try:
+        check_database(engine, write=True, url=config.database)
         upgrade_schema(engine)
         lock = take_lock(config.database, options)
     except LockHeld as exc:
@@ -63,9 +68,7 @@ def run_daemon(
         engine.dispose()
         return EXIT_LOCKED
     except Exception as exc:
-        log_event(
-            "database_unusable", logging.ERROR, database=safe_url(config.database), error=f"{type(exc).__name__}: {exc}"
-        )
+        log_event("database_unusable", logging.ERROR, database=safe_url(config.database), error=first_line(exc))
         engine.dispose()
         return EXIT_CONFIG
     from scrapy.utils.defer import deferred_from_coro

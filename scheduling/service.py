@@ -12,33 +12,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from apscheduler.events import (
-    EVENT_JOB_ERROR,
-    EVENT_JOB_MAX_INSTANCES,
-    EVENT_JOB_MISSED,
-    EVENT_JOB_SUBMITTED,
-    JobEvent,
-)
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 
 from config.load import ConfigError, load_config
+from config.logfmt import log_event
+from config.schedule import make_trigger
 from config.schema import Config, SourceConfig
 from crawler.known import source_rows
 from crawler.runner import CrawlResult
 from crawler.settings import build_settings
-from scheduling.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, JobSpec, diff_jobs, make_trigger, plan_jobs
+from scheduling.events import log_crawl_done, log_job_event, resident_mb
+from scheduling.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, JobSpec, diff_jobs, plan_jobs
 from scheduling.leader import Dispatcher, DistributedOptions, watch_leadership
-from scheduling.logfmt import log_event
 from scheduling.signals import install_signal_handlers
 from scheduling.status import last_started
-from store.runs import mark_interrupted, sync_sources
+from scheduling.stopping import close_crawls, wait_idle
+from store.runs import close_dead_runs, mark_interrupted, sync_sources
 
 Clock = Callable[[], datetime]
 # After the grace period running crawls are told to stop; Scrapy then closes them
 # (finish_reason "shutdown") and their runs are recorded. Past this, whatever is left is cancelled.
 STOP_TIMEOUT_S = 15.0
-STOP_RETRY_S = 1.0
 
 
 class Crawler(Protocol):
@@ -60,17 +56,6 @@ class DaemonOptions:
     database: str | None = None  # --db / $BUDGETWATCH_DB, kept for reloads
     grace_seconds: float = 20.0  # how long a stop waits for running crawls to finish by themselves
     distributed: DistributedOptions | None = None  # enqueue crawls for workers instead of running them
-
-
-def resident_mb() -> float:
-    """Current resident set size (Linux /proc), else the peak from getrusage."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class Daemon:
@@ -114,9 +99,9 @@ class Daemon:
         now = self.clock()
         stale = 0
         if self.dispatcher is None:
-            # We hold the lock, so no other daemon is crawling: every "running" row is a dead process's.
-            # (Not so with workers: their crawls run elsewhere; housekeeping sweeps theirs.)
-            stale = await asyncio.to_thread(mark_interrupted, self.engine, now)
+            # Only runs whose process is known dead: a `budgetwatch crawl` may be running beside us.
+            # (Workers' crawls run elsewhere; housekeeping sweeps runs of other hosts by age.)
+            stale = await asyncio.to_thread(close_dead_runs, self.engine, now)
         self.source_ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(self.config.sources), now)
         previous = await self.history(self.config)
         specs = plan_jobs(self.config, previous, tuple(self.extras.values()), now)
@@ -199,36 +184,10 @@ class Daemon:
         began = time.monotonic()
         result = await self.crawler.crawl_one(source, self.source_ids[name])
         self.crawls_done += 1
-        t = result.tally
-        log_event(
-            "crawl_done",
-            logging.WARNING if result.status == "failed" else logging.INFO,
-            source=name,
-            run=result.run_id,
-            status=result.status,
-            pages=t.pages,
-            new=t.new_items,
-            changed=t.changed_items,
-            unchanged=t.unchanged_items,
-            known=t.skipped_known,
-            errors=len(t.errors),
-            first_error=t.errors[0] if t.errors else None,
-            duration_s=time.monotonic() - began,
-            crawls=self.crawls_done,
-            rss_mb=resident_mb(),
-        )
+        log_crawl_done(name, result, time.monotonic() - began, self.crawls_done)
 
     def on_job_event(self, event: JobEvent) -> None:
-        if event.code == EVENT_JOB_SUBMITTED:
-            scheduled = event.scheduled_run_times[-1]
-            delay = (self.clock() - scheduled).total_seconds()
-            log_event("job_started", job=event.job_id, scheduled=scheduled, delay_ms=round(delay * 1000, 1))
-        elif event.code == EVENT_JOB_MAX_INSTANCES:
-            log_event("job_skipped", job=event.job_id, reason="still running")
-        elif event.code == EVENT_JOB_MISSED:
-            log_event("job_missed", logging.WARNING, job=event.job_id, scheduled=event.scheduled_run_time)
-        else:
-            log_event("job_failed", logging.ERROR, job=event.job_id, error=repr(getattr(event, "exception", None)))
+        log_job_event(event, self.clock())
 
     # -- stop ------------------------------------------------------------------------------------
 
@@ -243,18 +202,18 @@ class Daemon:
 
     async def stop(self) -> None:
         """Stop taking jobs; let running ones finish within the grace period; then make Scrapy
-        close the rest (pitfall 1.2-c: the runner before the scheduler, or runs go unrecorded)."""
+        close the rest (docs/tech-notes.md §1.5: the runner before the scheduler, or runs go unrecorded)."""
         assert self.scheduler is not None
         self.scheduler.pause()
         try:
-            if self.active and not await self.wait_active(self.options.grace_seconds):
+            if self.active and not await wait_idle(self.active, self.options.grace_seconds, self.hurry):
                 log_event("stopping_crawls", running=len(self.active))
-                if not await self.stop_crawls(STOP_TIMEOUT_S):
+                if not await close_crawls(self.active, self.crawlers, STOP_TIMEOUT_S):
                     # Seen when a stop lands while Scrapy is still opening the crawl: it never
                     # closes. Cancel it; its run is marked interrupted, its stored articles stay.
                     for task in self.active:
                         task.cancel()
-                    stale = await asyncio.to_thread(mark_interrupted, self.engine, self.clock())
+                    stale = await asyncio.to_thread(mark_interrupted, self.engine, self.clock(), own_process=True)
                     log_event("crawls_cancelled", logging.WARNING, interrupted_runs=stale)
                     self.exit_code = 1
         except Exception as exc:
@@ -269,32 +228,6 @@ class Daemon:
             await asyncio.to_thread(self.dispatcher.close)
         log_event("daemon_stopped", crawls=self.crawls_done, exit_code=self.exit_code)
         self.on_exit()
-
-    async def stop_crawls(self, timeout: float) -> bool:
-        """Ask Scrapy to close every crawl, again each second: a crawl still setting up when asked
-        (reading the store before runner.crawl) is not known to its runner yet."""
-        deadline = time.monotonic() + timeout
-        while self.active and time.monotonic() < deadline:
-            await asyncio.gather(*(crawler.stop() for crawler in self.crawlers))
-            await self.wait_active(min(STOP_RETRY_S, deadline - time.monotonic()), hurry=False)
-        return not self.active
-
-    async def wait_active(self, timeout: float, *, hurry: bool = True) -> bool:
-        """Wait until no job runs (True) or timeout / a second signal (False)."""
-        waiters: set[asyncio.Future[Any]] = set(self.active)
-        hurry_task = asyncio.ensure_future(self.hurry.wait()) if hurry else None
-        deadline = time.monotonic() + timeout
-        try:
-            while self.active:
-                left = deadline - time.monotonic()
-                if left <= 0 or (hurry_task is not None and hurry_task.done()):
-                    return False
-                waiters = set(self.active) | ({hurry_task} if hurry_task is not None else set())
-                await asyncio.wait(waiters, timeout=left, return_when=asyncio.FIRST_COMPLETED)
-            return True
-        finally:
-            if hurry_task is not None:
-                hurry_task.cancel()
 
     # -- reload ----------------------------------------------------------------------------------
 

@@ -7,12 +7,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from config.schema import Config
 from scheduling.jobs import first_crawl_time
 from store.models import CrawlRun, Source
+from store.runs import skip_until
 
 FAILING_AFTER = 3  # consecutive failed runs before a source is flagged: one bad night is noise
 COMPLETED = ("ok", "partial", "failed")
@@ -31,6 +32,7 @@ class RunRow:
     skipped_known: int
     error_count: int
     first_error: str | None
+    finish_reason: str | None = None
 
     @property
     def found(self) -> int:
@@ -48,6 +50,8 @@ class SourceStatus:
     last_run: RunRow | None
     consecutive_failures: int
     flags: tuple[str, ...]
+    reason: str | None = None  # why it is flagged, in words (the run's first error or what was missing)
+    skipped_until: datetime | None = None  # the site asked to wait (Retry-After past the cap)
 
 
 def consecutive_failures(runs: Sequence[RunRow]) -> int:
@@ -62,19 +66,49 @@ def consecutive_failures(runs: Sequence[RunRow]) -> int:
     return count
 
 
-def flags_of(runs: Sequence[RunRow]) -> tuple[str, ...]:
-    """Warnings for a source, from its runs newest first.
+NOTHING_FOUND = {
+    "rss": "the feed listed no entries",
+    "sitemap": "the sitemap listed no pages",
+    "listing": "the list page's link selector matched nothing",
+}
 
-    failing: FAILING_AFTER failures in a row. found-nothing: the last finished crawl read its
-    pages but found no article where earlier crawls found some (typically a broken selector).
+
+def found_nothing(status: str, found: int) -> bool:
+    """A crawl that ran but found no article at all, stored or not: a broken selector, an empty
+    feed, every article page failing. Worth a flag from the first time."""
+    return status in ("ok", "partial") and found == 0
+
+
+def nothing_reason(kind: str, first_error: str | None) -> str:
+    return first_error or NOTHING_FOUND.get(kind, "no article found")
+
+
+def flags_of(runs: Sequence[RunRow]) -> tuple[str, ...]:
+    """Warnings for a source, from its runs newest first, each raised by the first bad run.
+
+    failed: the last finished crawl failed (its feed, sitemap or first list page could not be
+    read). failing: also FAILING_AFTER failures in a row. found-nothing: the last finished
+    crawl read its list but found no article (typically a broken selector).
     """
     flags: list[str] = []
+    finished = [r for r in runs if r.status in COMPLETED]
+    if finished and finished[0].status == "failed":
+        flags.append("failed")
     if consecutive_failures(runs) >= FAILING_AFTER:
         flags.append("failing")
-    finished = [r for r in runs if r.status in ("ok", "partial")]
-    if finished and finished[0].found == 0 and any(r.found > 0 for r in finished[1:]):
+    if finished and found_nothing(finished[0].status, finished[0].found):
         flags.append("found-nothing")
     return tuple(flags)
+
+
+def flag_reason(kind: str, runs: Sequence[RunRow]) -> str | None:
+    """The words behind the flags: the last finished run's first error, or what it did not find."""
+    finished = next((r for r in runs if r.status in COMPLETED), None)
+    if finished is None or not flags_of(runs):
+        return None
+    if finished.status == "failed":
+        return finished.first_error or "the crawl failed"
+    return nothing_reason(kind, finished.first_error)
 
 
 def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: datetime) -> SourceStatus:
@@ -85,7 +119,9 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
     if source.enabled:
         started = last_completed_start(runs)
         next_run = first_crawl_time(source.parsed_schedule, config.zone, started, now)
+    paused = skip_until(last.finish_reason) if last is not None else None
     return SourceStatus(
+        skipped_until=paused if paused is not None and paused > now else None,
         name=name,
         enabled=source.enabled,
         schedule=source.schedule,
@@ -94,22 +130,33 @@ def summarize_source(config: Config, name: str, runs: Sequence[RunRow], now: dat
         last_run=last,
         consecutive_failures=consecutive_failures(runs),
         flags=flags_of(runs),
+        reason=flag_reason(source.kind, runs),
     )
 
 
 def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -> dict[str, list[RunRow]]:
-    """The latest runs of each named source, newest first."""
+    """The latest runs of each named source, newest first: one query for all sources (a query per
+    source made `status` of 120,000 sources run for minutes)."""
     found: dict[str, list[RunRow]] = {name: [] for name in names}
+    rank = (
+        func.row_number()
+        .over(partition_by=CrawlRun.source_id, order_by=(CrawlRun.started_at.desc(), CrawlRun.id.desc()))
+        .label("rank")
+    )
+    latest = select(CrawlRun.id, rank).subquery()
+    query = (
+        select(CrawlRun, Source.name)
+        .join(latest, latest.c.id == CrawlRun.id)
+        .join(Source, Source.id == CrawlRun.source_id)
+        .where(latest.c.rank <= per_source)
+        .order_by(CrawlRun.source_id, latest.c.rank)
+    )
     with Session(engine) as session:
-        for name in names:
-            rows = session.scalars(
-                select(CrawlRun)
-                .join(Source, Source.id == CrawlRun.source_id)
-                .where(Source.name == name)
-                .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
-                .limit(per_source)
-            )
-            found[name] = [
+        for r, name in session.execute(query):
+            rows = found.get(name)
+            if rows is None:
+                continue  # a source no longer in the config
+            rows.append(
                 RunRow(
                     started_at=r.started_at,
                     finished_at=r.finished_at,
@@ -121,9 +168,9 @@ def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -
                     skipped_known=r.skipped_known,
                     error_count=r.error_count,
                     first_error=r.errors[0] if r.errors else None,
+                    finish_reason=r.finish_reason,
                 )
-                for r in rows
-            ]
+            )
     return found
 
 

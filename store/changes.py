@@ -10,11 +10,16 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from store.models import Article, Change, Source
+from changes.naming import org_key
+from store.models import Article, Change, Source, Statement
+from store.records import as_utc
 
 MAX_DIFF_LINES = 80
 
-KINDS = ("article_new", "article_revised", "article_removed", "statement_new", "amount_changed", "project_new")
+KINDS = (
+    "article_new", "article_revised", "article_removed", "statement_new", "amount_changed", "stage_changed",
+    "project_new",
+)  # fmt: skip
 
 
 def add_change(session: Session, kind: str, at: datetime, summary: str, **fields: Any) -> Change:
@@ -57,17 +62,30 @@ def changes_since(
         .order_by(Change.at, Change.id)
     )
     if since is not None:
-        query = query.where(Change.at >= since)
+        query = query.where(Change.at >= as_utc(since))
     if kinds:
         query = query.where(Change.kind.in_(kinds))
     with Session(engine) as session:
-        rows = [
-            ChangeRow(c.id, c.at, c.kind, c.org, name, url, c.summary, dict(c.detail or {}))
-            for c, name, url in session.execute(query)
-        ]
-    if org:
-        from store.naming import org_key
-
-        wanted = org_key(org)
-        rows = [r for r in rows if r.org and org_key(r.org) == wanted]
+        found = [(c, name, url) for c, name, url in session.execute(query)]
+        about: dict[int, set[str]] = {}
+        if org:
+            about = _article_orgs(session, sorted({c.article_id for c, _, _ in found if c.article_id is not None}))
+    rows = [
+        ChangeRow(c.id, as_utc(c.at), c.kind, c.org, name, url, c.summary, dict(c.detail or {}))
+        for c, name, url in found
+        # an article's events belong to every organisation its figures are about, not only its source's
+        if not org or org_key(c.org or "") == org_key(org) or org_key(org) in about.get(c.article_id or 0, ())
+    ]
     return rows
+
+
+def _article_orgs(session: Session, article_ids: list[int]) -> dict[int, set[str]]:
+    """Organisation keys of the statements of each article."""
+    found: dict[int, set[str]] = {}
+    for i in range(0, len(article_ids), 500):
+        batch = article_ids[i : i + 500]
+        query = select(Statement.article_id, Statement.org).where(Statement.article_id.in_(batch)).distinct()
+        for article_id, org in session.execute(query):
+            if org:
+                found.setdefault(article_id, set()).add(org_key(org))
+    return found

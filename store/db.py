@@ -13,7 +13,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000  # a daemon and a CLI share the file; wait for t
 
 def _configure_sqlite(engine: Engine) -> None:
     """pysqlite's implicit BEGIN lets a reader fail to upgrade to a writer ("database is locked")
-    even with WAL and a busy timeout; writers must take the lock at BEGIN (tech-notes §4.4)."""
+    even with WAL and a busy timeout; writers must take the lock at BEGIN (docs/tech-notes.md §3.2)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -30,8 +30,21 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def escape_userinfo(url: str) -> str:
+    """ "postgresql://u:p@ss@h/db": the userinfo runs to the authority's LAST @, as in a browser;
+    SQLAlchemy splits at the first and takes the password's tail for the host (and prints it)."""
+    scheme, sep, rest = url.partition("://")
+    ends = [i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0]
+    end = min(ends, default=len(rest))
+    if not sep or rest[:end].count("@") < 2:
+        return url
+    userinfo, _, host = rest[:end].rpartition("@")
+    return f"{scheme}://{userinfo.replace('@', '%40')}@{host}{rest[end:]}"
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; a SQLite file's directory is created if missing."""
+    url = escape_userinfo(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

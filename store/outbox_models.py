@@ -31,6 +31,7 @@ class DigestOutbox(Base):
     subject: Mapped[str] = mapped_column(Text)
     body_text: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
+    body_csv: Mapped[str | None] = mapped_column(Text)  # the figures attachment, when there are figures
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     # pending | sending | sent | failed | skipped (an empty period with send_empty: none)
     status: Mapped[str] = mapped_column(String(20))

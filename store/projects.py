@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
+from changes.naming import ProjectName, org_key, project_key
+from changes.projects import match_known
 from store.models import Project, ProjectAlias, Statement
-from store.naming import ProjectName, org_key, project_key, same_project_reason
+
+FUZZY_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -43,25 +46,43 @@ def resolve_project(session: Session, org: str, name: ProjectName, at: datetime)
         return Resolution(_live(session, aliased), False, "a name seen before for this project")
     exact = session.scalars(select(Project).where(Project.org_key == okey, Project.key == name.key)).one_or_none()
     if exact is not None:
-        _remember_alias(session, exact, name.name, "same name after normalizing", at)
+        remember_alias(session, exact, name.name, "same name after normalizing", at)
         return Resolution(_live(session, exact), False, "same name after normalizing")
     if name.kind == "project":
-        known = session.scalars(
-            select(Project).where(Project.org_key == okey, Project.kind == "project", Project.merged_into.is_(None))
-        ).all()
-        for project in known:
-            reason = same_project_reason(name.key, project.key)
-            if reason:
-                _remember_alias(session, project, name.name, reason, at)
-                return Resolution(project, False, reason)
+        # Similar names have similar lengths (Dice >= 0.8 or containment >= 0.6 need a length ratio
+        # >= 0.6); of those, the newest FUZZY_CANDIDATES of the organisation are compared, so the
+        # cost is bounded however many projects it has. An older look-alike stays a project of its
+        # own (exact names still match): when unsure, two projects.
+        size = len(name.key)
+        known = session.execute(
+            select(Project.id, Project.key)
+            .where(Project.org_key == okey, Project.kind == "project", Project.merged_into.is_(None),
+                   func.length(Project.key).between(int(size * 0.6), int(size / 0.6) + 1))
+            .order_by(Project.id.desc())
+            .limit(FUZZY_CANDIDATES)
+        ).all()  # fmt: skip
+        match = match_known(name.key, sorted((pid, key) for pid, key in known))  # the oldest first, as before
+        if match is not None:
+            project = session.get(Project, match[0])
+            assert project is not None
+            remember_alias(session, project, name.name, match[1], at)
+            return Resolution(project, False, match[1])
     project = Project(org_key=okey, org=org, key=name.key, name=name.name, kind=name.kind, created_at=at)
     session.add(project)
     session.flush()
-    _remember_alias(session, project, name.name, "first seen", at)
+    remember_alias(session, project, name.name, "first seen", at)
     return Resolution(project, True, "first seen")
 
 
-def _remember_alias(session: Session, project: Project, name: str, reason: str, at: datetime) -> None:
+def find_budget_project(session: Session, okey: str, supplementary_key: str) -> Project | None:
+    """The main budget (본예산) project of the same account as a supplementary budget's key."""
+    account = "_general" if "_general" in supplementary_key else "_special" if "_special" in supplementary_key else ""
+    return session.scalars(
+        select(Project).where(Project.org_key == okey, Project.key == f"__budget{account}__")
+    ).one_or_none()
+
+
+def remember_alias(session: Session, project: Project, name: str, reason: str, at: datetime) -> None:
     exists = session.scalars(
         select(ProjectAlias.id).where(ProjectAlias.project_id == project.id, ProjectAlias.name == name)
     ).first()
@@ -81,8 +102,10 @@ def find_project(session: Session, text: str, org: str | None = None) -> Project
             raise ProjectError(f"no project with id {text}")
         return found
     key = project_key(text)
-    query = select(Project).join(ProjectAlias, ProjectAlias.project_id == Project.id, isouter=True).where(
-        (Project.key == key) | (ProjectAlias.name == text) | (Project.name == text)
+    query = (
+        select(Project)
+        .join(ProjectAlias, ProjectAlias.project_id == Project.id, isouter=True)
+        .where((Project.key == key) | (ProjectAlias.name == text) | (Project.name == text))
     )
     if org:
         query = query.where(Project.org_key == org_key(org))
@@ -106,7 +129,7 @@ def merge_projects(engine: Engine, keep: str, absorb: str, at: datetime, org: st
             raise ProjectError(f"projects of different organizations ({target.org}, {other.org}) are not merged")
         session.execute(update(Statement).where(Statement.project_id == other.id).values(project_id=target.id))
         for alias in session.scalars(select(ProjectAlias).where(ProjectAlias.project_id == other.id)):
-            _remember_alias(session, target, alias.name, f"manual merge of project {other.id} ({alias.reason})", at)
+            remember_alias(session, target, alias.name, f"manual merge of project {other.id} ({alias.reason})", at)
         other.merged_into = target.id
         return target.id, other.id
 
@@ -136,6 +159,7 @@ def split_project(engine: Engine, project: str, name: str, at: datetime, org: st
             select(ProjectAlias).where(ProjectAlias.project_id == source.id, ProjectAlias.name == name)
         ):
             session.delete(alias)
-        session.add(ProjectAlias(project_id=fresh.id, name=name, reason=f"manual split from project {source.id}",
-                                 created_at=at))
+        session.add(
+            ProjectAlias(project_id=fresh.id, name=name, reason=f"manual split from project {source.id}", created_at=at)
+        )
         return fresh.id

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, NamedTuple
 
+from store.base import to_utc
+
 Outcome = Literal["new", "changed", "unchanged"]
 
 
@@ -58,3 +60,9 @@ class RunTally:
     skipped_known: int = 0
     removed_items: int = 0
     errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC, for times from outside the store (CLI input, clocks); a naive value is UTC.
+    Times read through ``UTCDateTime`` columns are already aware UTC and need no call."""
+    return to_utc(value)

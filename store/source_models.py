@@ -40,3 +40,7 @@ class CrawlRun(Base):
     removed_items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error_count: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The process that runs the crawl, so only a dead process's run is closed as interrupted.
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    process_started: Mapped[str | None] = mapped_column(String(64))  # see store/process.py

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.base import Base
+from store.base import Base, UTCDateTime
 
 
 class Statement(Base):
@@ -15,6 +17,9 @@ class Statement(Base):
     __table_args__ = (
         UniqueConstraint("version_id", "amount_start", name="uq_statements_version_start"),
         Index("ix_statements_org_year", "org", "fiscal_year"),
+        # the figure said last before a moment for a project and year: one index probe (issue 17)
+        Index("ix_statements_project_year_currency_said", "project_id", "fiscal_year", "currency", "said_at"),
+        Index("ix_statements_story_value", "story_id", "value"),  # a story's figures without a join
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -35,3 +40,5 @@ class Statement(Base):
     stage: Mapped[str | None] = mapped_column(Text)
     sentence: Mapped[str] = mapped_column(Text)
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"), index=True)
+    said_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # its version's publication, else fetch
+    story_id: Mapped[int | None] = mapped_column(Integer)  # its article's story

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -34,9 +34,12 @@ class StatementRow:
     project_id: int | None
 
 
-def list_statements(engine: Engine, *, org: str | None = None, since: date | None = None) -> list[StatementRow]:
+def list_statements(
+    engine: Engine, *, org: str | None = None, since: date | None = None, zone: tzinfo = UTC
+) -> list[StatementRow]:
     """Statements of the current version of every article, newest article first, in text order.
-    ``org`` compares loosely ("광주시" finds "광주광역시"); ``since`` is a publication (else fetch) day."""
+    ``org`` compares loosely ("광주시" finds "광주광역시"); ``since`` is a publication (else fetch) day
+    in ``zone`` (a date-only page is midnight there)."""
     said_at = func.coalesce(ArticleVersion.published_at, ArticleVersion.fetched_at)
     query = (
         select(Statement, ArticleVersion, Article)
@@ -46,7 +49,7 @@ def list_statements(engine: Engine, *, org: str | None = None, since: date | Non
         .order_by(said_at.desc(), Article.id.desc(), Statement.amount_start)
     )
     if since is not None:
-        query = query.where(said_at >= datetime.combine(since, time.min, tzinfo=UTC))
+        query = query.where(said_at >= datetime.combine(since, time.min, tzinfo=zone).astimezone(UTC))
     wanted = org_key(org) if org else None
     rows: list[StatementRow] = []
     with Session(engine) as session:

@@ -1,19 +1,28 @@
-"""Statements of an article version: stored, linked to projects, compared with what was said before."""
+"""Statements of an article version: stored, linked to projects, compared with what was said before.
+
+The decisions (which project, whether two figures make a change) are the change rules' (changes/);
+this module reads the few indexed rows they need and records their results with their reasons.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from changes.amounts import DIRECTION_LABEL, Decision, Figure, decide_amount_change, decide_stage_step
+from changes.naming import org_key
+from changes.orgs import refine_orgs
+from changes.projects import StatementFacts, identify, stage_of
 from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
-from store.models import Article, ArticleVersion, Project, Source, Statement
-from store.naming import org_key, project_name
-from store.projects import resolve_project
+from store.models import Article, ArticleVersion, Project, ProjectAlias, Source, Statement
+from store.projects import find_budget_project, remember_alias, resolve_project
+from store.records import as_utc
+
+LAST_FIGURES = 5  # figures read back per comparison: the newest few of one project and year, by index
 
 
 def _korean_won(value: int) -> str:
@@ -44,6 +53,46 @@ def statement_row(found: ReadStatement, article_id: int, version_id: int, org: s
     )  # fmt: skip
 
 
+def facts_of(row: Statement) -> StatementFacts:
+    return StatementFacts(
+        subject=row.subject, role=row.role, value=row.value, currency=row.currency, action=row.action,
+        stage=row.stage, funding=row.funding, fiscal_year=row.fiscal_year, org=row.org, sentence=row.sentence,
+        amount_text=row.amount_text,
+    )  # fmt: skip
+
+
+def link_projects(session: Session, rows: Sequence[Statement], at: datetime) -> list[tuple[Project, str]]:
+    """Give each row its project (the rules' identity, resolved among the org's projects); returns
+    the projects created, each with why. One figure said twice in an article (headline and body)
+    is one project."""
+    created: list[tuple[Project, str]] = []
+    resolved: dict[tuple[str, str], int] = {}
+    same_figure: dict[tuple[str, int, str, int | None, str], tuple[int, str]] = {}
+    for row in rows:
+        identity = identify(facts_of(row))
+        if identity.name is None or row.org is None:
+            continue
+        figure = (org_key(row.org), row.value, row.currency, row.fiscal_year, identity.name.kind)
+        if figure in same_figure:
+            project_id, first_name = same_figure[figure]
+            row.project_id = project_id
+            if identity.name.name != first_name:
+                project = session.get(Project, project_id)
+                if project is not None:
+                    why = f"same figure {row.amount_text} as '{first_name}' in the same article"
+                    remember_alias(session, project, identity.name.name, why, at)
+            continue
+        slot = (row.org, identity.name.name if identity.name.kind == "project" else identity.name.key)
+        if slot not in resolved:
+            resolution = resolve_project(session, row.org, identity.name, at)
+            resolved[slot] = resolution.project.id
+            if resolution.created:
+                created.append((resolution.project, f"{identity.reason}; {resolution.reason}"))
+        row.project_id = resolved[slot]
+        same_figure[figure] = (row.project_id, identity.name.name)
+    return created
+
+
 def record_statements(
     session: Session,
     source: Source,
@@ -53,25 +102,20 @@ def record_statements(
     previous: ArticleVersion | None,
     now: datetime,
 ) -> list[Statement]:
-    """Store the statements, resolve their projects, log new projects and changed amounts."""
-    rows: list[Statement] = []
-    resolved: dict[tuple[str, str], int] = {}  # one lookup per distinct (org, name) in the article
-    for found in statements:
-        org = found.org or source.org
+    """Store the statements (the statement's org; the source's only when it has none), resolve
+    their projects, log new projects and the changes the rules find, each with its reason."""
+    said_at = as_utc(version.published_at or version.fetched_at)
+    rows = []
+    orgs = refine_orgs([f.org for f in statements], [f.sentence for f in statements], source.org)
+    for found, org in zip(statements, orgs, strict=True):
         row = statement_row(found, article.id, version.id, org)
-        name = project_name(found.subject, found.role)
-        if name is not None:
-            slot_key = (org, name.name if name.kind == "project" else name.key)
-            if slot_key not in resolved:
-                resolution = resolve_project(session, org, name, now)
-                resolved[slot_key] = resolution.project.id
-                if resolution.created:
-                    add_change(session, "project_new", now, f"{org} {resolution.project.name}",
-                               source_id=source.id, article_id=article.id, version_id=version.id,
-                               project_id=resolution.project.id, org=org,
-                               detail={"kind": resolution.project.kind})  # fmt: skip
-            row.project_id = resolved[slot_key]
+        row.said_at = said_at
+        row.story_id = article.story_id
         rows.append(row)
+    for project, why in link_projects(session, rows, now):
+        add_change(session, "project_new", now, f"{project.org} {project.name}", source_id=source.id,
+                   article_id=article.id, version_id=version.id, project_id=project.id, org=project.org,
+                   detail={"kind": project.kind, "reason": why})  # fmt: skip
     session.add_all(rows)
     session.flush()
     compared: set[tuple[int, int]] = set()
@@ -80,166 +124,165 @@ def record_statements(
             slot = (row.project_id, row.fiscal_year)
             if slot not in compared:
                 compared.add(slot)
-                _compare_with_last(session, source, article, version, row, now)
+                compare_with_last(session, source, article, version, row, now)
     return rows
 
 
-def _statement_time(session: Session, version: ArticleVersion) -> datetime:
-    return version.published_at or version.fetched_at
+def _figure(session: Session, row: Statement) -> Figure | None:
+    project = session.get(Project, row.project_id) if row.project_id is not None else None
+    if project is None or row.said_at is None:
+        return None
+    return Figure(statement_id=row.id, article_id=row.article_id, version_id=row.version_id,
+                  org_key=project.org_key, project_id=project.id, project_kind=project.kind,
+                  stage=stage_of(facts_of(row)), fiscal_year=row.fiscal_year, currency=row.currency,
+                  value=row.value, funding=row.funding, said_at=as_utc(row.said_at))  # fmt: skip
 
 
-# A whole budget does not halve or double between two reports of the same fiscal year; a figure
-# outside this band is a misread amount (a line item taken for the total), not a change.
-PLAUSIBLE_BUDGET_RATIO = (0.5, 2.0)
+def last_figures(session: Session, project_id: int, row: Statement) -> list[Statement]:
+    """The newest figures of a project and year said at or before ``row``: an index probe, bounded."""
+    assert row.said_at is not None
+    return list(
+        session.scalars(
+            select(Statement)
+            .where(
+                Statement.project_id == project_id,
+                Statement.fiscal_year == row.fiscal_year,
+                Statement.currency == row.currency,
+                Statement.said_at <= row.said_at,
+                Statement.version_id != row.version_id,
+            )  # fmt: skip
+            # newest first; within one version its first statement, the figure the article reports
+            # (record_statements compares that one, headline figures leading)
+            .order_by(Statement.said_at.desc(), Statement.version_id.desc(), Statement.id.asc())
+            .limit(LAST_FIGURES)
+        )
+    )
 
 
-def _comparable(session: Session, row: Statement, candidate: Statement) -> bool:
-    project = session.get(Project, row.project_id)
-    if project is None or project.kind == "project":
-        return True
-    low, high = PLAUSIBLE_BUDGET_RATIO
-    return candidate.value > 0 and low <= row.value / candidate.value <= high
-
-
-def _compare_with_last(
+def compare_with_last(
     session: Session, source: Source, article: Article, version: ArticleVersion, row: Statement, now: datetime
 ) -> None:
-    """A new amount for a known project and fiscal year that differs from the one said before it
-    is a change: an increase, a decrease, or a correction when the same article was revised."""
-    said_at = func.coalesce(ArticleVersion.published_at, ArticleVersion.fetched_at)
-    mine = _statement_time(session, version)
-    candidates = session.execute(
-        select(Statement, ArticleVersion)
-        .join(ArticleVersion, ArticleVersion.id == Statement.version_id)
-        .where(
-            Statement.project_id == row.project_id,
-            Statement.fiscal_year == row.fiscal_year,
-            Statement.version_id != version.id,
-            Statement.currency == row.currency,
-            said_at <= mine,
-        )
-        .order_by(said_at.desc(), Statement.id.desc())
-        .limit(5)
-    ).all()
-    last = next(((s, v) for s, v in candidates if _comparable(session, row, s)), None)
-    if last is None:
+    """Ask the rules whether ``row`` changes the figure said last before it (or, for a 추경, follows
+    the year's 본예산), and record what they decide."""
+    mine = _figure(session, row)
+    if mine is None:
         return
-    before, before_version = last
-    if before.value == row.value:
-        return
-    if before_version.article_id == article.id:
-        direction = "correction"
-    else:
-        direction = "increase" if row.value > before.value else "decrease"
+    earlier = last_figures(session, mine.project_id, row)
+    for candidate in earlier:
+        theirs = _figure(session, candidate)
+        if theirs is None:
+            continue
+        decision = decide_amount_change(mine, theirs)
+        if decision.kind != "none":
+            _record(session, source, article, version, row, candidate, decision, now)
+            return
+        if decision.reason == "the same amount":
+            return
+    if mine.project_kind == "supplementary" and not earlier:
+        project = session.get(Project, mine.project_id)
+        main = find_budget_project(session, project.org_key, project.key) if project else None
+        if main is None:
+            return
+        for candidate in last_figures(session, main.id, row)[:1]:
+            theirs = _figure(session, candidate)
+            if theirs is not None:
+                decision = decide_stage_step(mine, theirs)
+                if decision.kind != "none":
+                    _record(session, source, article, version, row, candidate, decision, now)
+
+
+def _record(
+    session: Session, source: Source, article: Article, version: ArticleVersion, row: Statement,
+    before: Statement, decision: Decision, now: datetime,
+) -> None:  # fmt: skip
     project = session.get(Project, row.project_id)
+    before_project = session.get(Project, before.project_id)
+    assert project is not None and before_project is not None and decision.direction is not None
     old, new = format_amount(before.value, before.currency), format_amount(row.value, row.currency)
-    label = {"increase": "증액", "decrease": "삭감", "correction": "정정"}[direction]
+    label = DIRECTION_LABEL[decision.direction]
+    if decision.kind == "stage_changed":
+        summary = f"{project.org} {row.fiscal_year} 본예산 {old} -> {project.name} {new} ({label})"
+    else:
+        summary = f"{project.org} {project.name} {row.fiscal_year}: {old} -> {new} ({label})"
     add_change(
-        session, "amount_changed", now,
-        f"{project.org if project else row.org} {project.name if project else row.subject} {row.fiscal_year}: "
-        f"{old} -> {new} ({label})",
+        session, decision.kind, now, summary,
         source_id=source.id, article_id=article.id, version_id=version.id, statement_id=row.id,
-        project_id=row.project_id, org=row.org,
+        project_id=row.project_id, org=project.org,
         detail={"old_value": before.value, "new_value": row.value, "currency": row.currency,
-                "fiscal_year": row.fiscal_year, "direction": direction, "old_statement_id": before.id,
-                "old_article_id": before_version.article_id},
+                "fiscal_year": row.fiscal_year, "direction": decision.direction, "reason": decision.reason,
+                "old_statement_id": before.id, "old_article_id": before.article_id,
+                "old_project": before_project.name, "project": project.name},
     )  # fmt: skip
 
 
 def statement_events(
-    session: Session, source: Source, article: Article, version: ArticleVersion, rows: Sequence[Statement],
-    previous: ArticleVersion | None, now: datetime,
+    session: Session,
+    source: Source,
+    article: Article,
+    version: ArticleVersion,
+    rows: Sequence[Statement],
+    previous: ArticleVersion | None,
+    now: datetime,
 ) -> None:
-    """statement_new for each amount not said before by this article or another copy of its story."""
+    """statement_new for each figure not said before by this article, earlier in it, or by another
+    copy of its story. The story's figures come from the (story_id, value) index, not a join."""
+    story = article.story_id or article.id
+    for row in rows:
+        row.story_id = story
     said_before: set[tuple[int, str | None]] = set()
     if previous is not None:
         said_before = {
-            (s.value, s.subject) for s in session.scalars(select(Statement).where(Statement.version_id == previous.id))
+            (value, subject)
+            for value, subject in session.execute(
+                select(Statement.value, Statement.subject).where(Statement.version_id == previous.id)
+            )
         }
-    # Copies of one story may attribute a figure to different orgs or subjects; the figure and
-    # its year are what the other outlet already reported.
     story_figures: set[tuple[int | None, int]] = set()
     values = sorted({row.value for row in rows})
-    if article.story_id is not None and article.story_id != article.id and values:
-        # Only this article's figures, only as columns: a long-running story stays cheap.
+    if story != article.id and values:
         story_figures = {
             (year, value)
             for year, value in session.execute(
-                select(Statement.fiscal_year, Statement.value)
-                .join(Article, Article.id == Statement.article_id)
-                .where(Article.story_id == article.story_id, Article.id != article.id, Statement.value.in_(values))
+                select(Statement.fiscal_year, Statement.value).where(
+                    Statement.story_id == story, Statement.value.in_(values), Statement.article_id != article.id
+                )
             )
         }
+    why = _alias_reasons(session, rows)
+    said_here: set[tuple[int, str, int | None]] = set()
     for row in rows:
-        if (row.value, row.subject) in said_before:
+        figure = (row.value, row.currency, row.fiscal_year)
+        if (row.value, row.subject) in said_before or (row.fiscal_year, row.value) in story_figures:
             continue
-        if (row.fiscal_year, row.value) in story_figures:
+        if figure in said_here:  # a headline's figure repeated in the body is one figure
             continue
+        said_here.add(figure)
         summary = f"{row.org} {row.subject or '-'}: {format_amount(row.value, row.currency)}"
         if row.fiscal_year:
             summary += f" ({row.fiscal_year})"
         add_change(session, "statement_new", now, summary, source_id=source.id, article_id=article.id,
                    version_id=version.id, statement_id=row.id, project_id=row.project_id, org=row.org,
                    detail={"value": row.value, "currency": row.currency, "role": row.role,
-                           "fiscal_year": row.fiscal_year, "action": row.action})  # fmt: skip
+                           "fiscal_year": row.fiscal_year, "action": row.action,
+                           "reason": why.get((row.project_id or 0, row.subject or ""))
+                           or identify(facts_of(row)).reason})  # fmt: skip
 
 
-@dataclass(frozen=True)
-class TimelinePoint:
-    fiscal_year: int | None
-    value: int
-    currency: str
-    amount_text: str
-    said_at: datetime
-    article_urls: tuple[str, ...]
-    story_id: int | None
+def _alias_reasons(session: Session, rows: Sequence[Statement]) -> dict[tuple[int, str], str]:
+    """Why each row's subject names its project (the alias recorded when the name was merged)."""
+    ids = {row.project_id for row in rows if row.project_id is not None}
+    names = {row.subject for row in rows if row.subject}
+    if not ids or not names:
+        return {}
+    found = session.execute(
+        select(ProjectAlias.project_id, ProjectAlias.name, ProjectAlias.reason, Project.name)
+        .join(Project, Project.id == ProjectAlias.project_id)
+        .where(ProjectAlias.project_id.in_(ids), ProjectAlias.name.in_(names))
+    )
+    return {(pid, name): f"project '{project}': {reason}" for pid, name, reason, project in found}
 
 
-@dataclass(frozen=True)
-class ProjectTimeline:
-    project_id: int
-    org: str
-    name: str
-    kind: str
-    aliases: tuple[tuple[str, str], ...]  # (name, why it resolved here)
-    points: tuple[TimelinePoint, ...]
+from store.timeline_queries import ProjectTimeline, TimelinePoint, project_timelines  # noqa: E402
 
-
-def project_timelines(engine: Engine, *, org: str | None = None, project: str | None = None) -> list[ProjectTimeline]:
-    """Each matching project's amounts by fiscal year and date; copies of one story count once."""
-    from store.models import ProjectAlias
-    from store.naming import project_key
-
-    with Session(engine) as session:
-        query = select(Project).where(Project.merged_into.is_(None)).order_by(Project.org_key, Project.id)
-        if org:
-            query = query.where(Project.org_key == org_key(org))
-        projects = list(session.scalars(query))
-        if project:
-            wanted = project_key(project)
-            projects = [p for p in projects if wanted and (wanted in p.key or p.name == project)]
-        timelines = []
-        for p in projects:
-            aliases = tuple(
-                (a.name, a.reason)
-                for a in session.scalars(select(ProjectAlias).where(ProjectAlias.project_id == p.id))
-            )
-            rows = session.execute(
-                select(Statement, ArticleVersion, Article)
-                .join(ArticleVersion, ArticleVersion.id == Statement.version_id)
-                .join(Article, Article.id == Statement.article_id)
-                .where(Statement.project_id == p.id, ArticleVersion.version == Article.current_version)
-                .order_by(Statement.fiscal_year, func.coalesce(ArticleVersion.published_at, ArticleVersion.fetched_at))
-            ).all()
-            merged: dict[tuple[int | None, int | None, int], TimelinePoint] = {}
-            for s, v, a in rows:
-                story = a.story_id or a.id
-                slot = (story, s.fiscal_year, s.value)
-                known = merged.get(slot)
-                urls = tuple(dict.fromkeys([*(known.article_urls if known else ()), a.url]))
-                said = v.published_at or v.fetched_at
-                merged[slot] = TimelinePoint(s.fiscal_year, s.value, s.currency, s.amount_text,
-                                             known.said_at if known else said, urls, story)  # fmt: skip
-            points = sorted(merged.values(), key=lambda t: (t.fiscal_year or 0, t.said_at))
-            timelines.append(ProjectTimeline(p.id, p.org, p.name, p.kind, aliases, tuple(points)))
-    return timelines
+__all__ = ["ProjectTimeline", "TimelinePoint", "format_amount", "project_timelines", "record_statements",
+           "statement_events", "statement_row"]  # fmt: skip

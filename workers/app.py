@@ -31,6 +31,10 @@ def make_app(broker_url: str, queue: str = DEFAULT_QUEUE) -> Celery:
         task_serializer="json",
         accept_content=["json"],
         broker_connection_retry_on_startup=True,
+        # A broker lost later: a bounded number of reconnection tries (Celery's default is 100),
+        # then the worker stops with an error and its supervisor restarts it.
+        broker_connection_max_retries=10,
+        broker_connection_timeout=4,
         broker_transport_options={"visibility_timeout": REDIS_VISIBILITY_TIMEOUT_S},
         worker_hijack_root_logger=False,
         enable_utc=True,

@@ -25,7 +25,7 @@ from crawler.read_pool import PageReader
 from crawler.runner import SourceCrawler, summary_line
 from store.db import make_engine, upgrade_schema
 
-EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_CRASHED = 0, 1, 2, 70  # as `budgetwatch crawl`
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_STORAGE_FAILED, EXIT_CRASHED = 0, 1, 2, 4, 70  # as `budgetwatch crawl`
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,10 @@ def crawl(order: CrawlOrder, loaded: Loaded | None = None) -> tuple[int, str]:
         return _refuse(f"database: {type(exc).__name__}: {exc}"), ""
     finally:
         engine.dispose()
-    return (EXIT_SOURCE_FAILED if results[0].status == "failed" else EXIT_OK), summary_line(results[0])
+    result = results[0]
+    if result.storage_failed:  # the store took no more writes (a full disk), as `budgetwatch crawl`
+        return EXIT_STORAGE_FAILED, summary_line(result)
+    return (EXIT_SOURCE_FAILED if result.status == "failed" else EXIT_OK), summary_line(result)
 
 
 def run_child(order: CrawlOrder, summary_fd: int, zygote_pid: int, loaded: Loaded | None) -> int:

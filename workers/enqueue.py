@@ -8,13 +8,14 @@ import os
 import socket
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from config.logfmt import log_event
 from config.schema import Config, SourceConfig
-from scheduling.logfmt import log_event
+from store.records import as_utc
 from store.slots import claim_slot, last_slots
 from workers.app import CRAWL_TASK, make_app
 from workers.slots import slot_of, task_id
@@ -42,7 +43,7 @@ class CeleryDispatcher:
 
     async def dispatch(self, source: SourceConfig, zone: ZoneInfo) -> None:
         now = self.clock()
-        slot = slot_of(source.parsed_schedule, zone, now).astimezone(UTC)
+        slot = as_utc(slot_of(source.parsed_schedule, zone, now))
         key = task_id(source.name, slot)
         if not await asyncio.to_thread(claim_slot, self.engine, source.name, slot, key, self.leader, now):
             log_event("slot_taken", source=source.name, slot=slot.isoformat(), task=key)

@@ -9,8 +9,8 @@ from typing import Any
 from celery import Celery, Task
 from celery.exceptions import Reject
 
+from config.logfmt import log_event
 from crawler.settings import CRAWL_TIME_LIMIT_S
-from scheduling.logfmt import log_event
 from workers.app import CRAWL_TASK
 from workers.zygote_client import ZygoteClient
 

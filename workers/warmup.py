@@ -17,6 +17,7 @@ from scrapy.utils.misc import load_object
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from config.profiles import Catalog
 from config.schema import Config, SourceConfig
 from crawler.items import PageItem
 from crawler.reading import ReadPage, read_page
@@ -63,7 +64,7 @@ def read_sample() -> ReadPage:
     source = SourceConfig(name="warm-up", org="한빛시", kind="rss", url="https://example.kr/rss")
     page = PageItem("warm-up", "https://example.kr/a/1", "https://example.kr/a/1", SAMPLE_PAGE, "utf-8",
                     datetime.now(UTC))  # fmt: skip
-    return read_page(page, source, ZoneInfo("Asia/Seoul"))
+    return read_page(page, source, ZoneInfo("Asia/Seoul"), Catalog())
 
 
 def store_sample(engine: Engine, read: ReadPage) -> None:

@@ -12,7 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import IO
 
-from scheduling.logfmt import log_event
+from config.logfmt import log_event
 
 EXIT_KILLED = -9
 

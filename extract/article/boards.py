@@ -25,6 +25,11 @@ LABELS: dict[str, str] = {
     "입력": "published",
     "기사입력": "published",
     "입력일": "published",
+    "입력날짜": "published",
+    "입력일자": "published",
+    "입력일시": "published",
+    "작성날짜": "published",
+    "등록날짜": "published",
     "보도일": "published",
     "보도일자": "published",
     "배포일": "published",
@@ -67,10 +72,18 @@ _TRAILING_KINDS = {
     "발행": "published",
     "수정": "updated",
 }
+# class/id words of an element that shows the post's date without a label (XE's span.time,
+# sketchbook5's span.date, GNUBOARD's strong.if_date), and what such a date looks like.
+_DATE_TOKENS = frozenset(("date", "time", "regdate", "wdate", "datetime", "registered"))
+_DATEISH = re.compile(r"(?<!\d)\d{2}(?:\d{2})?\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)")
+_MAX_DATE_TEXT = 40
+# Empty elements that stand between a label and its value: icon fonts and images.
+_ICON_TAGS = frozenset(("i", "img", "span", "em", "svg"))
+DATE_CLASS = "(date class)"
 # class/id words of a byline ("<p class="byline">홍길동 기자</p>").
 _BYLINE_TOKENS = frozenset(("byline", "writer", "reporter", "author"))
 _LABEL_INITIALS = frozenset(label[0] for label in LABELS)
-_LABEL_TAGS = tuple("th td dt dd span strong b label em li p div i small".split())
+_LABEL_TAGS = tuple("th td dt dd span strong b label em li p div i small font".split())
 # Longest label value we believe: a department name or a byline; longer text is a sentence.
 # Titles run longer (press-release titles of 150 characters are common).
 _MAX_VALUE = 60
@@ -126,7 +139,10 @@ class BoardField:
 
 
 def read_fields(root: HtmlElement) -> tuple[BoardField, ...]:
-    """Return the labelled fields of a board page in document order (first one of each label kept)."""
+    """Return the labelled fields of a board page in document order (first one of each label kept).
+
+    Lists of other posts must be gone (``extract.article.lists``): their header row names columns.
+    """
     fields: list[BoardField] = []
     seen: set[str] = set()
     for el in root.iter(*_LABEL_TAGS):
@@ -136,29 +152,36 @@ def read_fields(root: HtmlElement) -> tuple[BoardField, ...]:
                 seen.add(field.label)
                 fields.append(field)
             continue
-        first = next((t for t in el.itertext() if t.strip()), "")
-        if first.lstrip()[:1] not in _LABEL_INITIALS:
-            continue  # cheap test before the costly text_content() of a big element
-        text = collapse(el.text_content())
-        if not text or len(text) > _MAX_TITLE_VALUE + 12:
-            continue
-        match = _LABEL_RE.match(text)
-        if match is None:
-            continue
-        label, rest = match.group(1), match.group(2).strip()
-        if rest:
-            if _has_label_child(el):
-                continue  # a row holding several labels: its cells are read one by one
-            value = rest
-        else:
-            value = _value_after(el, text)
-        value = value.strip(" :：|·")
-        longest = _MAX_TITLE_VALUE if LABELS[label] == "title" else _MAX_VALUE
-        if not value or len(value) > longest or label in seen:
-            continue
-        seen.add(label)
-        fields.append(BoardField(LABELS[label], label, value, el))
+        field = _labelled_field(el, seen) or _date_class_field(el)
+        if field is not None and field.label not in seen:
+            seen.add(field.label)
+            fields.append(field)
     return tuple(fields)
+
+
+def _labelled_field(el: HtmlElement, seen: set[str]) -> BoardField | None:
+    """A "label value" element ("작성일 : 2024-05-16") or a label whose value sits next to it."""
+    first = next((t for t in el.itertext() if t.strip()), "")
+    if first.lstrip()[:1] not in _LABEL_INITIALS:
+        return None  # cheap test before the costly text_content() of a big element
+    text = collapse(el.text_content())
+    if not text or len(text) > _MAX_TITLE_VALUE + 12:
+        return None
+    match = _LABEL_RE.match(text)
+    if match is None:
+        return None
+    label, rest = match.group(1), match.group(2).strip()
+    if rest:
+        if _has_label_child(el):
+            return None  # a row holding several labels: its cells are read one by one
+        value = rest
+    else:
+        value = _value_after(el, text)
+    value = value.strip(" :：|·")
+    longest = _MAX_TITLE_VALUE if LABELS[label] == "title" else _MAX_VALUE
+    if not value or len(value) > longest or label in seen:
+        return None
+    return BoardField(LABELS[label], label, value, el)
 
 
 def _trailing_field(el: HtmlElement) -> BoardField | None:
@@ -184,6 +207,22 @@ def _byline_field(el: HtmlElement) -> BoardField | None:
     return BoardField("author", "(byline)", text, el)
 
 
+def _date_class_field(el: HtmlElement) -> BoardField | None:
+    """A date shown without a label in an element whose class says it is the date."""
+    if el.get("class") is None and el.get("id") is None:
+        return None
+    if not any(token in _DATE_TOKENS for token in class_tokens(el)):
+        return None
+    text = collapse(el.text_content())
+    if not text or len(text) > _MAX_DATE_TEXT or _DATEISH.search(text) is None:
+        return None
+    labelled = _LABEL_RE.match(text)
+    if labelled is not None and LABELS[labelled.group(1)] in ("published", "updated"):
+        # A label hidden for screen readers inside the date box (GNUBOARD's sound_only 작성일).
+        return BoardField(LABELS[labelled.group(1)], labelled.group(1), labelled.group(2).strip(" :："), el)
+    return BoardField("published", DATE_CLASS, text, el)
+
+
 def _has_label_child(el: HtmlElement) -> bool:
     for child in el.iterdescendants():
         if isinstance(child.tag, str) and _LABEL_RE.match(collapse(child.text_content()) or "x") is not None:
@@ -202,11 +241,16 @@ def _value_after(el: HtmlElement, label_text: str) -> str:
         if tail:
             return tail
         sibling = node.getnext()
-        while sibling is not None and not isinstance(sibling.tag, str):
+        while sibling is not None:
+            if isinstance(sibling.tag, str):
+                # Joined with spaces: <dd><span>정책기획관</span><span>기획담당관</span></dd> is two words.
+                text = collapse(" ".join(sibling.itertext()))
+                if text:
+                    return text
+            tail = collapse(sibling.tail or "")
+            if tail or isinstance(sibling.tag, str) and sibling.tag not in _ICON_TAGS:
+                return tail  # the value, or nothing where a non-icon element stands empty
             sibling = sibling.getnext()
-        if sibling is not None:
-            # Joined with spaces: <dd><span>정책기획관</span><span>기획담당관</span></dd> is two words.
-            return collapse(" ".join(sibling.itertext()))
         parent = node.getparent()
         if parent is None or collapse(parent.text_content()) != label_text:
             return ""

@@ -21,6 +21,44 @@ _DATE = re.compile(
     r"(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})?\s*(?:분)?(?:\s*:\s*(?P<S>\d{2}))?)?"
 )
 _ISO_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan",),
+            ("feb",),
+            ("mar", "mär", "mrz"),
+            ("apr",),
+            ("may", "mai"),
+            ("jun",),
+            ("jul",),
+            ("aug",),
+            ("sep",),
+            ("oct", "okt"),
+            ("nov",),
+            ("dec", "dez"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = r"(?:jan|feb|m[aä]r|mrz|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?"
+_NAMED_DATE = re.compile(
+    rf"(?i)\b(?P<mon>{_MONTH_NAME})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mon2>{_MONTH_NAME}),?\s+(?P<y2>(?:19|20)\d{{2}})"
+    rf"|\b(?P<y3>(?:19|20)\d{{2}})\s+(?P<mon3>{_MONTH_NAME})\s+(?P<d3>\d{{1,2}})\b"
+)
+_NUMERIC_DMY = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)")
+# A Korean date word shortly before a date: 작성일, 등록일시, 입력, 게시일자, 배포, 승인, 송고 ...
+_LABELLED_DATE = re.compile(
+    r"(?:작성|등록|입력|게시|배포|발행|승인|보도|송고|수정|날짜|일자|일시)[^\d\n]{0,12}?" + _DATE.pattern
+)
+# A two-digit year, year first as Korean boards print it ("24.11.01 17:40", "24-11-01"): read only
+# next to a date label (작성일, 등록일, ...), where it cannot be a phone number or a version.
+_SHORT_DATE = re.compile(
+    r"(?<![\d.])(?P<y>\d{2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<d>\d{1,2})(?![\d])\.?"
+    r"(?:\s*(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?)?"
+)
 
 PUBLISHED_META = (
     "article:published_time",
@@ -81,6 +119,53 @@ def parse_date(text: str | None, timezone: ZoneInfo) -> datetime | None:
             return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=timezone)
         except ValueError:
             return None
+
+
+def parse_labelled_date(text: str | None, timezone: ZoneInfo) -> datetime | None:
+    """``parse_date`` for a value printed next to a date label, where a two-digit year is the year.
+
+    Korean boards print "작성일 24.11.01 17:40" (GNUBOARD's y-m-d) for 2024-11-01: year first, always.
+    """
+    value = parse_date(text, timezone)
+    if value is not None or not text:
+        return value
+    match = _SHORT_DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return datetime(
+            2000 + int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            int(match["H"] or 0),
+            int(match["M"] or 0),
+            int(match["S"] or 0),
+            tzinfo=timezone,
+        )
+    except ValueError:
+        return None
+
+
+def full_dates_in(text: str) -> set[tuple[int, int, int]]:
+    """Every day written out with a four-digit year in ``text`` (year, month, day).
+
+    Korean and ISO forms, English and German month names ("Nov. 20, 2019", "25. September
+    2018"), and day/month/year with either order of day and month: this tells whether a guessed
+    day is written on the page, not which day a page means.
+    """
+    days = {(int(m["y"]), int(m["m"]), int(m["d"])) for m in _DATE.finditer(text)}
+    for m in _NAMED_DATE.finditer(text):
+        month = _MONTHS[(m["mon"] or m["mon2"] or m["mon3"]).lower().rstrip(".")[:3]]
+        days.add((int(m["y"] or m["y2"] or m["y3"]), month, int(m["d"] or m["d2"] or m["d3"])))
+    for m in _NUMERIC_DMY.finditer(text):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        days.update({(year, b, a), (year, a, b)})
+    return days
+
+
+def labelled_dates_in(text: str) -> set[tuple[int, int, int]]:
+    """Days written next to a Korean date word ("등록일 : 2024-05-16", "입력 2024.05.16")."""
+    return {(int(m["y"]), int(m["m"]), int(m["d"])) for m in _LABELLED_DATE.finditer(text)}
 
 
 def _parse_iso(text: str, timezone: ZoneInfo) -> datetime | None:

@@ -6,7 +6,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from extract.article.text import SKIP_TAGS, collapse
+from extract.article.text import BLOCK_TAGS, SKIP_TAGS, collapse
 
 # Text in these tags belongs to the block around them: paragraphs, inline markup and lists
 # inside a body box count for the box (a <p> per paragraph or <br>-separated text alike).
@@ -19,6 +19,10 @@ _WORD = re.compile(r"[\w가-힣]")
 _MIN_RUN = 10
 # A container whose text is more than this share of link text is a list of links.
 _MAX_LINK_SHARE = 0.5
+# Text-only <div> paragraphs: at least this many siblings holding together this many times the
+# densest one's prose make their parent the body.
+_MIN_MATES = 2
+_MATES_SHARE = 1.5
 
 
 def find_body_container(root: HtmlElement, after: HtmlElement | None = None) -> HtmlElement | None:
@@ -54,7 +58,23 @@ def find_body_container(root: HtmlElement, after: HtmlElement | None = None) -> 
     for box, score in prose.items():
         if score > best_score and links.get(box, 0) <= _MAX_LINK_SHARE * (score + links.get(box, 0)):
             best, best_score = box, score
+    return _paragraphs_parent(best, prose) if best is not None else None
+
+
+def _paragraphs_parent(best: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
+    """The box around ``best`` when ``best`` is one of several text-only <div> paragraphs
+    (editors that write ``<div>sentence</div>`` per line) that together hold more prose."""
+    parent = best.getparent()
+    if parent is None or not _text_only_div(best):
+        return best
+    mates = [child for child in parent if child in prose and _text_only_div(child)]
+    if len(mates) >= _MIN_MATES and sum(prose[m] for m in mates) >= _MATES_SHARE * prose[best]:
+        return parent
     return best
+
+
+def _text_only_div(el: HtmlElement) -> bool:
+    return el.tag == "div" and not any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el)
 
 
 def _credit(owner: HtmlElement, text: str | None, prose: dict[HtmlElement, int], links: dict[HtmlElement, int]) -> None:

@@ -24,6 +24,8 @@ class Article:
     """An article as read from one page: the fields the rest of budgetwatch relies on.
 
     Datetimes are timezone-aware. ``body`` is clean text, paragraphs separated by a blank line.
+    ``published`` is None rather than a guess: a date the reader could not vouch for is refused
+    and ``published_note`` says why.
     """
 
     url: str
@@ -35,3 +37,7 @@ class Article:
     department: str | None = None
     lang: str | None = None
     canonical_url: str | None = None
+    # Photo captions found inside the body box; they are not part of ``body``.
+    captions: tuple[str, ...] = ()
+    # Why ``published`` is None (or which dates were refused before one was taken).
+    published_note: str | None = None

@@ -4,17 +4,21 @@ Field by field, the first reader that finds a value wins:
 
 1. the site's CSS selectors (``selectors``; a site profile's ``article:`` block),
 2. the Korean board reader (labelled fields such as 제목/작성일/담당부서, the heading above the
-   date line, the densest text box after it with page chrome removed),
-3. the page's machine-readable metadata (JSON-LD, meta tags, ``<time>``) for dates, and a
-   heading that agrees with og:title/<title> for the title,
+   date line, the densest text box after it with the board's list of posts, photo boxes and
+   page chrome removed),
+3. the page's machine-readable metadata (JSON-LD, meta tags, ``<time>``) for dates, and the
+   title that a heading, og:title and <title> agree on, without the site's name,
 4. trafilatura for the body and title of any layout, htmldate for the date; each runs only when
-   its field is still missing. Its precise reading of the body is checked against its plain one
-   and against readability-lxml's (``extract.article.consensus``): a fragment or a reading that stops
-   after the article's first box is replaced (benchmark body F1 0.964 -> 0.972).
+   its field is still missing. Their dates are guesses, taken only where the page writes that
+   day out (``extract.article.published``); any date after ``now`` or before 1995 is refused,
+   and ``Article.published_note`` says why ``published`` is None. trafilatura's precise reading
+   of the body is checked against its plain one and against readability-lxml's
+   (``extract.article.consensus``): a fragment or a reading that stops after the article's first
+   box is replaced (benchmark body F1 0.964 -> 0.972).
 
-Profiles are resolved by the caller: ``match_profile(load_profiles(dir), url)`` gives a
-``SiteProfile`` whose ``.article`` is passed here as ``selectors`` (``read_article`` stays a pure
-function of the page and its selectors). ``html`` is already decoded text (Scrapy's
+Profiles are resolved by the caller (config/profiles.py: ``Catalog.for_url``); their selectors
+arrive here as plain ``ArticleSelectors`` (``read_article`` stays a pure function of the page and
+its selectors). ``html`` is already decoded text (Scrapy's
 ``response.text``); this module never guesses encodings.
 """
 
@@ -22,23 +26,36 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extract.article.board_reader import read_board
-from extract.article.bylines import find_wire_byline
+from extract.article.board_reader import BoardReading, read_board
+from extract.article.boards import DATE_CLASS
+from extract.article.bounds import bound_html, bound_tree
+from extract.article.bylines import find_reporter_byline, find_wire_byline
 from extract.article.cleanup import clean_body, clean_lines
 from extract.article.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
-from extract.article.dates import guess_page_date, parse_date, read_page_dates
+from extract.article.dates import PageDates, guess_page_date, parse_date, parse_labelled_date, read_page_dates
 from extract.article.generic import GenericReading, read_generic
 from extract.article.page import Article, ArticleSelectors
+from extract.article.photos import split_captions
+from extract.article.published import Candidate, PublishedDate, choose_published
 from extract.article.readable import read_readable
 from extract.article.selected import SelectedFields, read_selected
 from extract.article.text import collapse
-from extract.article.titles import find_title_by_hints, meta_titles, normalize, site_names, strip_site_name
+from extract.article.titles import (
+    find_title_by_hints,
+    normalize,
+    settle_title,
+    site_names,
+    strip_site_name,
+    title_from_hints,
+    title_hints,
+)
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -51,15 +68,26 @@ _KOREAN_SHARE = 0.3
 
 
 def read_article(
-    html: str, url: str, *, selectors: ArticleSelectors | None = None, timezone: ZoneInfo = KST
+    html: str,
+    url: str,
+    *,
+    selectors: ArticleSelectors | None = None,
+    timezone: ZoneInfo = KST,
+    now: datetime | None = None,
 ) -> Article:
-    """Return the article of ``html``; ``selectors`` win over generic reading field by field."""
+    """Return the article of ``html``; ``selectors`` win over generic reading field by field.
+
+    ``now`` (default: the clock) bounds the publication date: a later one is refused.
+    """
+    html = bound_html(html)
     tree = _parse(html)
     if tree is None:
         return Article(url=url, title="", body="")
+    if bound_tree(tree):
+        html = lxml.html.tostring(tree, encoding="unicode")  # later steps re-read the cut markup
     page_dates = read_page_dates(tree, timezone)
-    hints = meta_titles(tree)
-    names = site_names(tree)
+    names = site_names(tree, url)
+    hints = title_hints(tree, names)
     canonical = _canonical_url(tree)
     declared_lang = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
     _strip_invisible(tree)
@@ -75,38 +103,86 @@ def read_article(
         # An unlabelled board reading already searched the unchanged tree by the hints.
         heading = find_title_by_hints(tree, hints)
         title = normalize(heading.text_content()) if heading is not None else None
-    published = _parse_first(timezone, selected.published, board.published)
     generic = GenericReading()
     if not body or not title:
         generic = read_generic(html, url, with_metadata=not title, precise=not board.labelled)
     author = (
         selected.author
         or board.author
-        or (find_wire_byline(tree) if korean else None)  # a wire byline names a Korean reporter
+        or ((find_wire_byline(tree) or find_reporter_byline(tree)) if korean else None)  # Korean bylines
         or generic.author
         or _meta_author(tree)
     )
     if not body:
-        body = _generic_body(html, url, tree, generic.body or "", precise=not board.labelled)
+        body, captions = split_captions(_generic_body(html, url, tree, generic.body or "", precise=not board.labelled))
+    else:
+        captions = board.captions if not selected.body_lines else ()
+    title = settle_title(title, hints, names) if title else title_from_hints(tree, hints, names)
     if not title:
         title = strip_site_name(generic.title or (hints[0] if hints else ""), names + _sitenames(generic))
+    published = _choose_published(html, url, timezone, selected, board, page_dates, generic, now, korean)
     return Article(
         url=url,
         title=title or "",
         body=body,
-        published=(
-            _prefer_precise(published, page_dates.published)
-            or parse_date(generic.date, timezone)
-            or guess_page_date(html, url, timezone)
-        ),
+        published=published.value,
         updated=_later_or_none(
-            _parse_first(timezone, selected.updated, board.updated) or page_dates.updated, published
+            _parse_first(timezone, selected.updated, board.updated) or page_dates.updated, published.value
         ),
         author=author,
         department=selected.department or board.department,
         lang=declared_lang or _guess_lang(body) or generic.language,
         canonical_url=canonical,
+        captions=captions,
+        published_note=published.note,
     )
+
+
+def _choose_published(
+    html: str,
+    url: str,
+    timezone: ZoneInfo,
+    selected: SelectedFields,
+    board: BoardReading,
+    page_dates: PageDates,
+    generic: GenericReading,
+    now: datetime | None,
+    korean: bool,
+) -> PublishedDate:
+    """The date shown by a selector or a board label, else the page's metadata, else a checked guess."""
+    clock = now or datetime.now(timezone)
+    shown, unread = _shown_date(timezone, selected, board)
+    candidates = [
+        Candidate("selector" if selected.published else f"label {board.published_label}", shown),
+        Candidate("metadata", page_dates.published),
+        Candidate("trafilatura's guess", parse_date(generic.date, timezone), guessed=True),
+    ]
+    choose = partial(choose_published, now=clock, page_text=html, url=url, unread=unread, korean=korean)
+    chosen = choose(candidates)
+    if chosen.value is None:
+        chosen = choose(
+            [*candidates, Candidate("htmldate's guess", guess_page_date(html, url, timezone), guessed=True)]
+        )
+    if chosen.value is not None and chosen.value is shown:
+        return PublishedDate(_prefer_precise(shown, page_dates.published))
+    return chosen
+
+
+def _shown_date(
+    timezone: ZoneInfo, selected: SelectedFields, board: BoardReading
+) -> tuple[datetime | None, str | None]:
+    """The date a selector or a board label shows, and why a shown value could not be read."""
+    if selected.published:
+        value = parse_labelled_date(selected.published, timezone)
+        return value, None if value else f"selector value {selected.published!r} is not a date"
+    if not board.published:
+        return None, None
+    if board.published_label == DATE_CLASS:
+        # Without a label a two-digit year is not known to come first: not read.
+        value = parse_date(board.published, timezone)
+        return value, None if value else f"unlabelled date {board.published!r} has no four-digit year"
+    value = parse_labelled_date(board.published, timezone)
+    return value, None if value else f"label {board.published_label} value {board.published!r} is not a date"
 
 
 def _generic_body(html: str, url: str, tree: HtmlElement, text: str, *, precise: bool) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.boards import LABELS, class_tokens
@@ -16,12 +19,24 @@ _TITLE_TOKENS = frozenset(("title", "tit", "subject", "headline", "heading", "sb
 # "제목 < 보도자료 < 열린시정 - 나주시청", "제목 | 보도자료", "Title - The Paper". Only with spaces
 # around them (a hyphen inside "나주혁신점-빛가람동" is part of the title), "|" and ">" also without.
 _SEPARATOR = re.compile(r"\s+[-–—<>|:·]{1,2}\s+|\s*[|｜>]\s*|\s+::\s+")
+# A category label in front of a title in its heading is at most this long.
+_MAX_CATEGORY = 12
 # A candidate this short that merely starts the <title> is a site or menu name, not the title.
 _MIN_HINT_MATCH = 8
 # Longer than this is a paragraph, not a title.
 _MAX_TITLE = 300
 # How many headings before the date line to look at for one that agrees with the meta title.
 _WINDOW = 4
+# Links to the home page: "/", "./", "index.html", "https://host/".
+_HOME = re.compile(r"^(?:https?://[^/?#]+)?(?:/|\./|/?index\.\w+)?$")
+# The same, preselected by libxml2 (a news page has hundreds of links): relative home links and
+# absolute links with nothing after the host but "/".
+_HOME_LINKS = etree.XPath(
+    "//a[@href='/' or @href='./' or starts-with(@href, '/index.') or starts-with(@href, 'index.')"
+    " or (starts-with(@href, 'http') and substring-after(substring-after(@href, '//'), '/') = '')]"
+)
+# A logo text longer than this is not a name.
+_MAX_SITE_NAME = 30
 # Every _TITLE_TOKENS word holds one of these: a cheap test before splitting class/id into words.
 _TITLE_STEMS = ("tit", "subj", "sbj", "head", "ttl")
 
@@ -31,15 +46,36 @@ def normalize(text: str) -> str:
     return collapse(unicodedata.normalize("NFC", text))
 
 
-def strip_site_name(title: str, site_names: tuple[str, ...] = ()) -> str:
-    """Cut site and menu names off a <title>/og:title; keep the longest remaining segment."""
+@lru_cache(maxsize=64)
+def segments(title: str) -> tuple[str, ...]:
+    """The parts of a <title>/og:title between separators ("제목 | 보도자료 | 나주시" -> three)."""
+    return tuple(s for s in (seg.strip() for seg in _SEPARATOR.split(normalize(title))) if s)
+
+
+def strip_site_name(title: str, site_names: tuple[str, ...] = (), others: tuple[str, ...] = ()) -> str:
+    """Cut site and menu names off a <title>/og:title, whichever side they stand.
+
+    Segments naming the site go; of the rest, one that the other meta titles (``others``) also
+    hold wins, else the longest.
+    """
     title = normalize(title)
-    segments = [s for s in (seg.strip() for seg in _SEPARATOR.split(title)) if s]
-    if len(segments) <= 1:
+    parts = list(segments(title))
+    if len(parts) <= 1:
         return title
     names = {normalize(n) for n in site_names if n}
-    kept = [s for s in segments if s not in names] or segments
-    return max(kept, key=len)
+    kept = [s for s in parts if s not in names] or parts
+    shared = [s for s in kept if any(s in other for other in others if other != title)]
+    return max(shared or kept, key=len)
+
+
+def settle_title(title: str, hints: tuple[str, ...], site_names: tuple[str, ...]) -> str:
+    """A title read from a heading that merely copies the whole <title> (GNUBOARD's hidden
+    ``h1#hd_h1``) loses the site and menu names the <title> carries. Only where one part is known
+    to be the site's name: "가나군 - 나나군 협약" as og:title and heading is a title with a dash."""
+    names = {normalize(n) for n in site_names}
+    if title in hints and any(part in names for part in segments(title)):
+        return strip_site_name(title, site_names, hints)
+    return title
 
 
 def is_heading_like(el: HtmlElement) -> bool:
@@ -75,29 +111,57 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
             candidates.append(el)
     window = candidates[-_WINDOW:]
     for el in reversed(window):
-        if matches_hint(normalize(el.text_content()), hints):
+        if heading_title(normalize(el.text_content()), hints) is not None:
             return el
     return window[-1] if window else None
 
 
 def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
-    """Return the first heading-like element whose text agrees with a meta title, if any."""
+    """Return the heading-like element that agrees with a meta title on the longest title, if any
+    (first in the page among equals): a menu name that is one segment of the <title> loses to the
+    article's own title."""
     if not hints:
         return None
+    best: HtmlElement | None = None
+    best_len = 0
+    # A heading showing a whole meta title, or the longest part of one, cannot be beaten.
+    final = set(hints) | {max(segments(hint), key=len) for hint in hints if segments(hint)}
     for el in root.iter():
         if is_heading_like(el):
             text = normalize(el.text_content())
-            if 2 <= len(text) <= _MAX_TITLE and matches_hint(text, hints):
-                return el
-    return None
+            shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
+            if shown is not None and len(shown) > best_len:
+                best, best_len = el, len(shown)
+                if shown in final:
+                    break
+    return best
 
 
 def matches_hint(text: str, hints: tuple[str, ...]) -> bool:
-    """Whether ``text`` is a meta title or begins one (and is long enough not to be a site name)."""
+    """Whether ``text`` is a meta title, one of its segments, or begins one (and is long enough
+    not to be a site or menu name)."""
     for hint in hints:
-        if text == hint or (len(text) >= _MIN_HINT_MATCH and hint.startswith(text)):
+        if text == hint or (len(text) >= _MIN_HINT_MATCH and (hint.startswith(text) or text in segments(hint))):
             return True
     return False
+
+
+def heading_title(text: str, hints: tuple[str, ...]) -> str | None:
+    """The title a heading shows if it agrees with a meta title: the whole heading, or the part
+    after a category label the board prints in front ("보도자료 소나무군, ..." -> "소나무군, ...")."""
+    if matches_hint(text, hints):
+        return text
+    for hint in hints:
+        for part in segments(hint):
+            if len(part) >= _MIN_HINT_MATCH and text.endswith(part) and len(text) - len(part) <= _MAX_CATEGORY:
+                return part
+    return None
+
+
+def title_hints(root: HtmlElement, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The meta titles of the page that are more than the site's name."""
+    known = {normalize(n) for n in names}
+    return tuple(t for t in meta_titles(root) if t not in known)
 
 
 def meta_titles(root: HtmlElement) -> tuple[str, ...]:
@@ -113,11 +177,55 @@ def meta_titles(root: HtmlElement) -> tuple[str, ...]:
     return tuple(t for t in found if t)
 
 
-def site_names(root: HtmlElement) -> tuple[str, ...]:
-    """og:site_name and application-name of the page, if given."""
+def site_names(root: HtmlElement, url: str = "") -> tuple[str, ...]:
+    """The site's names: og:site_name, application-name, and the logo (the text or image alt of
+    links to the home page), which boards print as a heading above every post."""
     names = []
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in ("og:site_name", "application-name", "apple-mobile-web-app-title") and meta.get("content"):
             names.append(normalize(meta.get("content") or ""))
+    for link in _HOME_LINKS(root):
+        href = (link.get("href") or "").strip()
+        if not href or not _HOME.match(href) or not _same_site(href, url):
+            continue
+        text = normalize(link.text_content()) or next(
+            (normalize(img.get("alt") or "") for img in link.iter("img") if img.get("alt")), ""
+        )
+        if 2 <= len(text) <= _MAX_SITE_NAME and text not in names:
+            names.append(text)
     return tuple(names)
+
+
+def _same_site(href: str, url: str) -> bool:
+    """A relative link, or an absolute one to the page's own host (not "http://twitter.com/")."""
+    host = urlsplit(href).hostname
+    if host is None:
+        return True
+    own = urlsplit(url).hostname or ""
+    return bool(own) and host.removeprefix("www.") == own.removeprefix("www.")
+
+
+def title_from_hints(root: HtmlElement, hints: tuple[str, ...], names: tuple[str, ...]) -> str | None:
+    """The title when no heading gave one: the part of og:title/<title> that is not the site's name
+    and that the page prints (in any element), else that part of a <title> with separators."""
+    known = {normalize(n) for n in names}
+    parts = [p for hint in hints for p in segments(hint) if p not in known and len(p) >= 2]
+    for part in sorted(set(parts), key=len, reverse=True):
+        if _printed(root, part):
+            return part
+    for hint in hints:
+        if len(segments(hint)) > 1:
+            return strip_site_name(hint, names, hints)
+    return None
+
+
+def _printed(root: HtmlElement, text: str) -> bool:
+    head = text[:4]
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("title", "meta", "head", "html", "body"):
+            continue
+        own = (el.text or "").strip()
+        if own.startswith(head) and normalize(el.text_content()) == text:
+            return True
+    return False

@@ -18,18 +18,29 @@ class Amount:
     approximate: bool
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digit runs are bounded: 19 digits reach 2**63 (the store's integer), and a longer run, or a
+# longer fraction, is an identifier or garbage, never money. (?!,?\d) keeps a long run whole.
+_NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,19})(?:\.\d{1,12})?(?!,?\d)"
 _HANGUL_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
+# The store keeps amounts in a signed 64-bit integer: anything larger is not an amount.
+MAX_VALUE = 2**63 - 1
+# The longest Korean amount scanned ("1조7백58억4천2백만원" is 13 characters): a scan never reads
+# further, so every start costs a bounded time and the whole text is read in linear time.
+_MAX_KOREAN_CHARS = 40
 
-# One Korean digit group: "6천8백23", "2,800", "3", "백" followed by an optional 만/억/조.
+# One Korean digit group: "6천8백23", "2,800", "3", "백" followed by an optional 만/억/조, with
+# "여" ("870여억", "9천여 만") between them.
 _KO_SMALL = rf"(?:(?:{_NUM}|[일이삼사오육칠팔구])?[십백천])+(?:{_NUM})?|{_NUM}"
-_KO_GROUP = re.compile(rf"(?P<small>{_KO_SMALL})?(?P<big>[만억조])?")
+_KO_GROUP = re.compile(rf"(?P<small>{_KO_SMALL})?(?P<about>여\s?(?=[만억조]))?(?P<big>[만억조])?")
 # A Hangul numeral starts an amount only at a word start ("삼천억원"), never inside a word ("사업"),
 # and only when a run of numerals reaches 원: the check keeps ordinary prose from being scanned.
+# A digit starts one only at the start of its number, and the look-ahead is bounded: both keep
+# the search linear on "1.1.1.…억원".
 _KO_START = re.compile(
-    r"\d(?=[\d,.]*\s?(?:[십백천만억조원]|여\s?[만억조원]))|(?<![가-힣])[일이삼사오육칠팔구십백천](?=[일이삼사오육칠팔구십백천만억조\d,.\s]{0,60}?원)"
+    r"(?<!\d)(?<!\d[.,])\d(?=[\d,.]{0,40}\s?(?:[십백천만억조원]|여\s?[만억조원]))"
+    r"|(?<![가-힣])[일이삼사오육칠팔구십백천](?=[일이삼사오육칠팔구십백천만억조\d,.\s]{0,60}?원)"
 )
 _SMALL_TOKEN = re.compile(rf"{_NUM}|[일이삼사오육칠팔구십백천]")
 _KO_CURRENCY = re.compile(r"\s?(?P<cur>원|달러|유로|엔|위안|파운드)(?!화|안|장|칙|래|전|활|도심)")
@@ -82,7 +93,10 @@ _EN_BARE_AMOUNT = re.compile(rf"(?<![\w.,$€£¥₩])(?P<num>{_NUM})(?P<abbr>bn
 
 # Table headers such as "(단위: 백만원)" scale the bare numbers of the table below them.
 _TABLE_UNIT = re.compile(r"단위\s*[:：]?\s*(?P<unit>(?:천|백만|십억|억|만|백|십)?원)")
-_TABLE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\d.,]*\s?(?:%|년|월|일|명|건|개|호|차))")
+# Possessive runs of at most 19 digits: no backtracking into a long run, no 4,300-digit int().
+_TABLE_NUMBER = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}+|\d{2,19}+)(?!,?\d)(?![\d.,]*+\s?(?:%|년|월|일|명|건|개|호|차))"
+)
 _APPROX_BEFORE = re.compile(r"(?:약|대략|어림잡아|about|around|roughly|nearly|approximately|some)\s?$")
 _APPROX_AFTER = re.compile(r"^\s?(?:가량|안팎|내외|정도|남짓|규모|\+)")
 
@@ -113,39 +127,76 @@ def _parse_small(small: str) -> Decimal | None:
     return total + (pending or 0)
 
 
-def _scan_korean(text: str, pos: int) -> tuple[int, Decimal, int] | None:
-    """Read digit groups from pos; return (end, value, number of big units)."""
+@dataclass(frozen=True)
+class _Scan:
+    end: int
+    value: Decimal
+    bigs: int
+    about: bool
+
+
+def _glue(text: str, m: re.Match[str], part: Decimal, limit: int) -> tuple[re.Match[str], Decimal] | None:
+    """ "2천 161억": a group ending in 천/백/십 takes the smaller rest of its group after one space.
+
+    The rest must carry 만/억/조 or 원, so "2천 명에게 161억 원" stays two numbers.
+    """
+    small = m.group("small")
+    if m.group("big") or m.group("about") or not small or small[-1] not in _SMALL_UNITS:
+        return None
+    if not text.startswith(" ", m.end()):
+        return None
+    rest = _KO_GROUP.match(text, m.end() + 1, limit)
+    if not rest or not rest.group("small") or rest.group("small")[-1] == ",":
+        return None
+    if not rest.group("big") and not _KO_CURRENCY.match(text, rest.end()):
+        return None
+    value = _parse_small(rest.group("small"))
+    if value is None or value != value.to_integral_value() or value >= _SMALL_UNITS[small[-1]]:
+        return None
+    return rest, part + value
+
+
+def _scan_korean(text: str, pos: int, limit: int) -> _Scan | None:
+    """Read digit groups from pos up to limit: "7조 9천 435억" is one amount."""
     value = Decimal(0)
     last_rank = 10**20
     end = pos
     bigs = 0
+    about = False
     first = True
     while True:
         gap = 1 if not first and text.startswith(" ", end) else 0
-        m = _KO_GROUP.match(text, end + gap)
+        m = _KO_GROUP.match(text, end + gap, limit)
         if not m or m.end() == m.start():
             break
-        small, big = m.group("small"), m.group("big")
-        if not first and not small:
-            break
-        if not first and not big and gap and not _KO_CURRENCY.match(text, m.end()):
-            break  # after a space a unit-less group continues an amount only before 원: "1만 5 원"
-        if not small and not big:
-            break
-        rank = _BIG_UNITS[big] if big else 1
-        if rank >= last_rank:
+        if m.end() == limit < len(text):
+            return None  # longer than any amount: not read any further
+        small = m.group("small")
+        if not small and (not first or not m.group("big")):
             break
         part = _parse_small(small) if small else Decimal(1)
         if part is None:
+            break
+        glued = _glue(text, m, part, limit)
+        if glued:
+            m, part = glued
+            if m.end() == limit < len(text):
+                return None
+        big = m.group("big")
+        if not first and not big and gap and not _KO_CURRENCY.match(text, m.end()):
+            break  # after a space a unit-less group continues an amount only before 원: "1만 5 원"
+        rank = _BIG_UNITS[big] if big else 1
+        if rank >= last_rank:
             break
         value += part * rank
         last_rank = rank
         end = m.end()
         bigs += 1 if big else 0
+        about = about or bool(m.group("about"))
         first = False
         if not big:
             break
-    return (end, value, bigs) if end > pos else None
+    return _Scan(end, value, bigs, about) if end > pos else None
 
 
 def _korean_amounts(text: str) -> list[Amount]:
@@ -158,41 +209,50 @@ def _korean_amounts(text: str) -> list[Amount]:
         start = m.start()
         pos = start + 1
         prev = text[start - 1] if start else " "
-        if prev.isdigit() or (prev in ".," and start > 1 and text[start - 2].isdigit()):
-            continue  # inside a longer number
         hangul_start = not text[start].isdigit()
-        if hangul_start and "가" <= prev <= "힣":
+        if hangul_start and ("가" <= prev <= "힣" or prev.isdigit()):
             continue
-        scanned = _scan_korean(text, start)
-        if not scanned:
+        limit = min(len(text), start + _MAX_KOREAN_CHARS)
+        scan = _scan_korean(text, start, limit)
+        if not scan:
             continue
-        end, value, bigs = scanned
+        end = scan.end
         approx = text.startswith("여", end)
         cursor = end + 1 if approx else end
         cur = _KO_CURRENCY.match(text, cursor)
         if cur:
             cursor = cur.end()
-        elif not _bare_korean_ok(text, start, end, cursor, bigs, hangul_start):
+        elif not _bare_korean_ok(text, start, end, cursor, scan.bigs, hangul_start):
             continue
         if hangul_start and (not cur or len(re.sub(r"\s", "", text[start:end])) < 2):
             continue
-        amount = _finish(text, start, cursor, value, _KO_CURRENCY_CODES[cur.group("cur")] if cur else "KRW", approx)
-        found.append(amount)
-        pos = cursor
-    return found
+        currency = _KO_CURRENCY_CODES[cur.group("cur")] if cur else "KRW"
+        amount = _finish(text, start, cursor, scan.value, currency, approx or scan.about)
+        if amount:
+            found.append(amount)
+            pos = cursor
+
+
+# "1천600만→3천200만원": a bare amount whose other end carries 원 takes it.
+_TO_AMOUNT = re.compile(r"\s?(?:→|->|⇒|~|∼)\s?[\d,.일이삼사오육칠팔구십백천만억조여 ]{1,30}?원")
 
 
 def _bare_korean_ok(text: str, start: int, end: int, cursor: int, bigs: int, hangul_start: bool) -> bool:
     """An amount without 원 ("49억", "6조9천83억") counts only with 억 or 조 and no counter after it."""
     chunk = text[start:end]
-    if hangul_start or not bigs or not re.search(r"[억조]", chunk):
+    if hangul_start or not bigs:
+        return False
+    if not re.search(r"[억조]", chunk) and not _TO_AMOUNT.match(text, cursor):
         return False
     if text.startswith("여", end):
         return False  # "2000여 명", "13억여 명": a counted group
     return not _COUNTER.match(text, cursor)
 
 
-def _finish(text: str, start: int, end: int, value: Decimal, currency: str, approx: bool) -> Amount:
+def _finish(text: str, start: int, end: int, value: Decimal, currency: str, approx: bool) -> Amount | None:
+    """The amount, or None when the store could not hold its value."""
+    if value > MAX_VALUE:
+        return None
     before = text[max(0, start - 16) : start]
     after = text[end : end + 8]
     approx = approx or bool(_APPROX_BEFORE.search(before)) or bool(_APPROX_AFTER.match(after))
@@ -211,15 +271,19 @@ def _english_amounts(text: str) -> list[Amount]:
             currency = _EN_PREFIXES[prefix] if prefix else _EN_SYMBOLS[m.group("sym")]
         else:
             currency = m.group("code")
-        found.append(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
+        found += _kept(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
     taken = [(a.start, a.end) for a in found]
     for m in _EN_WORD_AMOUNT.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         word = m.group("word")
         currency = _EN_WORDS.get(word.lower(), word)
-        found.append(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
+        found += _kept(_finish(text, m.start(), m.end(), _english_value(m), currency, False))
     return found
+
+
+def _kept(amount: Amount | None) -> list[Amount]:
+    return [amount] if amount else []
 
 
 def _english_value(m: re.Match[str]) -> Decimal:
@@ -230,10 +294,10 @@ def _english_value(m: re.Match[str]) -> Decimal:
 def _bare_english_amounts(text: str, currency: str) -> list[Amount]:
     if "bn" not in text and "mn" not in text and "tn" not in text:
         return []  # the common case: no abbreviated scale to look for
-    return [
-        _finish(text, m.start(), m.end(), _english_value_abbr(m), currency, False)
-        for m in _EN_BARE_AMOUNT.finditer(text)
-    ]
+    found: list[Amount] = []
+    for m in _EN_BARE_AMOUNT.finditer(text):
+        found += _kept(_finish(text, m.start(), m.end(), _english_value_abbr(m), currency, False))
+    return found
 
 
 def _english_value_abbr(m: re.Match[str]) -> Decimal:
@@ -249,9 +313,11 @@ def _table_amounts(text: str) -> list[Amount]:
         block_end = len(text) if block_end < 0 else block_end
         for m in _TABLE_NUMBER.finditer(text, header.end(), block_end):
             raw = m.group()
-            if "," not in raw and 1900 <= int(raw) <= 2100:
+            value = _decimal(raw) * unit
+            if "," not in raw and 1900 <= value / unit <= 2100:
                 continue  # a year heading a column
-            found.append(Amount(raw, m.start(), m.end(), int(_decimal(raw) * unit), "KRW", False))
+            if value <= MAX_VALUE:
+                found.append(Amount(raw, m.start(), m.end(), int(value), "KRW", False))
     return found
 
 
@@ -270,7 +336,9 @@ def _range_starts(text: str, amounts: list[Amount]) -> list[Amount]:
             unit = _EN_SCALES[unit_m.group()]
         start = a.start - len(m.group(0))
         num = m.group(1)
-        extra.append(Amount(num, start, start + len(num), int(_decimal(num) * unit), a.currency, a.approximate))
+        value = _decimal(num) * unit
+        if value <= MAX_VALUE:
+            extra.append(Amount(num, start, start + len(num), int(value), a.currency, a.approximate))
     return extra
 
 

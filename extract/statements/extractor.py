@@ -5,13 +5,17 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.statements import vocabulary as v
+from extract.statements.actions import display_action
 from extract.statements.amounts import Amount, find_amounts
+from extract.statements.currency import dollar_currency, is_bare_dollar
 from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
-from extract.statements.orgs import document_org, org_mentions
+from extract.statements.linear import StatementModel, shipped_model
+from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
+from extract.statements.refine import apply_model, statement_inputs
 from extract.statements.subjects import Subject, is_org_name, korean_subject
 from extract.statements.words import split_particle
 
@@ -30,6 +34,8 @@ class Statement:
     sentence: str
     # [start, end) of the subject in the extracted text; None when there is no subject
     subject_span: tuple[int, int] | None = None
+    # index of the body statement a headline amount repeats: one figure, said once, for the reader
+    repeat_of: int | None = None
 
 
 # Past this many amounts a text is a data dump, not an article; reading more only costs time.
@@ -144,13 +150,28 @@ def _inside(years: list[tuple[int, int, int]], starts: list[int], s: int, e: int
     return [(y, ys - s, ye - s) for y, ys, ye in years[lo:hi] if ye <= e]
 
 
+def _document_org(text: str, orgs: list[tuple[int, int, str]], source_org: str | None, home: str | None) -> str | None:
+    """Whom the article is about: the headline's organisation, else the one its opening names most;
+    the source's org only when the text names none."""
+    named = headline_org(text, orgs) or document_org(orgs)
+    if named is None:
+        return source_org
+    return canonical_org(named, home)
+
+
+# An organisation followed by one of these is what the clause is about: "전남도는", "서구가", "시에서는".
+_ORG_TOPIC_PARTICLE = re.compile(r"(?:은|는|이|가|도|에서는|에서)(?![가-힣])")
+
+
 def _find_org(doc: _Document, s: int, e: int, a_start: int) -> str | None:
-    """The organisation named last before the amount in its sentence, else the first after it."""
+    """The organisation the amount's clause is about: the nearest one before it that is the topic or
+    subject of its clause, else the one named last before it, else the first after it."""
     lo, hi = bisect.bisect_left(doc.org_starts, s), bisect.bisect_left(doc.org_starts, e)
     found = [o for o in doc.orgs[lo:hi] if o[1] <= e]
     before = [o for o in found if o[0] < a_start]
-    pick = before[-1] if before else (found[0] if found else None)
-    return pick[2] if pick else None
+    topics = [o for o in before if _ORG_TOPIC_PARTICLE.match(doc.text, o[1])]
+    pick = topics[-1] if topics else before[-1] if before else (found[0] if found else None)
+    return canonical_org(pick[2], doc.home) if pick else None
 
 
 def _find_funding(sentence: str) -> str | None:
@@ -186,8 +207,68 @@ def extract_statements(
     published: datetime.date | None = None,
     org: str | None = None,
     lang: str | None = None,
+    url: str | None = None,
+    country: str | None = None,
+    model: StatementModel | None = None,
+    rules_only: bool = False,
 ) -> list[Statement]:
-    """One statement per money amount in text, in order of appearance."""
+    """One statement per money amount in text, in order of appearance.
+
+    The rules read every amount; the learned model (the shipped one unless another is given)
+    then chooses each statement's subject, role and fiscal year. rules_only skips the model.
+    """
+    statements = _rule_statements(text, published=published, org=org, lang=lang)
+    if not statements:
+        return statements
+    statements = _with_dollar(statements, dollar_currency(url, text, country))
+    model = None if rules_only else model or shipped_model()
+    if model is not None:
+        korean = _is_korean(text[:5000], lang)
+        statements = apply_model(statements, statement_inputs(text, statements, published, korean, url), model)
+    return _mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
+
+
+def reported_figures(statements: list[Statement]) -> list[Statement]:
+    """One statement per figure, the ones the headline repeats first: what the article reports.
+
+    A headline figure is dropped for the body statement it repeats (which has the sentence
+    around it), and that statement leads, so the article's figure for a project is the headline's
+    ("예산안 7조6823억원 가운데 323억원을 삭감한 7조6500억원": 7조6500억원 when the headline says so)."""
+    led = {st.repeat_of for st in statements if st.repeat_of is not None}
+    kept = [(k, st) for k, st in enumerate(statements) if st.repeat_of is None]
+    return [st for k, st in kept if k in led] + [st for k, st in kept if k not in led]
+
+
+def _with_dollar(statements: list[Statement], dollar: str | None) -> list[Statement]:
+    """A bare "$" is the publisher's dollar."""
+    if dollar is None or dollar == "USD":
+        return statements
+    return [
+        replace(st, amount=replace(st.amount, currency=dollar))
+        if st.amount.currency == "USD" and is_bare_dollar(st.amount.text)
+        else st
+        for st in statements
+    ]
+
+
+def _mark_headline_repeats(text: str, statements: list[Statement]) -> list[Statement]:
+    """A figure in the headline (the first line) that the body says again is that body statement."""
+    end = text.find("\n")
+    if end < 0 or end > 200:
+        return statements
+    body: dict[tuple[int, str], int] = {}
+    for k, st in enumerate(statements):
+        if st.amount.start > end:
+            body.setdefault((st.amount.value, st.amount.currency), k)
+    return [
+        replace(st, repeat_of=body.get((st.amount.value, st.amount.currency))) if st.amount.end <= end else st
+        for st in statements
+    ]
+
+
+def _rule_statements(
+    text: str, *, published: datetime.date | None, org: str | None, lang: str | None
+) -> list[Statement]:
     amounts = find_amounts(text)[:MAX_STATEMENTS]
     if not amounts:
         return []
@@ -198,7 +279,8 @@ def extract_statements(
         text=text,
         context=year_context(text, published, years),
         korean=korean,
-        org=org or document_org(orgs),
+        org=_document_org(text, orgs, org, home_city(orgs, org)),
+        home=home_city(orgs, org),
         stage=_find_stage(text[:300]),  # the lead says which stage the whole article is about
         years=years,
         year_starts=[y[1] for y in years],
@@ -227,6 +309,7 @@ class _Document:
     context: YearContext
     korean: bool
     org: str | None
+    home: str | None  # the metropolitan city a bare district name belongs to
     stage: str | None
     years: list[tuple[int, int, int]]  # stated budget years: (year, start, end) in text
     year_starts: list[int]

@@ -12,7 +12,7 @@ _KO_ORG = re.compile(
     + r")\s[가-힣]{1,3}(?:구|군)(?=는|가|의|은|이|와|과|에|에서|청|,|\s|$)|"
     r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|"
     r"[가-힣]{1,4}(?:특별자치|특별|광역))(?:특별자치시|특별자치도|특별시|광역시|시|도)?(?:교육청)?|"
-    r"[가-힣]{2,4}(?:시|군|구)청?|[가-힣]{2,5}(?:도|시)교육청|경상북도|경상남도|전라남도|전라북도|충청남도|"
+    r"[가-힣]{2,4}(?:시|군|구)청?|(?:중|동|서|남|북|강서)구청?|[가-힣]{2,5}(?:도|시)교육청|경상북도|경상남도|전라남도|전라북도|충청남도|"
     r"충청북도|강원도|경기도|제주도)(?=는|가|의|은|이|와|과|에|에서|\s|$)"
 )
 # "경기 침체", "경기 부양": the economy, not Gyeonggi Province.
@@ -46,3 +46,78 @@ def document_org(orgs: list[tuple[int, int, str]]) -> str | None:
     """The organisation the opening of the text names most."""
     names = [name for start, _, name in orgs if start < 2000]
     return Counter(names).most_common(1)[0][0] if names else None
+
+
+# Short and long names of one organisation map to one name: "전남도", "전남" -> "전라남도".
+_PROVINCES = {
+    "서울": "서울특별시", "부산": "부산광역시", "대구": "대구광역시", "인천": "인천광역시", "광주": "광주광역시",
+    "대전": "대전광역시", "울산": "울산광역시", "세종": "세종특별자치시", "경기": "경기도", "강원": "강원특별자치도",
+    "충북": "충청북도", "충남": "충청남도", "전북": "전북특별자치도", "전남": "전라남도", "경북": "경상북도",
+    "경남": "경상남도", "제주": "제주특별자치도",
+}  # fmt: skip
+_LONG_TO_SHORT = {
+    "서울특별시": "서울", "부산광역시": "부산", "대구광역시": "대구", "인천광역시": "인천", "광주광역시": "광주",
+    "대전광역시": "대전", "울산광역시": "울산", "세종특별자치시": "세종", "경기도": "경기", "강원도": "강원",
+    "강원특별자치도": "강원", "충청북도": "충북", "충청남도": "충남", "전라북도": "전북", "전북특별자치도": "전북",
+    "전라남도": "전남", "경상북도": "경북", "경상남도": "경남", "제주도": "제주", "제주특별자치도": "제주",
+}  # fmt: skip
+_SHORT_FORM = re.compile(
+    r"^(?P<p>서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)"
+    r"(?P<kind>특별자치시|특별자치도|특별시|광역시|시|도)?(?P<edu>교육청)?$"
+)
+_DISTRICT = re.compile(r"^(?:(?P<p>[가-힣]{2})\s)?(?P<d>[가-힣]{1,3}구)(?:청)?$")
+# District names that several metropolitan cities share: 광주 서구 and 부산 서구 are two districts.
+_SHARED_DISTRICTS = frozenset("중구 동구 서구 남구 북구 강서구".split())
+
+
+def canonical_org(name: str, home: str | None = None) -> str:
+    """One spelling per organisation; a bare shared district name ("서구") takes the home city's."""
+    name = re.sub(r"\s+", " ", name.strip())
+    province = _LONG_TO_SHORT.get(name.removesuffix("교육청"))
+    if province:
+        return _PROVINCES[province] + ("교육청" if name.endswith("교육청") else "")
+    m = _SHORT_FORM.match(name)
+    if m:
+        return _PROVINCES[m.group("p")] + (m.group("edu") or "")
+    m = _DISTRICT.match(name)
+    if m:
+        district = m.group("d")
+        city = m.group("p") or (_city_of(home) if district in _SHARED_DISTRICTS else None)
+        return f"{city} {district}" if city else district
+    if name.endswith("청") and len(name) > 3 and name[-2] in "시군구":
+        return name[:-1]  # "나주시청" is 나주시
+    return name
+
+
+_METROS = frozenset("서울 부산 대구 인천 광주 대전 울산".split())
+
+
+def _city_of(home: str | None) -> str | None:
+    """ "광주광역시" -> "광주": the metropolitan city a bare district belongs to (provinces have none)."""
+    if not home:
+        return None
+    short = _LONG_TO_SHORT.get(home)
+    if short is None:
+        m = _SHORT_FORM.match(home)
+        short = m.group("p") if m and m.group("kind") != "도" else None
+    return short if short in _METROS else None
+
+
+def home_city(orgs: list[tuple[int, int, str]], source_org: str | None) -> str | None:
+    """The metropolitan city a bare "서구" means here: the first one the text names, else the source's."""
+    for _, _, name in orgs:
+        if _city_of(name):
+            return name
+    return source_org
+
+
+def headline_org(text: str, orgs: list[tuple[int, int, str]]) -> str | None:
+    """The first organisation of the first line when that line is a headline."""
+    end = text.find("\n")
+    if end < 0 or end > 200:
+        return None
+    for start, _, name in orgs:
+        if start >= end:
+            break
+        return name
+    return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,8 +20,8 @@ from store.models import Article
 from store.records import FetchInfo
 from store.runs import sync_sources
 from store.timeline import project_timelines
+from tests.shared import shared_path
 
-GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "budget_dev.jsonl"
 KST = ZoneInfo("Asia/Seoul")
 # When a daily crawl would have fetched the reports that carry no date of their own: the day of
 # the budget speech each one reports ("28일 ... 시정연설", "27일 밝혔다").
@@ -43,9 +42,8 @@ EXPECTED_PROPOSALS = {
 
 @pytest.fixture
 def gwangju_docs() -> list[dict[str, object]]:
-    if not GOLD.exists():
-        pytest.skip(f"{GOLD} is not here (the publishers' texts live only in ../shared)")
-    docs = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = shared_path("eval/budget_dev.jsonl")  # the publishers' texts live only in ../shared
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [d for d in docs if "gwangju" in str(d["id"])]
 
 

@@ -69,3 +69,10 @@ def test_usage_errors() -> None:
     runner = CliRunner()
     assert runner.invoke(command, []).exit_code == 2
     assert runner.invoke(command, ["--jsonl", "--timezone", "Mars/Base"], input="").exit_code == 2
+
+
+def test_a_broken_profile_directory_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("name: bad\nmatch: {host: a.kr}\nlist:\n  pagination: {kind: scroll}\n")
+    result = CliRunner().invoke(command, ["--jsonl", "--profiles", str(tmp_path)], input="")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'bad.yaml'}:4: field list.pagination.kind" in result.output

@@ -43,7 +43,7 @@ def test_good_config_loads_with_defaults() -> None:
 def test_database_override_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(GOOD, encoding="utf-8")
-    assert load_config(path).database == "sqlite:///watch.sqlite"
+    assert load_config(path).database == f"sqlite:///{tmp_path.resolve()}/watch.sqlite"
     monkeypatch.setenv("BUDGETWATCH_DB", "sqlite:///from-env.sqlite")
     assert load_config(path).database == "sqlite:///from-env.sqlite"
     assert load_config(path, database="sqlite:///flag.sqlite").database == "sqlite:///flag.sqlite"
@@ -125,5 +125,48 @@ def test_profile_fills_what_the_source_leaves_out() -> None:
 
 
 def test_unknown_profile_lists_the_catalog() -> None:
-    with pytest.raises(ConfigError, match=r"c\.yaml:3: source 'x': field profile: unknown site profile 'atlantis'.*naju-press"):
+    with pytest.raises(
+        ConfigError, match=r"c\.yaml:3: source 'x': field profile: unknown site profile 'atlantis'.*naju-press"
+    ):
         parse_config("sources:\n  - name: x\n    profile: atlantis\n", origin="c.yaml")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("database: sqlite:///watch.sqlite\n", "sqlite:///{base}/watch.sqlite"),
+        ("database: sqlite:///data/w.sqlite?timeout=5\n", "sqlite:///{base}/data/w.sqlite?timeout=5"),
+        ("database: sqlite+pysqlite:///../up.sqlite\n", "sqlite+pysqlite:///{parent}/up.sqlite"),
+        ("", "sqlite:///{base}/budgetwatch.sqlite"),  # the default database sits beside the file too
+        ("database: sqlite:////srv/abs.sqlite\n", "sqlite:////srv/abs.sqlite"),
+        ("database: 'sqlite:///:memory:'\n", "sqlite:///:memory:"),
+        ("database: postgresql+psycopg://u@h/db\n", "postgresql+psycopg://u@h/db"),
+    ],
+)
+def test_relative_sqlite_paths_are_relative_to_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str, expected: str
+) -> None:
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "budgetwatch.yaml").write_text(written, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("BUDGETWATCH_DB", raising=False)
+    config = load_config(Path("../other/budgetwatch.yaml"))
+    assert config.database == expected.format(base=folder.resolve(), parent=tmp_path.resolve())
+
+
+def test_every_mistake_is_collected_with_its_line() -> None:
+    text = GOOD.replace("    kind: listing\n", "    kind: ftp\n").replace("    max_pages: 3\n", "    max_pages: 0\n")
+    text += "timezone: Mars/Olympus\n"
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, origin="c.yaml")
+    problems = info.value.problems
+    assert len(problems) == 3, problems
+    last_line = len(text.splitlines())
+    assert problems[0] == f"c.yaml:{last_line}: field timezone: unknown time zone 'Mars/Olympus'"
+    assert any(p.startswith("c.yaml:6: source 'gwangju-press': field kind") for p in problems)
+    assert any(p.startswith("c.yaml:10: source 'gwangju-press': field max_pages") for p in problems)
+    assert str(info.value).endswith("(and 2 more; `budgetwatch check` lists them all)")
+    assert "\n" not in str(info.value)

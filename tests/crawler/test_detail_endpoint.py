@@ -18,7 +18,9 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from config.schema import DetailConfig, SourceConfig
+from config.catalog import load_catalog
+from config.parts import DetailConfig
+from config.schema import SourceConfig
 from crawler.detail import DetailError, detail_page, detail_request
 from store.db import make_engine
 from store.models import ArticleVersion
@@ -116,7 +118,8 @@ def test_crawl_reads_the_article_through_its_detail_endpoint(board: str, tmp_pat
 
 def test_damyang_profile_brings_its_detail_rule() -> None:
     source = SourceConfig.model_validate({"name": "d", "profile": "damyang-press", "kind": "listing",
-                                          "url": "https://www.damyang.go.kr/board/list.do", "links": "a"})  # fmt: skip
+                                          "url": "https://www.damyang.go.kr/board/list.do", "links": "a"},
+                                         context={"catalog": load_catalog()})  # fmt: skip
     assert source.detail is not None
     assert source.detail.url == "/board/getBoardDetail"
     assert source.detail.fill["body"] == "dataContent"

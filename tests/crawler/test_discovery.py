@@ -110,3 +110,17 @@ def test_url_key_keeps_article_ids() -> None:
 )
 def test_private_hosts(host: str, private: bool) -> None:
     assert is_private_host(host) is private
+
+
+def test_gzipped_sitemap_is_read_within_the_size_limit() -> None:
+    import gzip
+
+    body = gzip.compress(URLSET)
+    pages = sitemap_links(XmlResponse("https://county.example.org/sitemap.xml.gz", body=body))
+    assert pages.pages == sitemap_links(XmlResponse("https://county.example.org/s.xml", body=URLSET)).pages
+    assert pages.pages
+    bomb = gzip.compress(b"<urlset>" + b" " * 3_000_000 + b"</urlset>")
+    with pytest.raises(DiscoveryError, match=r"larger than 2 MB when decompressed"):
+        sitemap_links(XmlResponse("https://county.example.org/big.xml.gz", body=bomb), max_bytes=2 * 1_048_576)
+    with pytest.raises(DiscoveryError, match="not a readable gzipped sitemap"):
+        sitemap_links(XmlResponse("https://county.example.org/bad.xml.gz", body=b"\x1f\x8b\x08broken"))

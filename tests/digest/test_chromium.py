@@ -114,44 +114,116 @@ def chromium(tmp_path: Path) -> Iterator[DevTools]:
         os.close(from_browser)
 
 
-def test_html_part_renders_in_chromium(engine: Engine, seed_text: str, chromium: DevTools, tmp_path: Path) -> None:
-    record_text(engine, seed_text, title="<script>alert(1)</script> 광주 예산", url="https://news1.example.kr/1")
-    page = write_demo_digest(digest_config(25), engine, tmp_path / "digest.html", now=DIGEST_TIME)
-
+def open_page(chromium: DevTools, page: Path, width: int) -> str:
+    """A new tab of ``width`` CSS pixels (a phone is about 400) showing ``page``; its session id."""
     target = chromium.call("Target.createTarget", url="about:blank")["targetId"]
-    session = chromium.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    session = str(chromium.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"])
     chromium.call("Page.enable", session)
     chromium.call("Network.enable", session)
+    chromium.call("Emulation.setDeviceMetricsOverride", session, width=width, height=800, deviceScaleFactor=1,
+                  mobile=width < 600)  # fmt: skip
     chromium.call("Page.navigate", session, url=page.as_uri())
     chromium.wait_event("Page.loadEventFired")
+    return session
 
-    text = chromium.call("Runtime.evaluate", session, expression="document.body.innerText", returnByValue=True)
-    seen = str(text["result"]["value"])
-    for expected in ("새 예산 발표", "광주광역시", "인공지능 중심 디지털 뉴딜", "239억원", "1,324억원", "6조2,817억원",
-                     "<script>alert(1)</script> 광주 예산"):  # fmt: skip
+
+def evaluate(chromium: DevTools, session: str, expression: str) -> Any:
+    return chromium.call("Runtime.evaluate", session, expression=expression, returnByValue=True)["result"]["value"]
+
+
+def screenshot(chromium: DevTools, session: str, name: str) -> bytes:
+    shot = chromium.call("Page.captureScreenshot", session, format="png", captureBeyondViewport=True)
+    png = base64.b64decode(shot["data"])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / name).write_bytes(png)
+    return png
+
+
+@pytest.mark.parametrize("width", [400, 1000])
+def test_html_part_renders_in_chromium(
+    engine: Engine, seed_text: str, chromium: DevTools, tmp_path: Path, width: int
+) -> None:
+    record_text(engine, seed_text, title="<script>alert(1)</script> 광주 예산", url="https://news1.example.kr/1")
+    page = write_demo_digest(digest_config(25), engine, tmp_path / "digest.html", now=DIGEST_TIME)
+    session = open_page(chromium, page, width)
+
+    seen = str(evaluate(chromium, session, "document.body.innerText"))
+    # the article once, with its date, headline and its largest figures; the rest counted
+    for expected in ("새 기사 1건", "광주광역시", "2020-11-27", "<script>alert(1)</script> 광주 예산", "6조2,817억원",
+                     "1,324억원", "외 ", "budget-figures.csv"):  # fmt: skip
         assert expected in seen, expected
-    hover = chromium.call(
-        "Runtime.evaluate", session, returnByValue=True,
-        expression="[...document.querySelectorAll('span[title]')].map(s => s.title + '=' + s.innerText)",
-    )["result"]["value"]  # fmt: skip
-    assert "23,900,000,000 KRW=239억원" in hover
-    scripts = chromium.call("Runtime.evaluate", session, expression="document.scripts.length", returnByValue=True)
-    assert scripts["result"]["value"] == 0
-    # the table lays out: the amount column is right-aligned next to the project column
-    box = chromium.call(
-        "Runtime.evaluate", session, returnByValue=True,
-        expression="(() => { const r = document.querySelector('span[title]').getBoundingClientRect();"
-                   " return [r.width, r.height, window.innerWidth]; })()",
-    )["result"]["value"]  # fmt: skip
-    assert box[0] > 0 and box[1] > 0 and box[0] < box[2]
+    hover = evaluate(
+        chromium, session, "[...document.querySelectorAll('b[title]')].map(s => s.title + '=' + s.innerText)"
+    )
+    assert "6,281,700,000,000 KRW=6조2,817억원" in hover
+    assert evaluate(chromium, session, "document.scripts.length") == 0
+    # nothing wider than the screen: no sideways scrolling on a phone
+    assert evaluate(chromium, session, "document.documentElement.scrollWidth") <= width
     requested = [
         e["params"]["request"]["url"] for e in chromium.events if e.get("method") == "Network.requestWillBeSent"
     ]
     assert all(url.startswith("file://") for url in requested), requested  # no remote images or fonts
-
-    shot = chromium.call("Page.captureScreenshot", session, format="png", captureBeyondViewport=True)
-    png = base64.b64decode(shot["data"])
+    png = screenshot(chromium, session, f"digest-chromium-{width}.png")
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "digest.png").write_bytes(png)
-    (ARTIFACTS / "digest-chromium.png").write_bytes(png)
+
+
+PHONE_SCREEN = 844  # CSS pixels of a common phone's viewport height (390-430 px wide)
+
+
+def test_a_typical_day_fits_two_phone_screens(chromium: DevTools, tmp_path: Path) -> None:
+    """20 new articles, each with three figures and more behind "외 N건", one changed amount."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from digest.compose import compose
+    from digest.render import render_digest
+    from store.digest_queries import AmountChangeRow, ArticleInfo, FigureRow, NewArticleRow, PeriodRows
+
+    zone = ZoneInfo("Asia/Seoul")
+    end = datetime(2026, 3, 4, 22, tzinfo=UTC)
+    orgs = ("광주광역시", "광주 서구", "전라남도", "나주시", "담양군")
+    projects = (
+        "도시철도 2호선 건설",
+        "광주천 생태하천 복원",
+        "청년 일자리 지원",
+        "공공도서관 건립",
+        "경로당 냉난방 개선",
+    )
+
+    def info(n: int) -> ArticleInfo:
+        return ArticleInfo(n, f"{orgs[n % 5]}, {projects[n % 5]} 등 2027년 예산 편성 발표 ({n})",
+                           f"https://news.example.kr/{n}", "metro", "광주광역시", end - timedelta(hours=n), end)  # fmt: skip
+
+    rows = [
+        NewArticleRow(
+            info(n),
+            n,
+            tuple(
+                FigureRow(
+                    10**9 * (k + 1) * (n + 3),
+                    "KRW",
+                    "",
+                    projects[(n + k) % 5],
+                    projects[(n + k) % 5],
+                    "allocation",
+                    2027,
+                    orgs[n % 5],
+                    "편성",
+                )
+                for k in range(6)
+            ),
+            None,
+        )  # fmt: skip
+        for n in range(20)
+    ]
+    change = AmountChangeRow("amount_changed", "광주광역시", "예산 총규모", "예산 총규모", 2027, 7_682_300_000_000,
+                             7_650_000_000_000, "KRW", "decrease", "same organisation", info(1), info(2), False)  # fmt: skip
+    digest = compose(PeriodRows(end - timedelta(days=1), end, tuple(rows), (change,), (), ()), zone)
+    page = tmp_path / "day.html"
+    page.write_text(render_digest(digest, zone, prefix="[budgetwatch]").html, encoding="utf-8")
+    session = open_page(chromium, page, 400)
+    assert evaluate(chromium, session, "document.documentElement.scrollWidth") <= 400
+    height = int(evaluate(chromium, session, "document.documentElement.scrollHeight"))
+    screenshot(chromium, session, "digest-20-articles-400.png")
+    (ARTIFACTS / "digest-20-articles-400.height.txt").write_text(f"{height}\n")
+    assert height <= 2 * PHONE_SCREEN, height

@@ -17,7 +17,8 @@ from store.outbox_models import DigestOutbox
 
 from .conftest import DIGEST_TIME, SmtpServer, digest_config
 
-SEED_AMOUNTS = ("6조2,817억원", "239억원", "1,324억원", "91억원", "1,250억원")
+SEED_AMOUNTS = ("6조2,817억원", "1,324억원", "1,250억원")  # the article's largest; the rest are in the CSV
+ALL_AMOUNTS = ("6,281,700,000,000", "23,900,000,000", "132,400,000,000", "9,100,000,000", "125,000,000,000")
 
 
 def parse(raw: bytes) -> EmailMessage:
@@ -40,16 +41,24 @@ def test_digest_arrives_with_both_parts_korean_subject_and_seed_amounts(
     [raw] = smtp_server.sink.messages
     assert smtp_server.sink.envelopes == [("budgetwatch@example.kr", ["reader@example.kr"])]
     message = parse(raw)
-    assert message.get_content_type() == "multipart/alternative"
-    parts = [part.get_content_type() for part in message.iter_parts()]
-    assert parts == ["text/plain", "text/html"]
+    assert message.get_content_type() == "multipart/mixed"  # the two parts, then the figures as CSV
+    parts = [part.get_content_type() for part in message.walk()]
+    assert parts == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/csv"]
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "budget-figures.csv"
+    table = attachment.get_content()
+    assert table.startswith("\ufeff")
+    table = table.lstrip("\ufeff")
+    assert table.startswith("date,source,title,url,org,project")
+    for value in ALL_AMOUNTS:
+        assert value.replace(",", "") in table, value
     # RFC 2047 on the wire, Korean once decoded
     raw.decode("ascii")  # every header and part is 7-bit on the wire
     raw_subject = str(email.message_from_bytes(raw, policy=email.policy.compat32)["Subject"])
     assert "=?utf-8?b?" in raw_subject and "예산" not in raw_subject
     subject = str(make_header(decode_header(raw_subject)))
     assert subject == str(message["Subject"])
-    assert subject.startswith("[budgetwatch] 2020-11-28 예산 소식: 새 금액 ")
+    assert subject == "[budgetwatch] 2020-11-28 예산 소식: 새 기사 1건"
     assert message["Date"] and message["Message-ID"].startswith("<digest-")
     assert message["Message-ID"].endswith("@example.kr>")
     assert message["List-Unsubscribe"] == "<https://budgetwatch.example.kr/unsubscribe>"
@@ -59,9 +68,9 @@ def test_digest_arrives_with_both_parts_korean_subject_and_seed_amounts(
     text, html = text_part.get_content(), html_part.get_content()
     for amount in SEED_AMOUNTS:
         assert amount in text and amount in html, amount
-    assert "239억원 (23,900,000,000 KRW), 2021년도" in text
-    assert "인공지능 중심 디지털 뉴딜" in text
-    assert 'title="23,900,000,000 KRW">239억원</span>' in html
+    assert "- 2020-11-27 (2021년도) 이용섭 시장" in text  # the article once, with its date
+    assert "외 2건" in text
+    assert 'title="6,281,700,000,000 KRW">6조2,817억원</b>' in html
     assert "https://news1.example.kr/articles/4131234" in html
     status = outbox_status(seeded)
     assert status.counts == {"sent": 1} and status.last_period_key == "2020-11-27T22:00Z"
@@ -176,3 +185,20 @@ def test_a_recipient_added_later_gets_the_same_frozen_digest(seeded: Engine, smt
     first, second = (parse(raw) for raw in smtp_server.sink.messages)
     assert second["To"] == "editor@example.kr" and first["Subject"] == second["Subject"]
     assert first["Message-ID"] != second["Message-ID"]
+
+
+def test_server_that_keeps_the_message_then_drops_gets_it_again_with_the_same_message_id(
+    seeded: Engine, smtp_server: SmtpServer
+) -> None:
+    """The documented window: the server accepted the message but we never heard its 250, so the
+    retry sends it again; both copies carry one Message-ID, which deduplicating mail systems drop."""
+    config = digest_config(smtp_server.port)
+    smtp_server.sink.script = ["accept-drop"]
+    first = run_digest(config, seeded, DIGEST_TIME)
+    assert (first.sent, first.retrying) == (0, 1)
+    retry = run_digest(config, seeded, DIGEST_TIME + timedelta(minutes=3))
+    assert retry.sent == 1
+    import email
+
+    ids = {email.message_from_bytes(m)["Message-ID"] for m in smtp_server.sink.messages}
+    assert len(smtp_server.sink.messages) == 2 and len(ids) == 1

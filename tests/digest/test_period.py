@@ -34,7 +34,10 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
         ("0 7 * * *", utc(2026, 11, 24, 22, 0), None, Period(utc(2026, 11, 23, 22), utc(2026, 11, 24, 22))),
         ("*/5 * * * *", utc(2026, 11, 25, 1, 3), None, Period(utc(2026, 11, 25, 0, 55), utc(2026, 11, 25, 1, 0))),
         ("0 7 * * 1", utc(2026, 11, 25, 1, 0), None, Period(utc(2026, 11, 15, 22), utc(2026, 11, 22, 22))),
-        ("every 6 hours", utc(2026, 11, 25, 1, 3), None, Period(utc(2026, 11, 24, 18), utc(2026, 11, 25, 0))),
+        # an interval's slots are a grid from 2000-01-01 00:00 in the config's zone (00, 06, 12, 18 KST),
+        # the same slots the daemon's trigger fires at and the workers key their tasks by
+        ("every 6 hours", utc(2026, 11, 25, 1, 3), None, Period(utc(2026, 11, 24, 15), utc(2026, 11, 24, 21))),
+        ("every 1 days", utc(2026, 11, 25, 1, 3), None, Period(utc(2026, 11, 23, 15), utc(2026, 11, 24, 15))),
     ],
 )
 def test_due_period(schedule: str, now: datetime, last_end: datetime | None, expected: Period | None) -> None:

@@ -152,6 +152,42 @@ def truncated(body: bytes, claimed: int) -> Behaviour:
     return answer
 
 
+def cut(body: bytes, *, chunked: bool = False) -> Behaviour:
+    """Announce no length (close-delimited, or chunked), send part of a page, close the connection
+    cleanly: what a server or proxy dying mid-transfer looks like."""
+
+    def answer(h: FaultHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", HTML)
+        if chunked:
+            h.send_header("Transfer-Encoding", "chunked")
+        h.send_header("Connection", "close")
+        h.end_headers()
+        h.wfile.write(f"{len(body):x}\r\n".encode() + body + b"\r\n" if chunked else body)
+        h.wfile.flush()
+        h.close_connection = True
+
+    return answer
+
+
+def huge_unannounced(size: int) -> Behaviour:
+    """A ``size``-byte page without Content-Length (close-delimited), written in chunks."""
+
+    def answer(h: FaultHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", HTML)
+        h.send_header("Connection", "close")
+        h.end_headers()
+        chunk = b"<p>" + b"x" * 65_529 + b"</p>\n"
+        sent = 0
+        while sent < size and not h.server.closing.is_set():
+            h.wfile.write(chunk)
+            sent += len(chunk)
+        h.close_connection = True
+
+    return answer
+
+
 def redirect(location: str, code: int = 302) -> Behaviour:
     return page(b"", code=code, Location=location)
 

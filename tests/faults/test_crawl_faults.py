@@ -29,8 +29,10 @@ from tests.faults.server import (
     FaultHandler,
     FaultServer,
     article_html,
+    cut,
     gzip_bomb,
     huge,
+    huge_unannounced,
     page,
     redirect,
     reset,
@@ -85,7 +87,11 @@ class FaultSite:
 
     def _index(self, fault: Fault, pages: list[str]) -> None:
         urls = [self.url(fault.name, p) for p in pages]
-        if fault.kind == "sitemap":
+        if fault.kind == "sitemap" and fault.extra.get("url", "").endswith(".gz"):  # a sitemap.xml.gz
+            self.server.route(
+                f"/{fault.name}/feed.xml.gz", page(gzip.compress(sitemap(urls).encode()), "application/x-gzip")
+            )
+        elif fault.kind == "sitemap":
             self.server.route(f"/{fault.name}/feed.xml", page(sitemap(urls), "application/xml"))
         elif fault.kind == "listing":
             links = "".join(f'<li><a class="t" href="{u}">{p} 제목</a></li>' for u, p in zip(urls, pages, strict=True))
@@ -128,6 +134,14 @@ FAULTS = [
     # a size test, not a timeout test: a loaded CI machine must not hit the 1 s timeout first
     Fault("big", breaks=lambda s: {"bad.html": huge(20 * 1024 * 1024)}, extra={"timeout": 15}),
     Fault("gzip_bomb", breaks=lambda s: {"bad.html": gzip_bomb(64 * 1024 * 1024)}),
+    # the half page of a connection cut without Content-Length is not an article (issue 16)
+    Fault("cut_unannounced", breaks=lambda s: {"bad.html": cut(article_html("잘린 기사", BODY).encode()[:150])}),
+    Fault(
+        "cut_chunked", breaks=lambda s: {"bad.html": cut(article_html("잘린 기사", BODY).encode()[:150], chunked=True)}
+    ),
+    Fault("big_unannounced", breaks=lambda s: {"bad.html": huge_unannounced(20 * 1024 * 1024)}, extra={"timeout": 15}),
+    Fault("redirect_file", breaks=lambda s: {"bad.html": redirect("file:///etc/passwd")}),
+    Fault("redirect_ftp", breaks=lambda s: {"bad.html": redirect(f"ftp://127.0.0.1:{s.server.port}/bad.html")}),
     Fault(
         "redirect_loop",
         breaks=lambda s: {"bad.html": redirect("/redirect_loop/b.html"), "b.html": redirect("/redirect_loop/bad.html")},
@@ -142,6 +156,7 @@ FAULTS = [
     ),  # fmt: skip
     Fault("euckr_is_utf8", breaks=lambda s: {"bad.html": mislabeled("euc-kr", "utf-8")}),
     Fault("utf8_is_euckr", breaks=lambda s: {"bad.html": mislabeled("utf-8", "cp949")}),
+    Fault("koi8r_is_cp949", breaks=lambda s: {"bad.html": mislabeled("koi8-r", "cp949")}),
     Fault("no_body", breaks=lambda s: {"bad.html": page("<html><head></head></html>")}),
     Fault("empty_page", breaks=lambda s: {"bad.html": page(b"")}),
     Fault("robots", breaks=lambda s: {}),
@@ -162,6 +177,9 @@ FAULTS = [
         kind="sitemap",
         breaks=lambda s: {"feed.xml": page(gzip.compress(b" " * (64 * 1024 * 1024)), "application/x-gzip")},
     ),  # fmt: skip
+    Fault(  # read, not rejected (issue 16)
+        "sitemap_gz", kind="sitemap", breaks=lambda s: {"bad.html": good("둘째 기사")}, extra={"url": "feed.xml.gz"}
+    ),
     Fault(
         "huge_feed",
         breaks=lambda s: {
@@ -194,6 +212,7 @@ def source_entry(site: FaultSite, fault: Fault) -> dict[str, Any]:
         "recheck": {"every_crawl_days": 0, "daily_days": 0},
         **fault.extra,
     }
+    entry["url"] = site.url(fault.name, fault.extra.get("url", "feed.xml"))
     if fault.kind == "listing":
         entry["links"] = "a.t"
     return entry
@@ -318,6 +337,11 @@ def test_broken_crawl_ends_within_its_limits_and_keeps_what_was_stored(outcome: 
         ("redirect_loop", "redirect loop"),
         ("redirect_chain", "redirections"),
         ("redirect_host", "another host"),
+        ("cut_unannounced", "cut"),
+        ("cut_chunked", "cut"),
+        ("big_unannounced", "cut at"),
+        ("redirect_file", "redirect to file:// refused"),
+        ("redirect_ftp", "redirect to ftp:// refused"),
     ],
 )
 def test_failed_article_is_recorded_and_fetched_again(outcome: Outcome, fault: str, reason: str) -> None:
@@ -353,7 +377,7 @@ def test_invalid_bytes_are_replaced_not_fatal(outcome: Outcome) -> None:
     assert "깨진 바이트" in outcome.titles_after_broken["bad_bytes"]
 
 
-@pytest.mark.parametrize("fault", ["euckr_is_utf8", "utf8_is_euckr"])
+@pytest.mark.parametrize("fault", ["euckr_is_utf8", "utf8_is_euckr", "koi8r_is_cp949"])
 def test_mislabeled_korean_encoding_is_read_right(outcome: Outcome, fault: str) -> None:
     assert outcome.run(fault, 1).status == "ok", errors_of(outcome.run(fault, 1))
     assert "예산 편성 발표" in outcome.titles_after_broken[fault]
@@ -454,3 +478,9 @@ def test_redirect_into_a_private_address_is_refused(tmp_path: Path) -> None:
         assert f"{public}/a.html" in server.requests, result.stdout + result.stderr
         assert "/secret.html" not in server.requests and f"{server.base_url}/secret.html" not in server.requests
         assert "refused" in result.stdout and "secret.html" in result.stdout, result.stdout
+
+
+def test_gzipped_sitemap_is_read(outcome: Outcome) -> None:
+    for nth in range(3):
+        assert outcome.run("sitemap_gz", nth).status == "ok", errors_of(outcome.run("sitemap_gz", nth))
+    assert "둘째 기사" in outcome.titles_after_broken["sitemap_gz"]

@@ -83,3 +83,29 @@ def test_redirect_off_the_domain_is_refused_with_a_reason() -> None:
         offsite.process_request(moved)
     sub = Request("https://www.news.example.kr/a", meta={"redirect_urls": ["https://news.example.kr/a"]})
     offsite.process_request(sub)  # a subdomain of the source is its own site: no refusal
+
+
+# IPv6 addresses that carry an IPv4 address are judged by it (a NAT64 gateway or a 6to4/Teredo
+# relay would deliver the request to the IPv4 host).
+@pytest.mark.parametrize(
+    ("address", "private"),
+    [
+        ("::ffff:127.0.0.1", True),  # IPv4-mapped
+        ("::127.0.0.1", True),  # IPv4-compatible
+        ("[::127.0.0.1]", True),
+        ("::10.0.0.1", True),
+        ("64:ff9b::7f00:1", True),  # NAT64 well-known prefix, 127.0.0.1
+        ("[64:ff9b::a9fe:a9fe]", True),  # NAT64, 169.254.169.254
+        ("64:ff9b::808:808", False),  # NAT64, 8.8.8.8
+        ("64:ff9b:1:7f00:1::", True),  # NAT64 local-use /48 (RFC 8215)
+        ("2002:7f00:1::1", True),  # 6to4, 127.0.0.1
+        ("2002:c0a8:101::1", True),  # 6to4, 192.168.1.1
+        ("2002:808:808::1", False),  # 6to4, 8.8.8.8
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", True),  # Teredo, client 127.0.0.1
+        ("2606:4700:4700::1111", False),
+        ("::1", True),
+    ],
+)
+def test_embedded_ipv4_addresses_are_judged_as_ipv4(address: str, private: bool) -> None:
+    assert is_private_address(address) is private
+    assert is_private_host(address) is private

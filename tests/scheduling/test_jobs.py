@@ -7,18 +7,9 @@ from typing import Any
 
 import pytest
 
-from config.schedule import Schedule, parse_schedule
+from config.schedule import Schedule, make_trigger, next_fire, parse_schedule
 from config.schema import Config
-from scheduling.jobs import (
-    CRAWL_MISFIRE_GRACE_S,
-    ExtraJob,
-    JobContext,
-    diff_jobs,
-    first_crawl_time,
-    make_trigger,
-    next_slot,
-    plan_jobs,
-)
+from scheduling.jobs import CRAWL_MISFIRE_GRACE_S, ExtraJob, JobContext, diff_jobs, first_crawl_time, plan_jobs
 
 NOW = datetime(2026, 3, 2, 3, 30, tzinfo=UTC)  # 12:30 in Seoul, a Monday
 SEOUL = Config().zone
@@ -64,7 +55,7 @@ def test_first_crawl_time(schedule: str, last: datetime | None, expected: dateti
 
 
 def test_cron_slots_are_read_in_the_configured_zone() -> None:
-    fire = next_slot(parse_schedule("0 7 * * *"), SEOUL, NOW)
+    fire = next_fire(parse_schedule("0 7 * * *"), SEOUL, NOW)
     assert fire == datetime(2026, 3, 3, 7, 0, tzinfo=SEOUL) and fire.astimezone(UTC).hour == 22
 
 
@@ -103,4 +94,4 @@ def test_diff_on_reload() -> None:
 
 def test_numeric_weekday_means_what_crontab_means() -> None:
     monday_9 = datetime(2026, 3, 9, 9, 0, tzinfo=SEOUL)
-    assert next_slot(parse_schedule("0 9 * * 1"), SEOUL, NOW) == monday_9
+    assert next_fire(parse_schedule("0 9 * * 1"), SEOUL, NOW) == monday_9

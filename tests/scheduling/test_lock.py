@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from config.logfmt import format_line
 from scheduling.lock import LockHeld, acquire_lock, probe_lock
-from scheduling.logfmt import format_line
 
 
 def test_sqlite_lock_refuses_a_second_holder_and_names_the_first(tmp_path: Path) -> None:

@@ -21,9 +21,10 @@ def run(status: str, found: int = 5, minutes_ago: int = 0) -> RunRow:
     [
         ([], 0, ()),
         (["ok", "failed"], 0, ()),
-        (["failed", "failed", "ok"], 2, ()),
-        (["failed", "failed", "failed", "ok"], 3, ("failing",)),
-        (["running", "failed", "interrupted", "failed", "failed"], 3, ("failing",)),
+        (["failed", "ok"], 1, ("failed",)),  # flagged from the first failure
+        (["failed", "failed", "ok"], 2, ("failed",)),
+        (["failed", "failed", "failed", "ok"], 3, ("failed", "failing")),
+        (["running", "failed", "interrupted", "failed", "failed"], 3, ("failed", "failing")),
         (["partial", "failed", "failed", "failed"], 0, ()),
     ],
 )
@@ -37,7 +38,8 @@ def test_failure_streaks(statuses: list[str], streak: int, flags: tuple[str, ...
     ("found", "flagged"),
     [
         ([0, 5, 5], True),  # used to find articles, now none: the selector broke
-        ([0, 0], False),  # never found any: nothing to compare with
+        ([0], True),  # the first crawl found nothing: flagged at once, not after four runs
+        ([0, 0], True),
         ([5, 0, 5], False),  # found again
         ([3], False),
     ],
@@ -45,6 +47,20 @@ def test_failure_streaks(statuses: list[str], streak: int, flags: tuple[str, ...
 def test_found_nothing_flag(found: list[int], flagged: bool) -> None:
     runs = [run("ok", n) for n in found]
     assert ("found-nothing" in flags_of(runs)) is flagged
+
+
+def test_the_reason_names_the_first_error_or_what_was_missing() -> None:
+    config = Config.model_validate(
+        {"sources": [{"name": "a", "org": "o", "kind": "listing", "url": "http://e.org/", "links": "td.title a"}]}
+    )
+    broken = RunRow(NOW, NOW, "partial", 1, 0, 0, 0, 0, 1, "http://e.org/: no links match 'td.title a'")
+    status = summarize_source(config, "a", [broken], NOW)
+    assert status.flags == ("found-nothing",)
+    assert status.reason == "http://e.org/: no links match 'td.title a'"
+    silent = summarize_source(config, "a", [run("ok", 0)], NOW)
+    assert silent.reason == "the list page's link selector matched nothing"
+    healthy = summarize_source(config, "a", [run("ok", 4)], NOW)
+    assert healthy.flags == () and healthy.reason is None
 
 
 def test_an_interrupted_run_makes_the_source_due_now() -> None:

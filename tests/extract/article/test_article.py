@@ -7,17 +7,15 @@ import json
 import re
 import unicodedata
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from config.catalog import load_catalog
+from crawler.reading import plain_selectors
 from extract.article.page import Article, ArticleSelectors
-from extract.article.profiles import load_profiles, match_profile
 from extract.article.reader import KST, read_article
-
-CATALOG = Path(__file__).resolve().parents[3] / "config" / "sites"
-KR_PAGES = Path(__file__).resolve().parents[4] / "shared" / "eval" / "kr-pages"
+from tests.shared import shared_path
 
 # A city board view page of the old kind: EUC-KR, a th/td table, a <br>-separated body, attachment
 # row, 공공누리 box, satisfaction survey and 이전글/다음글 links. Sentences written for this test.
@@ -251,18 +249,18 @@ def _checks(label: dict[str, object], article: Article) -> dict[str, bool]:
 FLOOR = {"profiles": 9, "generic": 9}
 
 
-@pytest.mark.skipif(not (KR_PAGES / "labels.json").exists(), reason=f"kr-pages not found at {KR_PAGES}")
 @pytest.mark.parametrize("mode", ["profiles", "generic"])
 def test_real_kr_board_pages_read_right(mode: str) -> None:
-    profiles = load_profiles(CATALOG)
-    labels = json.loads((KR_PAGES / "labels.json").read_text(encoding="utf-8"))["pages"]
+    labels_path = shared_path("eval/kr-pages/labels.json")
+    profiles = load_catalog()
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))["pages"]
     details = [p for p in labels if p["kind"] == "detail"]
     totals = dict.fromkeys(("title", "date", "start", "end", "clean"), 0)
     failures = []
     for label in details:
-        html = (KR_PAGES / label["file"]).read_bytes().decode(label.get("encoding") or "utf-8", "replace")
-        profile = match_profile(profiles, label["url"]) if mode == "profiles" else None
-        article = read_article(html, label["url"], selectors=profile.article if profile else None)
+        html = (labels_path.parent / label["file"]).read_bytes().decode(label.get("encoding") or "utf-8", "replace")
+        profile = profiles.for_url(label["url"]) if mode == "profiles" else None
+        article = read_article(html, label["url"], selectors=plain_selectors(profile.article) if profile else None)
         for check, ok in _checks(label, article).items():
             totals[check] += ok
             if not ok:

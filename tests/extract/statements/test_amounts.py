@@ -138,3 +138,33 @@ def test_english_renderings_parse_back(n: int) -> None:
     if millions:
         assert parse_amount(f"£{millions} million") == millions * 10**6
         assert parse_amount(f"{millions}m dollars") == millions * 10**6
+
+
+# Spaced numerals (sentences written for these tests): a group ending in 천/백/십 keeps the rest
+# of its group after one space, and the whole is ONE amount.
+SPACED = [
+    ("시는 2천 161억 원을 편성했다.", [("2천 161억 원", 216_100_000_000)]),
+    ("총사업비 천 865억 원이 든다.", [("천 865억 원", 186_500_000_000)]),
+    ("내년 예산은 7조 9천 435억원이다.", [("7조 9천 435억원", 7_943_500_000_000)]),
+    ("국비 1조 2천 500억 원을 확보", [("1조 2천 500억 원", 1_250_000_000_000)]),
+    ("교부금 3백 20억원 증액", [("3백 20억원", 32_000_000_000)]),
+    ("잔액 1천 2백 원", [("1천 2백 원", 1_200)]),
+    ("국비 6조 870여억원은 SOC에", [("6조 870여억원", 6_087_000_000_000)]),
+    ("추경 26억 9천여 만원을 삭감", [("26억 9천여 만원", 2_690_000_000)]),
+    ("본예산 4천655억5천여만원으로", [("4천655억5천여만원", 465_550_000_000)]),
+    ("운영비 1천600만→3천200만원으로", [("1천600만", 16_000_000), ("3천200만원", 32_000_000)]),
+    # a word between breaks the number
+    ("청년 2천 명에게 161억 원을 준다.", [("161억 원", 16_100_000_000)]),
+    ("주민 3천 곳 중 500억원", [("500억원", 50_000_000_000)]),
+    # the rest is not smaller than the head's unit: two numbers, not one
+    ("2천 3천억원이 든다", [("3천억원", 300_000_000_000)]),
+    ("2천 161명이 받은 10억원", [("10억원", 1_000_000_000)]),
+    # counts stay counts even with an arrow
+    ("인구 5000만→4800만 명", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED)
+def test_spaced_korean_numerals_keep_their_head(text: str, expected: list[tuple[str, int]]) -> None:
+    found = find_amounts(text)
+    assert [(a.text, a.value) for a in found] == expected

@@ -1,4 +1,5 @@
-"""Structured log lines on stderr: `ts=... level=... event=... key=value`, one event per line."""
+"""Structured log lines on stderr for the daemon and the workers: `ts=... level=... event=... key=value`,
+one event per line (process set-up, like the config: every stage above may log through it)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
+from config.masking import mask_text
+
 LOGGER = "budgetwatch.daemon"
 # APScheduler logs every job start and end at INFO, and the expected "skipped: maximum number of
-# running instances reached" at WARNING (tech-notes 1.2-k); the daemon turns its events into lines.
+# running instances reached" at WARNING (docs/tech-notes.md §1.4); the daemon turns its events into lines.
 QUIET_LOGGERS = {"apscheduler": logging.ERROR}
 
 
@@ -22,7 +25,7 @@ def format_value(value: object) -> str:
     elif value is None:
         text = ""
     else:
-        text = str(value)
+        text = mask_text(str(value))  # a URL in any field or message loses its secrets here
     if text and not any(c in text for c in ' ="\\\n\t'):
         return text
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")

@@ -1,0 +1,50 @@
+"""Which dollar a bare "$" is: the publisher's country decides (its URL, or the source's `country:`)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Country-code top-level domains whose "$" is not the US dollar; "€" and "£" name themselves.
+_TLD_DOLLARS = {
+    "ca": "CAD",
+    "au": "AUD",
+    "nz": "NZD",
+    "sg": "SGD",
+    "hk": "HKD",
+    "tw": "TWD",
+}
+_COUNTRY_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "TW": "TWD", "US": "USD"}
+# A generic domain (.com) names no country; the text may, by its places.
+_TEXT_COUNTRY = (
+    (re.compile(r"\b(?:Ontario|Quebec|Alberta|Manitoba|Saskatchewan|British Columbia|Nova Scotia|New Brunswick|"
+                r"Toronto|Winnipeg|Calgary|Edmonton|Ottawa|Vancouver|Montreal|Thunder Bay|Red Deer)\b"), "CAD"),
+    (re.compile(r"\b(?:New South Wales|NSW|Queensland|Victoria|Tasmania|Sydney|Melbourne|Brisbane|Perth|Adelaide)\b"),
+     "AUD"),
+    (re.compile(r"\b(?:New Zealand|Auckland|Wellington|Christchurch|Waikato|Canterbury)\b|\bMāori\b"), "NZD"),
+)  # fmt: skip
+_DOLLAR = re.compile(r"(?<![A-Z])\$")
+
+
+def dollar_currency(url: str | None, text: str, country: str | None = None) -> str | None:
+    """The currency of a bare "$" in this text, or None when nothing says it is not the US dollar."""
+    if country:
+        return _COUNTRY_DOLLARS.get(country.upper())
+    host = urlsplit(url).hostname or "" if url else ""
+    tld = host.rsplit(".", 1)[-1].lower() if host else ""
+    if tld in _TLD_DOLLARS:
+        return _TLD_DOLLARS[tld]
+    if tld in ("us", "gov", "mil", "edu"):
+        return "USD"
+    if tld in ("com", "org", "net", "news", ""):
+        head = text[:4000]
+        hits = [(len(p.findall(head)), code) for p, code in _TEXT_COUNTRY]
+        best = max(hits)
+        if best[0] >= 2:
+            return best[1]
+    return None
+
+
+def is_bare_dollar(amount_text: str) -> bool:
+    """ "$1.2 million" is bare; "US$1.2 million", "C$5", "USD 3" name their dollar."""
+    return bool(_DOLLAR.search(amount_text)) and not re.search(r"(?:US|C|A|NZ|HK|S)\$|USD", amount_text)

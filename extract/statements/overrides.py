@@ -1,0 +1,61 @@
+"""Where the text says outright what an amount is, that beats any learned guess.
+
+Only cues that admit no other reading stand here, each looked for right next to the amount:
+a threshold ("10조원을 넘어섰다"), money asked for or left out ("반영을 건의", "포함되지 않았다"),
+and an explicit cut or rise of that amount ("cut $1.2 million", "297억원이 증가").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Directly after the amount, before the clause ends.
+_THRESHOLD_AFTER = re.compile(
+    r"^\s?(?:을|를|이|가)?\s?(?:넘어|넘었|넘는|넘긴|넘을|넘겼|돌파|웃돌|밑돌)|^\s?(?:대|선|벽)(?:을|를|에|로|이|가|의)?(?![가-힣])"
+    r"|^\s?(?:or more|and above|threshold|cap\b)",
+    re.I,
+)
+_LEFT_OUT_AFTER = re.compile(
+    r"^[^.\n]{0,14}?(?:포함되지\s?않|반영되지\s?않|반영이?\s?안\s?되|미반영|빠졌|제외됐|제외되|불발|무산)"
+    r"|^[^.\n]{0,14}?(?:반영을|지원을|배정을|편성을)?\s?(?:건의|요청|요구|신청)(?:했|하|해|할|한|을|중)",
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s?(?:이|가|을|를)?\s?(?:더\s|각각\s|모두\s)?(?:증가|증액|감소|감액|삭감|늘었|늘어났|줄었|줄어들|깎)"
+)
+_EN_CHANGE_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|slashed|trimmed|reduced by|reduction of|increase of|increased by|"
+    r"rise of|rose by|boost of)\s+(?:of\s+)?(?:about|nearly|roughly|some|almost)?\s*$",
+    re.I,
+)
+_EN_REQUEST_BEFORE = re.compile(
+    r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for)\s+(?:about\s)?$", re.I
+)
+
+
+# A change of revenue is revenue ("other" by the labelling conventions), never a spending change.
+_REVENUE_BEFORE = re.compile(
+    r"세입|수입|세외|교부세|지방세|보조금|세수|전입금|취득세|소득세|재원|"
+    r"\b(?:revenue|tax|taxes|rates|levy|fees|income|savings)\b",
+    re.I,
+)
+
+
+def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
+    """The role the words next to text[start:end] settle, or None when they leave it open."""
+    after = text[end : end + 40]
+    if korean:
+        if _THRESHOLD_AFTER.match(after) or _LEFT_OUT_AFTER.match(after):
+            return "other"
+        if (
+            _CHANGE_AFTER.match(after)
+            and not re.search(r"(?:으로|로)\s?$", text[max(0, start - 3) : start])
+            and not _REVENUE_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            return "change"
+        return None
+    before = text[max(0, start - 40) : start]
+    if _EN_REQUEST_BEFORE.search(before):
+        return "other"
+    if _EN_CHANGE_BEFORE.search(before) and not _REVENUE_BEFORE.search(before + text[end : end + 30]):
+        return "change"
+    return None

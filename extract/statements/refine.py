@@ -1,0 +1,112 @@
+"""Apply the learned model to the rules' statements: a better subject, role and fiscal year each.
+
+The same inputs feed training (training.py) and reading, so what the model learned from is what
+it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from extract.statements.fiscal_year import stated_years
+from extract.statements.linear import StatementModel
+from extract.statements.overrides import exact_role
+from extract.statements.role_features import role_features
+from extract.statements.subject_features import Candidate, subject_candidates
+from extract.statements.window import AmountWindow, read_window, read_words
+from extract.statements.year_features import document_years, url_years, year_candidates
+
+if TYPE_CHECKING:
+    from extract.statements.extractor import Statement
+
+
+@dataclass(frozen=True)
+class StatementInputs:
+    """What the model sees of one statement."""
+
+    window: AmountWindow
+    subjects: list[Candidate]
+    role: list[str]
+    years: list[tuple[int, list[str]]]
+
+
+def _ranks(statements: list[Statement]) -> tuple[list[int], dict[str, int]]:
+    """Each amount's rank by value within its currency (1 = largest), and each currency's largest."""
+    largest: dict[str, int] = {}
+    for st in statements:
+        largest[st.amount.currency] = max(largest.get(st.amount.currency, 0), st.amount.value)
+    by_currency: dict[str, list[int]] = {}
+    for st in statements:
+        by_currency.setdefault(st.amount.currency, []).append(st.amount.value)
+    ordered = {c: sorted(set(v), reverse=True) for c, v in by_currency.items()}
+    ranks = [ordered[st.amount.currency].index(st.amount.value) + 1 for st in statements]
+    return ranks, largest
+
+
+def statement_inputs(
+    text: str,
+    statements: list[Statement],
+    published: datetime.date | None,
+    korean: bool,
+    url: str | None = None,
+) -> list[StatementInputs]:
+    spans = [(st.amount.start, st.amount.end) for st in statements]
+    doc_years: list[int] = []
+    for year, _, _ in stated_years(text[:3000]):
+        if year not in doc_years:
+            doc_years.append(year)
+    ranks, largest = _ranks(statements)
+    if len(statements) < 3:
+        ranks, largest = [0] * len(statements), {}  # one or two amounts: being the largest says nothing
+    named_years = document_years(text)
+    for year, feats in url_years(url).items():
+        named_years.setdefault(year, []).extend(feats)
+    out = []
+    words = read_words(text, korean, spans)
+    for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
+        a = st.amount
+        window = read_window(words, a.start, a.end)
+        out.append(
+            StatementInputs(
+                window=window,
+                subjects=subject_candidates(window, st.subject),
+                role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
+                years=year_candidates(window, st.fiscal_year, published, doc_years, named_years),
+            )
+        )
+    return out
+
+
+# "본예산 1조4710억원보다 490억원 늘어난": an amount that is the base of a comparison belongs to the
+# noun right before it, never to the phrase the comparison leads to.
+_COMPARISON_BASE = re.compile(r"\s?(?:보다|대비|에 비해|에서\s)")
+
+
+def _base_named_before(x: StatementInputs) -> list[Candidate]:
+    w = x.window
+    if not w.korean or not _COMPARISON_BASE.match(w.text, w.end):
+        return []
+    return [c for c in x.subjects if "adjacent=B" in c.features]
+
+
+def apply_model(statements: list[Statement], inputs: list[StatementInputs], model: StatementModel) -> list[Statement]:
+    out = []
+    for st, x in zip(statements, inputs, strict=True):
+        subject, span = st.subject, st.subject_span
+        lang = "ko" if x.window.korean else "en"
+        choices = _base_named_before(x) or x.subjects
+        best = model.subject.best([c.features for c in choices], lang)
+        if best is not None:
+            chosen = choices[best]
+            subject, span = chosen.text, (chosen.start, chosen.end)
+        year = st.fiscal_year
+        best_year = model.year.best([feats for _, feats in x.years], lang)
+        if best_year is not None:
+            year = x.years[best_year][0]
+        w = x.window
+        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang)
+        out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
+    return out
