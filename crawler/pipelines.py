@@ -26,9 +26,9 @@ from store.db import make_engine
 from store.health import first_line, storage_exhausted
 from store.records import FetchInfo
 
-# Articles per transaction, and the longest an article waits for its batch. A crash loses at
-# most the batch being filled: those were never reported as stored, and the next crawl, not
-# finding them, fetches them again.
+# Articles per transaction (the first batches fewer), and the longest an article waits for its
+# batch. A crash loses at most the batch being filled: those were never reported as stored, and
+# the next crawl, not finding them, fetches them again.
 STORE_BATCH = 25
 STORE_WAIT_S = 0.5
 
@@ -81,6 +81,9 @@ class StorePipeline:
         self.crawler = crawler
         self.database = database
         self.batch = max(1, batch)
+        # The first batches are small and grow to ``batch``: a crawl's first articles are committed
+        # at once, so a store that refuses writes (a full disk) is found before much is fetched.
+        self.limit = 1
         self.wait = wait
         self.engine: Engine | None = None
         self.own_engine = False
@@ -137,7 +140,7 @@ class StorePipeline:
         if spider.tally.storage_failed or self.store_full:
             raise DropItem(f"{page.url}: not stored, the crawl is stopping")  # recorded once
         self.pending.append(ArticleInput(item.read.article, item.read.statements, fetch, item.read.mentions))
-        if len(self.pending) >= self.batch:
+        if len(self.pending) >= self.limit:
             await self.flush()
         elif self.timer is None:
             self.timer = asyncio.get_running_loop().call_later(self.wait, self._flush_later)
@@ -178,6 +181,7 @@ class StorePipeline:
                 for item in batch:
                     spider.tally.error(f"{item.fetch.url}: not stored: {first_line(exc)}")
                 return
+            self.limit = min(self.batch, self.limit * 2)
             for result in results:
                 if result.exhausted:
                     self._stop_crawl(spider, result.url, result.error or "the store is full")
