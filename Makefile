@@ -32,6 +32,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.crawl_speed
 	$(BIN)/python -m bench.change_detection
+	$(BIN)/python -m bench.worker_cpu
+	$(BIN)/python -m bench.article_speed
 
 bench-daemon: $(STAMP)
 	$(BIN)/python -m bench.daemon_memory

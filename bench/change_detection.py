@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from bench.bigsite import BigSite
 from bench.crawl_speed import big_config
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from store.db import make_engine, upgrade_schema
 from store.models import Article, CrawlRun, SimilarityBand
 from store.runs import sync_sources
@@ -38,7 +39,7 @@ def fill(database: str, source: SourceConfig, count: int) -> float:
     engine = make_engine(database)
     upgrade_schema(engine)
     old = datetime.now(UTC) - timedelta(days=60)
-    source_id = sync_sources(engine, [source], old)[source.name]
+    source_id = sync_sources(engine, source_rows([source]), old)[source.name]
     started = time.perf_counter()
     with engine.begin() as conn:
         next_id = 1

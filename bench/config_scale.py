@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from config.load import load_config
+from crawler.known import source_rows
 from scheduling.status import source_statuses
 from store.db import make_engine, upgrade_schema
 from store.records import RunTally
@@ -43,7 +44,7 @@ def measure(count: int, directory: Path) -> tuple[float, float, float]:
     engine = make_engine(database)
     upgrade_schema(engine)
     now = datetime.now(UTC)
-    ids = sync_sources(engine, config.sources, now)
+    ids = sync_sources(engine, source_rows(config.sources), now)
     for name in list(ids)[: count // 2]:  # half the sources crawled once
         run = start_run(engine, ids[name], now)
         finish_run(engine, run, RunTally(pages=3, new_items=1), status="ok", reason="finished", now=now)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bench.bigsite import article_html
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from extract.article.page import ArticleSelectors
 from extract.article.reader import read_article
 from extract.statements.extractor import extract_statements
@@ -105,7 +106,7 @@ def measure_shared(stored: int, new: int = 100) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/shared.sqlite")
         upgrade_schema(engine)
-        source_id = sync_sources(engine, [SOURCE], datetime.now(UTC))[SOURCE.name]
+        source_id = sync_sources(engine, source_rows([SOURCE]), datetime.now(UTC))[SOURCE.name]
         for n in range(TEMPLATES):
             _store_page(engine, source_id, n)
         filled = time.perf_counter()

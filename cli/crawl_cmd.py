@@ -9,25 +9,10 @@ import sys
 import click
 
 from cli.context import EXIT_SOURCE_FAILED, EXIT_STORAGE_FAILED, fail_usage, load, open_database, options_of
-from cli.reactor import run_on_reactor
 from config.schema import Config, SourceConfig
-from crawler.runner import CrawlResult, SourceCrawler
+from crawler.reactor import run_on_reactor
+from crawler.runner import CrawlResult, SourceCrawler, summary_line
 from crawler.tally import CrawlTally
-
-
-def summary_line(result: CrawlResult) -> str:
-    t = result.tally
-    if result.skipped_until is not None:
-        until = result.skipped_until.isoformat(timespec="minutes")
-        return f"{result.source}: skipped until {until}, the site asked to wait (Retry-After)"
-    line = (
-        f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
-        f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
-        f"errors {len(t.errors)}"
-    )
-    if t.errors:
-        line += f" (first: {t.errors[0]})"
-    return line
 
 
 def found(result: CrawlResult) -> int:
@@ -110,7 +95,10 @@ def run_crawl(
         log_level = "WARNING" if verbosity <= 0 else "INFO" if verbosity == 1 else "DEBUG"
         crawler = SourceCrawler(config, engine, log_level=log_level)
         show = verbosity >= 0 and sys.stderr.isatty()
-        return run_on_reactor(lambda: crawl_with_progress(crawler, sources, recheck, show))
+        try:
+            return run_on_reactor(lambda: crawl_with_progress(crawler, sources, recheck, show))
+        finally:
+            crawler.close()
     finally:
         engine.dispose()
 

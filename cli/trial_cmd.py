@@ -24,7 +24,8 @@ from cli.table import Column, render
 def command(ctx: click.Context, name: str, limit: int) -> None:
     """Fetch a source's feed or first list page and its first articles now; show what a crawl
     would store (titles, dates, amounts). Nothing is stored."""
-    from cli.crawl_cmd import choose_sources, problem_of, run_crawl, summary_line
+    from cli.crawl_cmd import choose_sources, problem_of, run_crawl
+    from crawler.runner import summary_line
     from store.db import make_engine
     from store.queries import list_articles
     from store.statement_queries import list_statements

@@ -21,12 +21,8 @@ def command(ctx: click.Context, concurrency: int, broker: str, queue: str, log_l
     """
     load(ctx)  # a bad config fails here, not in every crawl
     options: Options = ctx.obj
-    cli_args: list[str] = []
-    if options.config_path is not None:
-        cli_args += ["--config", str(options.config_path.resolve())]
-    if options.database is not None:
-        cli_args += ["--db", options.database]
+    config_path = str(options.config_path.resolve()) if options.config_path is not None else None
     from workers.worker import WorkerOptions, run_worker  # Celery loads only for this command
 
-    code = run_worker(WorkerOptions(broker, queue, concurrency, tuple(cli_args), log_level))
+    code = run_worker(WorkerOptions(broker, queue, concurrency, config_path, options.database, log_level))
     raise click.exceptions.Exit(code)

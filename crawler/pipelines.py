@@ -1,7 +1,7 @@
 """Item pipelines: read each fetched page into an article and its statements, then store it.
 
-Both stages run their work in a thread so the event loop (shared with every crawl and, in the
-daemon, the scheduler) never blocks on parsing or the database.
+Reading runs off the event loop (in a thread, or in a process pool when there are spare cores,
+crawler/read_pool.py); storing runs in a thread, a batch of articles per transaction.
 """
 
 from __future__ import annotations
@@ -17,12 +17,20 @@ from sqlalchemy import Engine
 
 from crawler.detail import reading_source
 from crawler.items import PageItem
-from crawler.reading import ReadPage, read_page
+from crawler.read_pool import PageReader
+from crawler.reading import ReadPage
 from crawler.spider import GONE, SourceSpider
-from store.articles import mark_removed, record_article, touch_article
+from store.articles import mark_removed, touch_article
+from store.batch import ArticleInput, commit_batch, record_each
 from store.db import make_engine
 from store.health import first_line, storage_exhausted
 from store.records import FetchInfo
+
+# Articles per transaction (the first batches fewer), and the longest an article waits for its
+# batch. A crash loses at most the batch being filled: those were never reported as stored, and
+# the next crawl, not finding them, fetches them again.
+STORE_BATCH = 25
+STORE_WAIT_S = 0.5
 
 
 @dataclass
@@ -37,6 +45,7 @@ class ReadPipeline:
     def __init__(self, crawler: Crawler, timezone: ZoneInfo) -> None:
         self.crawler = crawler
         self.timezone = timezone
+        self.fallback = PageReader(0)  # a spider started without a shared reader reads in a thread
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -49,11 +58,10 @@ class ReadPipeline:
             return item  # type: ignore[no-any-return]
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
             return ReadItem(item, None)
+        reader = spider.reader or self.fallback
         try:
-            async with spider.read_slots:
-                read = await asyncio.to_thread(
-                    read_page, item, reading_source(spider.source), self.timezone, spider.catalog
-                )
+            async with spider.read_slots:  # pages read at once stay bounded, pool or thread
+                read = await reader.read(item, reading_source(spider.source), self.timezone, spider.catalog)
         except Exception as exc:  # a page we cannot read must not stop the crawl
             spider.tally.error(f"{item.url}: cannot read the page: {type(exc).__name__}: {exc}")
             raise DropItem(f"{item.url}: unreadable") from exc
@@ -66,26 +74,43 @@ class ReadPipeline:
 
 
 class StorePipeline:
-    """ReadItem -> a stored article or version; counts new / changed / unchanged."""
+    """ReadItem -> a stored article or version, a batch per transaction; counts new / changed /
+    unchanged only once the batch is committed."""
 
-    def __init__(self, crawler: Crawler, database: str) -> None:
+    def __init__(self, crawler: Crawler, database: str, batch: int = STORE_BATCH, wait: float = STORE_WAIT_S):
         self.crawler = crawler
         self.database = database
+        self.batch = max(1, batch)
+        # The first batches are small and grow to ``batch``: a crawl's first articles are committed
+        # at once, so a store that refuses writes (a full disk) is found before much is fetched.
+        self.limit = 1
+        self.wait = wait
         self.engine: Engine | None = None
+        self.own_engine = False
+        self.pending: list[ArticleInput] = []
+        self.flushing = asyncio.Lock()  # batches commit in the order they were filled
+        self.timer: asyncio.TimerHandle | None = None
         self._closing: asyncio.Future[None] | None = None
+        self.store_full = False  # a batch hit a full store: no more items are taken
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         database = crawler.settings.get("BUDGETWATCH_DATABASE")
         if not database:
             raise NotConfigured("BUDGETWATCH_DATABASE is not set")
-        return cls(crawler, database)
+        batch = crawler.settings.getint("BUDGETWATCH_STORE_BATCH", STORE_BATCH)
+        wait = crawler.settings.getfloat("BUDGETWATCH_STORE_WAIT", STORE_WAIT_S)
+        return cls(crawler, database, batch, wait)
 
     def open_spider(self) -> None:
-        self.engine = make_engine(self.database)
+        spider = self.crawler.spider
+        shared = spider.engine if isinstance(spider, SourceSpider) else None
+        self.own_engine = shared is None
+        self.engine = shared if shared is not None else make_engine(self.database)
 
-    def close_spider(self) -> None:
-        if self.engine is not None:
+    async def close_spider(self) -> None:
+        await self.flush()
+        if self.engine is not None and self.own_engine:
             self.engine.dispose()
 
     async def process_item(self, item: Any) -> Any:
@@ -112,35 +137,71 @@ class StorePipeline:
             etag=page.etag,
             last_modified=page.last_modified,
         )
-        if spider.tally.storage_failed:
-            raise DropItem(f"{page.url}: not stored, the crawl is stopping")  # already recorded once
-        try:
-            outcome = await asyncio.to_thread(
-                record_article,
-                self.engine,
-                spider.source_id,
-                item.read.article,
-                item.read.statements,
-                fetch,
-                spider.run_id,
-                item.read.mentions,
-            )
-        except Exception as exc:
-            if storage_exhausted(exc):
-                self._stop_crawl(spider, page.url, exc)
-            else:
-                spider.tally.error(f"{page.url}: not stored: {first_line(exc)}")
-            raise DropItem(f"{page.url}: not stored") from exc
-        spider.tally.count(outcome)
+        if spider.tally.storage_failed or self.store_full:
+            raise DropItem(f"{page.url}: not stored, the crawl is stopping")  # recorded once
+        self.pending.append(ArticleInput(item.read.article, item.read.statements, fetch, item.read.mentions))
+        if len(self.pending) >= self.limit:
+            await self.flush()
+        elif self.timer is None:
+            self.timer = asyncio.get_running_loop().call_later(self.wait, self._flush_later)
         return item
 
-    def _stop_crawl(self, spider: SourceSpider, url: str, exc: BaseException) -> None:
+    def _flush_later(self) -> None:
+        self.timer = None
+        asyncio.ensure_future(self.flush())
+
+    async def flush(self) -> None:
+        """Commit what is pending in one transaction and count it; errors are counted per article.
+        A store that takes no more writes stops the crawl at its first error (main's issue 16)."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        async with self.flushing:
+            batch, self.pending = self.pending, []
+            spider = self.crawler.spider
+            assert isinstance(spider, SourceSpider)
+            if not batch or self.engine is None or spider.tally.storage_failed:
+                return  # after a full store: never reported as stored, the next crawl fetches them
+            try:
+                committed = await asyncio.to_thread(commit_batch, self.engine, spider.source_id, batch, spider.run_id)
+                full = not isinstance(committed, list) and committed.error is not None and storage_exhausted(
+                    committed.error
+                )
+                if full:  # stop fetching now: every page fetched from here on is lost
+                    self.store_full = True
+                    self._stop_fetching()
+                results = (
+                    committed if isinstance(committed, list)
+                    else await asyncio.to_thread(record_each, self.engine, spider.source_id, batch, spider.run_id)
+                )  # fmt: skip
+            except Exception as exc:  # the database is gone: nothing of the batch was stored
+                if storage_exhausted(exc):
+                    self._stop_crawl(spider, batch[0].fetch.url, first_line(exc))
+                    return
+                for item in batch:
+                    spider.tally.error(f"{item.fetch.url}: not stored: {first_line(exc)}")
+                return
+            self.limit = min(self.batch, self.limit * 2)
+            for result in results:
+                if result.exhausted:
+                    self._stop_crawl(spider, result.url, result.error or "the store is full")
+                elif result.outcome is None:
+                    spider.tally.error(f"{result.url}: not stored: {result.error}")
+                else:
+                    spider.tally.count(result.outcome)
+            if full and not isinstance(committed, list) and committed.error is not None:
+                self._stop_crawl(spider, batch[0].fetch.url, first_line(committed.error))  # once, if none above
+
+    def _stop_crawl(self, spider: SourceSpider, url: str, error: str) -> None:
         """A full store: record the first error, stop fetching (every page fetched now is lost)."""
         if spider.tally.storage_failed:
             return
         spider.tally.storage_failed = True
         spider.tally.listing_failed = True
-        spider.tally.error(f"{url}: not stored: {first_line(exc)}: the store takes no more writes, crawl stopped")
+        spider.tally.error(f"{url}: not stored: {error}: the store takes no more writes, crawl stopped")
+        self._stop_fetching()
+
+    def _stop_fetching(self) -> None:
         engine = self.crawler.engine
-        if engine is not None:
+        if engine is not None and self._closing is None:
             self._closing = asyncio.ensure_future(engine.close_spider_async(reason="storage_failed"))

@@ -6,17 +6,18 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
+from crawler.known import due_known, source_rows, store_lookup
+from crawler.read_pool import PageReader
 from crawler.settings import build_settings, crawler_settings
 from crawler.spider import READ_SLOTS, SourceSpider
 from crawler.tally import CrawlTally
-from store.articles import due_rechecks, known_articles
+from store.articles import due_rechecks
 from store.health import storage_exhausted
 from store.records import RunTally
 from store.runs import finish_run, last_finish_reason, skip_reason, skip_until, start_run, sync_sources
@@ -38,6 +39,22 @@ class CrawlResult:
     skipped_until: datetime | None = None  # status "skipped": the site asked to wait (Retry-After)
 
 
+def summary_line(result: CrawlResult) -> str:
+    """One line per crawled source, what `budgetwatch crawl` prints."""
+    t = result.tally
+    if result.skipped_until is not None:
+        until = result.skipped_until.isoformat(timespec="minutes")
+        return f"{result.source}: skipped until {until}, the site asked to wait (Retry-After)"
+    line = (
+        f"{result.source}: {result.status}, pages {t.pages}, new {t.new_items}, changed {t.changed_items}, "
+        f"unchanged {t.unchanged_items}, removed {t.removed_items}, already stored {t.skipped_known}, "
+        f"errors {len(t.errors)}"
+    )
+    if t.errors:
+        line += f" (first: {t.errors[0]})"
+    return line
+
+
 def run_status(tally: CrawlTally) -> str:
     """failed: the feed, sitemap or first list page could not be read; partial: some pages failed."""
     if tally.listing_failed:
@@ -48,17 +65,26 @@ def run_status(tally: CrawlTally) -> str:
 class SourceCrawler:
     """Crawls sources with one AsyncCrawlerRunner; the reactor must already be the asyncio one."""
 
-    def __init__(self, config: Config, engine: Engine, *, clock: Clock = utc_now, log_level: str = "WARNING"):
+    def __init__(
+        self,
+        config: Config,
+        engine: Engine,
+        *,
+        clock: Clock = utc_now,
+        log_level: str = "WARNING",
+        reader: PageReader | None = None,
+    ):
         self.config = config
         self.engine = engine
         self.clock = clock
         self.base_settings = build_settings(config, log_level=log_level)
         self.runner = AsyncCrawlerRunner(self.base_settings)
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
+        self.reader = reader if reader is not None else PageReader()
         self.read_slots = asyncio.Semaphore(READ_SLOTS)  # pages read at once, over all sources
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
-        ids = await asyncio.to_thread(sync_sources, self.engine, sources, self.clock())
+        ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())
         return list(await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources)))
 
     async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult:
@@ -78,12 +104,14 @@ class SourceCrawler:
             crawler = Crawler(SourceSpider, crawler_settings(self.base_settings, source))
             kwargs: dict[str, Any] = {
                 "source": source,
-                "lookup": partial(known_articles, self.engine, source_id),
-                "due": due,
+                "lookup": store_lookup(self.engine, source_id),
+                "due": due_known(due),
                 "recheck": recheck,
                 "tally": tally,
                 "source_id": source_id,
                 "run_id": run_id,
+                "reader": self.reader,
+                "engine": self.engine,
                 "catalog": self.config.catalog,
                 "read_slots": self.read_slots,
             }
@@ -111,3 +139,7 @@ class SourceCrawler:
 
     async def stop(self) -> None:
         await self.runner.stop()
+
+    def close(self) -> None:
+        """Stop the reading processes (crawls still running read in their thread)."""
+        self.reader.close()

@@ -9,7 +9,7 @@ whose recheck is due (conditional GET; a 304 is "unchanged", a 404/410 marks the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Self
 from urllib.parse import urlencode, urlsplit
@@ -19,6 +19,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
+from sqlalchemy import Engine
 from twisted.python.failure import Failure
 
 from config.profiles import Catalog
@@ -29,23 +30,18 @@ from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, s
 from crawler.failures import cut_short, describe_failure, is_policy_refusal
 from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
+from crawler.known import KnownArticle, Lookup, no_lookup
 from crawler.pagination import next_list_request
+from crawler.read_pool import PageReader
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
 from extract.article.bounds import MAX_HTML_CHARS, bound_html
-from store.articles import KnownArticle
 
 MAX_SITEMAP_DEPTH = 3
 # Bytes that hold MAX_HTML_CHARS characters in any encoding of the BMP (UTF-8: 3 bytes at most).
 MAX_HTML_BYTES = 3 * MAX_HTML_CHARS
 READ_SLOTS = 2
 GONE = (404, 410)
-
-Lookup = Callable[[Sequence[str]], dict[str, KnownArticle]]
-
-
-def _no_lookup(keys: Sequence[str]) -> dict[str, KnownArticle]:
-    return {}
 
 
 class SourceSpider(scrapy.Spider):
@@ -54,12 +50,14 @@ class SourceSpider(scrapy.Spider):
     def __init__(
         self,
         source: SourceConfig,
-        lookup: Lookup = _no_lookup,
+        lookup: Lookup = no_lookup,
         due: Sequence[tuple[str, KnownArticle, str]] = (),
         recheck: bool = False,
         tally: CrawlTally | None = None,
         source_id: int = 0,
         run_id: int | None = None,
+        reader: PageReader | None = None,
+        engine: Engine | None = None,
         catalog: Catalog | None = None,
         read_slots: asyncio.Semaphore | None = None,
         **kwargs: Any,
@@ -69,12 +67,18 @@ class SourceSpider(scrapy.Spider):
         self.catalog = catalog if catalog is not None else Catalog()  # the site profiles pages are read with
         self.source_id = source_id
         self.run_id = run_id
+        self.reader = reader  # shared by the crawls of one process (crawler/read_pool.py)
+        self.engine = engine  # the runner's: one connection pool and statement cache per process
         self.lookup = lookup
         self.due = list(due)  # (url, known, title) of stored articles whose recheck is due
         self.recheck = recheck
         self.tally = tally if tally is not None else CrawlTally()
         self.allowed_domains = [urlsplit(source.url).hostname or ""]
         self._queued: set[str] = set()
+        # Keys seen on list pages: a page showing none but these is a looping pager. Kept apart
+        # from _queued, or a first page of young articles queued for recheck would end the walk
+        # there (and a crawl killed after that page would never get the older ones).
+        self._listed: set[str] = set()
         # Pages read at once in this process (shared by every source's spider): reading is the
         # largest memory cost of a page, and a crawl runs all its sources at once.
         self.read_slots = read_slots if read_slots is not None else asyncio.Semaphore(READ_SLOTS)
@@ -142,7 +146,9 @@ class SourceSpider(scrapy.Spider):
         links = listing_links(response, self.source.links, self.source.title_from)
         if not links and depth == 1:
             self.tally.error(f"{response.url}: no links match {self.source.links!r}")
-        unseen = [link for link in links if url_key(link.url) not in self._queued]
+        keys = {url_key(link.url) for link in links}
+        unseen = keys - self._listed
+        self._listed |= keys
         for request in await self._article_requests(links):
             yield request
         if depth >= self.source.max_pages or not unseen:

@@ -21,7 +21,7 @@ from digest.period import Period
 from digest.render import Rendered
 from digest.send import DeliveryError, Mailer
 from store.outbox_models import DigestOutbox
-from store.records import as_utc, maybe_utc
+from store.records import as_utc
 
 # Longer than one SMTP attempt can take (connect, TLS, DATA with the configured timeout each),
 # so a live sender's claim is never taken over.
@@ -94,7 +94,7 @@ def enqueue(
 def last_period_end(engine: Engine) -> datetime | None:
     """Where the next digest starts: the end of the latest period that has a row."""
     with Session(engine) as session:
-        return maybe_utc(session.scalar(select(func.max(DigestOutbox.period_end))))
+        return session.scalar(select(func.max(DigestOutbox.period_end)))  # UTCDateTime: aware UTC
 
 
 def period_rendered(engine: Engine, key: str) -> tuple[Period, Rendered] | None:
@@ -272,6 +272,6 @@ def outbox_status(engine: Engine) -> OutboxStatus:
         counts=counts,
         failed=tuple(f for s, f in items if s == "failed"),
         pending=tuple(f for s, f in items if s == "pending"),
-        last_sent_at=maybe_utc(last_sent),
+        last_sent_at=last_sent,
         last_period_key=last_key,
     )

@@ -20,6 +20,7 @@ from config.load import ConfigError, load_config
 from config.logfmt import log_event
 from config.schedule import make_trigger
 from config.schema import Config, SourceConfig
+from crawler.known import source_rows
 from crawler.runner import CrawlResult
 from crawler.settings import build_settings
 from scheduling.events import log_crawl_done, log_job_event, resident_mb
@@ -42,6 +43,8 @@ class Crawler(Protocol):
     async def crawl_one(self, source: SourceConfig, source_id: int, *, recheck: bool = False) -> CrawlResult: ...
 
     async def stop(self) -> None: ...
+
+    def close(self) -> None: ...
 
 
 CrawlerFactory = Callable[[Config, Engine], Crawler]
@@ -99,7 +102,7 @@ class Daemon:
             # Only runs whose process is known dead: a `budgetwatch crawl` may be running beside us.
             # (Workers' crawls run elsewhere; housekeeping sweeps runs of other hosts by age.)
             stale = await asyncio.to_thread(close_dead_runs, self.engine, now)
-        self.source_ids = await asyncio.to_thread(sync_sources, self.engine, self.config.sources, now)
+        self.source_ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(self.config.sources), now)
         previous = await self.history(self.config)
         specs = plan_jobs(self.config, previous, tuple(self.extras.values()), now)
         loop = asyncio.get_running_loop()
@@ -217,6 +220,8 @@ class Daemon:
             log_event("stop_failed", logging.ERROR, error=f"{type(exc).__name__}: {exc}")
             self.exit_code = 1
         self.scheduler.shutdown(wait=False)
+        for crawler in self.crawlers:
+            crawler.close()
         if self.watch is not None:
             self.watch.cancel()
         if self.dispatcher is not None:
@@ -242,7 +247,7 @@ class Daemon:
             return
         assert self.scheduler is not None
         now = self.clock()
-        ids = await asyncio.to_thread(sync_sources, self.engine, config.sources, now)
+        ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(config.sources), now)
         previous = await self.history(config)
         specs = plan_jobs(config, previous, tuple(self.extras.values()), now)
         changes = diff_jobs(tuple(self.specs.values()), specs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -18,11 +18,6 @@ from store.runs import skip_until
 FAILING_AFTER = 3  # consecutive failed runs before a source is flagged: one bad night is noise
 COMPLETED = ("ok", "partial", "failed")
 HISTORY = 20  # runs read per source; enough to see a streak and what the source used to find
-
-
-def as_utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; the runner writes UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -163,8 +158,8 @@ def load_runs(engine: Engine, names: Sequence[str], per_source: int = HISTORY) -
                 continue  # a source no longer in the config
             rows.append(
                 RunRow(
-                    started_at=as_utc(r.started_at),
-                    finished_at=as_utc(r.finished_at) if r.finished_at else None,
+                    started_at=r.started_at,
+                    finished_at=r.finished_at,
                     status=r.status,
                     pages=r.pages,
                     new_items=r.new_items,

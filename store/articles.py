@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, select
@@ -16,10 +15,11 @@ from sqlalchemy.orm import Session
 from extract.article.page import Article as ReadArticle
 from extract.statements.extractor import Statement as ReadStatement
 from extract.statements.mentions import Mention
+from store.base import to_utc
 from store.changes import add_change, text_diff
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Source
-from store.records import FetchInfo, Outcome, as_utc, maybe_utc
+from store.records import DueArticle, FetchInfo, Outcome, Validators
 from store.stories import link_story
 from store.timeline import record_statements, statement_events
 
@@ -44,18 +44,11 @@ def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class KnownArticle:
-    url_key: str
-    etag: str | None
-    last_modified: str | None
-
-
-def known_articles(engine: Engine, source_id: int, keys: Sequence[str] | None = None) -> dict[str, KnownArticle]:
+def known_articles(engine: Engine, source_id: int, keys: Sequence[str] | None = None) -> dict[str, Validators]:
     """Stored articles of a source by URL key: all of them, or only those among ``keys``
     (what a crawl asks for, so the cost follows the links seen, not what is stored)."""
     query = select(Article.url_key, Article.etag, Article.last_modified).where(Article.source_id == source_id)
-    found: dict[str, KnownArticle] = {}
+    found: dict[str, Validators] = {}
     with Session(engine) as session:
         if keys is None:
             batches: list[Sequence[str] | None] = [None]
@@ -64,13 +57,13 @@ def known_articles(engine: Engine, source_id: int, keys: Sequence[str] | None = 
         for batch in batches:
             q = query if batch is None else query.where(Article.url_key.in_(batch))
             for key, etag, modified in session.execute(q):
-                found[key] = KnownArticle(key, etag, modified)
+                found[key] = Validators(etag, modified)
     return found
 
 
 def due_rechecks(
     engine: Engine, source_id: int, now: datetime, *, every_crawl_days: float, daily_days: float
-) -> list[tuple[str, KnownArticle, str]]:
+) -> list[DueArticle]:
     """Stored, not removed articles young enough to fetch again now: all those first seen within
     ``every_crawl_days``, and those within ``daily_days`` not fetched for a day. Uses the
     (source_id, first_seen_at) index, so the cost follows the young articles only."""
@@ -87,11 +80,15 @@ def due_rechecks(
     due = []
     with Session(engine) as session:
         for article in session.scalars(query):
-            first, fetched = as_utc(article.first_seen_at), as_utc(article.last_fetched_at)
+            first, fetched = article.first_seen_at, article.last_fetched_at
             if first >= always or fetched <= day_ago:
-                due.append((article.url, KnownArticle(article.url_key, article.etag, article.last_modified),
-                            article.title))  # fmt: skip
+                due.append(DueArticle(article.url, article.url_key, article.etag, article.last_modified, article.title))
     return due
+
+
+def _utc_or_none(value: datetime | None) -> datetime | None:
+    """A read time in UTC, so what the same transaction computes from it matches what is stored."""
+    return None if value is None else to_utc(value)
 
 
 def _add_version(
@@ -109,13 +106,13 @@ def _add_version(
         content_hash=digest,
         title=read.title,
         body=read.body,
-        published_at=maybe_utc(read.published),
-        updated_at=maybe_utc(read.updated),
+        published_at=_utc_or_none(read.published),
+        updated_at=_utc_or_none(read.updated),
         author=read.author,
         department=read.department,
         lang=read.lang,
         encoding=fetch.encoding,
-        fetched_at=as_utc(fetch.fetched_at),
+        fetched_at=to_utc(fetch.fetched_at),
         crawl_run_id=run_id,
     )
     session.add(row)
@@ -137,13 +134,13 @@ def record_article(
     for _attempt in range(RECORD_ATTEMPTS):  # a concurrent writer inserted a row first: redo, then see it
         try:
             with Session(engine) as session, session.begin():
-                return _record(session, source_id, read, statements, mentions, fetch, run_id, digest)
+                return record_in(session, source_id, read, statements, mentions, fetch, run_id, digest)
         except IntegrityError:
             continue
     raise RuntimeError(f"{fetch.url}: could not record the article after a concurrent insert")
 
 
-def _record(
+def record_in(
     session: Session,
     source_id: int,
     read: ReadArticle,
@@ -153,17 +150,19 @@ def _record(
     run_id: int | None,
     digest: str,
 ) -> Outcome:
+    """Record one article inside the caller's transaction (its session's identity map keeps
+    the source row, so a batch reads it once)."""
     source = session.get(Source, source_id)
     assert source is not None, source_id
     article = session.scalars(
         select(Article).where(Article.source_id == source_id, Article.url_key == fetch.url_key)
     ).one_or_none()
-    now = as_utc(fetch.fetched_at)
+    now = to_utc(fetch.fetched_at)
     previous: ArticleVersion | None = None
     if article is None:
         article = Article(
             source_id=source_id, url_key=fetch.url_key, url=fetch.url, title=read.title,
-            published_at=maybe_utc(read.published), content_hash=digest, current_version=1, etag=fetch.etag,
+            published_at=_utc_or_none(read.published), content_hash=digest, current_version=1, etag=fetch.etag,
             last_modified=fetch.last_modified, status="ok", first_seen_at=now, last_fetched_at=now,
             last_changed_at=now,
         )  # fmt: skip
@@ -186,7 +185,7 @@ def _record(
         article.current_version += 1
         article.content_hash = digest
         article.title = read.title
-        article.published_at = maybe_utc(read.published) or article.published_at
+        article.published_at = _utc_or_none(read.published) or article.published_at
         article.last_changed_at = now
         outcome = "changed"
     version = _add_version(session, article, article.current_version, read, fetch, digest, run_id)
@@ -215,7 +214,7 @@ def touch_article(engine: Engine, source_id: int, url_key: str, fetched_at: date
             select(Article).where(Article.source_id == source_id, Article.url_key == url_key)
         ).one_or_none()
         if article is not None:
-            article.last_fetched_at = as_utc(fetched_at)
+            article.last_fetched_at = fetched_at
 
 
 def mark_removed(engine: Engine, source_id: int, url_key: str, at: datetime, status: int) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.models import Base
+from store.base import Base, UTCDateTime
 
 
 class CrawlSlot(Base):
@@ -19,7 +19,7 @@ class CrawlSlot(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_name: Mapped[str] = mapped_column(String(200))
-    slot_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    enqueued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    slot_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    enqueued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     task_id: Mapped[str] = mapped_column(String(200))
     leader: Mapped[str] = mapped_column(Text)  # pid and host of the daemon that enqueued it

@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Literal
+from datetime import datetime
+from typing import Literal, NamedTuple
+
+from store.base import to_utc
 
 Outcome = Literal["new", "changed", "unchanged"]
 
 
-def as_utc(value: datetime) -> datetime:
-    """Every stored time is UTC: SQLite keeps no offset, so mixed zones would compare wrong.
-    A naive value (as SQLite gives back) is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+class SourceRow(NamedTuple):
+    """What the store keeps of a configured source."""
+
+    name: str
+    org: str
+    kind: str
+    url: str
 
 
-def maybe_utc(value: datetime | None) -> datetime | None:
-    return None if value is None else as_utc(value)
+class Validators(NamedTuple):
+    """A stored article's HTTP validators: what a conditional refetch sends."""
+
+    etag: str | None
+    last_modified: str | None
+
+
+class DueArticle(NamedTuple):
+    """A stored article young enough to be fetched again."""
+
+    url: str
+    url_key: str
+    etag: str | None
+    last_modified: str | None
+    title: str
 
 
 @dataclass(frozen=True)
@@ -42,3 +60,9 @@ class RunTally:
     skipped_known: int = 0
     removed_items: int = 0
     errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC, for times from outside the store (CLI input, clocks); a naive value is UTC.
+    Times read through ``UTCDateTime`` columns are already aware UTC and need no call."""
+    return to_utc(value)

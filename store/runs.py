@@ -8,13 +8,12 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from config.schema import SourceConfig
 from store.models import CrawlRun, Source
 from store.process import is_dead, this_process
-from store.records import RunTally
+from store.records import RunTally, SourceRow
 
 
-def sync_sources(engine: Engine, sources: Iterable[SourceConfig], now: datetime) -> dict[str, int]:
+def sync_sources(engine: Engine, sources: Iterable[SourceRow], now: datetime) -> dict[str, int]:
     """Create or update a row per configured source; return their ids by name."""
     ids: dict[str, int] = {}
     with Session(engine) as session, session.begin():

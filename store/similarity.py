@@ -1,4 +1,4 @@
-"""Near-duplicate detection of article bodies: MinHash signatures (datasketch) and LSH band keys.
+"""Near-duplicate detection of article bodies: MinHash signatures (store/minhash.py) and LSH band keys.
 
 Shingles are pairs of adjacent words: Korean wire copy republished by a local paper keeps most
 word pairs, while two different stories about the same city share few. A short summary of a
@@ -13,7 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-NUM_PERM = 64
+from store.minhash import PERM_A, minhash
+
+NUM_PERM = len(PERM_A)  # 64
 BANDS = 32  # 32 bands of 2 rows: pairs with Jaccard 0.3 become candidates with p = 0.95
 ROWS = NUM_PERM // BANDS
 # Containment of the shorter body in the longer one at or above this is the same story.
@@ -49,9 +51,4 @@ def fingerprint(text: str) -> Fingerprint | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
-    # Imported here: datasketch loads scipy (~0.4 s), a cost every CLI process would pay otherwise.
-    from datasketch import MinHash
-
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
-    minhash.update_batch([s.encode("utf-8") for s in found])
-    return Fingerprint(tuple(int(x) for x in minhash.hashvalues), len(found))
+    return Fingerprint(minhash(s.encode("utf-8") for s in found), len(found))

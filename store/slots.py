@@ -10,7 +10,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store.distributed_models import CrawlSlot
-from store.records import as_utc
 
 
 def claim_slot(engine: Engine, source: str, slot: datetime, task_id: str, leader: str, now: datetime) -> bool:
@@ -34,4 +33,4 @@ def last_slots(engine: Engine, sources: Sequence[str]) -> dict[str, datetime]:
         .group_by(CrawlSlot.source_name)
     )
     with Session(engine) as session:
-        return {name: as_utc(at) for name, at in session.execute(query)}
+        return {name: at for name, at in session.execute(query)}

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from store.models import Article, ArticleVersion, Statement
 from store.naming import org_key
-from store.records import as_utc
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def list_statements(
                     version=version.version,
                     url=article.url,
                     title=article.title,
-                    said_at=as_utc(version.published_at or version.fetched_at),
+                    said_at=version.published_at or version.fetched_at,
                     amount_text=st.amount_text,
                     value=st.value,
                     currency=st.currency,

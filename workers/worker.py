@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from celery import Celery
@@ -14,6 +13,7 @@ from celery.signals import worker_ready
 from config.logfmt import configure_logging, log_event
 from workers.app import make_app
 from workers.tasks import register_crawl
+from workers.zygote_client import ZygoteClient
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class WorkerOptions:
     broker_url: str
     queue: str
     concurrency: int  # crawls at once in this worker, each in its own child process
-    cli_args: Sequence[str]  # --config/--db handed to every crawl child
+    config_path: str | None  # --config and --db, for every crawl
+    database: str | None
     log_level: str = "INFO"
 
 
@@ -58,11 +59,14 @@ def run_worker(options: WorkerOptions) -> int:
         log_event("broker_unreachable", logging.ERROR, worker=name, broker=options.broker_url, error=unreachable,
                   tries=BROKER_TRIES, exit_code=EXIT_BROKER_UNREACHABLE)  # fmt: skip
         return EXIT_BROKER_UNREACHABLE
-    register_crawl(app, options.cli_args, name)
     log_event("worker_starting", worker=name, queue=options.queue, concurrency=options.concurrency)
+    # Imports, the schema check and everything that does not need the reactor, once per worker.
+    zygote = ZygoteClient(options.config_path, options.database)
+    zygote.start()
+    register_crawl(app, zygote, name)
     worker_ready.connect(lambda **_: log_event("worker_ready", worker=name), weak=False)
     # Threads, not prefork: a thread only waits for its crawl child, and the child is a fresh
-    # process anyway (Scrapy's reactor cannot restart), so forked pool processes would add nothing.
+    # process anyway (Scrapy's reactor cannot restart), forked from the zygote.
     worker = app.Worker(
         hostname=name,
         pool_cls="threads",
@@ -74,7 +78,10 @@ def run_worker(options: WorkerOptions) -> int:
         optimization="fair",
         quiet=True,  # no banner on stdout; our events go to stderr
     )
-    worker.start()
+    try:
+        worker.start()
+    finally:
+        zygote.close()
     code = int(worker.exitcode or 0)
     log_event("worker_stopped", worker=name, exit_code=code)
     return code

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from extract.article.page import Article as ReadArticle
 from extract.statements.extractor import extract_statements
 from store.articles import record_article
@@ -51,7 +52,7 @@ def test_one_budget_timeline_and_duplicate_pairs(engine: Engine, gwangju_docs: l
     sources = [SourceConfig(name=f"outlet-{i}", org="광주광역시", kind="rss", url=f"https://outlet{i}.example.kr/rss")
                for i in range(len(gwangju_docs))]  # fmt: skip
     first = datetime(2020, 1, 1, tzinfo=KST)
-    ids = sync_sources(engine, sources, first)
+    ids = sync_sources(engine, source_rows(sources), first)
     article_ids: dict[str, int] = {}
     for source, doc in zip(sources, gwangju_docs, strict=True):
         day = str(doc.get("published") or FETCH_DAY[str(doc["id"])])

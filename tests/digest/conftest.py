@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
+from crawler.known import source_rows
 from extract.article.page import Article as ReadArticle
 from extract.statements.extractor import extract_statements
 from store.articles import record_article
@@ -95,7 +96,7 @@ def record_text(
     engine: Engine, text: str, *, title: str, url: str, fetched: datetime = FETCHED, source: str = "news1"
 ) -> None:
     config = SourceConfig(name=source, org="광주광역시", kind="rss", url=f"https://{source}.example.kr/rss")
-    ids = sync_sources(engine, [config], fetched)
+    ids = sync_sources(engine, source_rows([config]), fetched)
     published = datetime(2020, 11, 27, 6, 1, tzinfo=UTC)
     read = ReadArticle(url=url, title=title, body=text, published=published)
     statements = extract_statements(text, published=published.date(), org=config.org, lang="ko")

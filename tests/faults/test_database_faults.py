@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from store.db import make_engine, upgrade_schema
 from store.models import CrawlRun
 from store.runs import start_run, sync_sources
@@ -36,7 +37,7 @@ def test_locked_sqlite_database_is_waited_for_not_fatal(tmp_path: Path) -> None:
     release.start()
     started = time.monotonic()
     try:
-        ids = sync_sources(engine, [SOURCE], NOW)
+        ids = sync_sources(engine, source_rows([SOURCE]), NOW)
         run_id = start_run(engine, ids["s"], NOW)
     finally:
         release.join()
@@ -53,7 +54,7 @@ def test_postgresql_connections_killed_then_next_job_reconnects(pg_schema_url: s
     url = f"{pg_schema_url}&application_name=bw_fault_restart"
     engine = make_engine(url)
     upgrade_schema(engine)
-    sync_sources(engine, [SOURCE], NOW)  # the pool now holds a connection
+    sync_sources(engine, source_rows([SOURCE]), NOW)  # the pool now holds a connection
     admin = create_engine(pg_schema_url)
     with admin.begin() as conn:
         killed = conn.execute(
@@ -62,7 +63,7 @@ def test_postgresql_connections_killed_then_next_job_reconnects(pg_schema_url: s
         ).scalar()
     admin.dispose()
     assert killed and killed >= 1
-    ids = sync_sources(engine, [SOURCE], NOW)  # the next job: no OperationalError
+    ids = sync_sources(engine, source_rows([SOURCE]), NOW)  # the next job: no OperationalError
     assert start_run(engine, ids["s"], NOW) > 0
     engine.dispose()
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cli.main import cli
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from extract.article.page import Article as ReadArticle
 from extract.statements.extractor import extract_statements, reported_figures
 from extract.statements.mentions import Mention, extract_mentions
@@ -36,7 +37,7 @@ BODY = (
 
 
 def _store(engine: Engine, statements: bool = True) -> int:
-    sid = sync_sources(engine, [SOURCE], T0)[SOURCE.name]
+    sid = sync_sources(engine, source_rows([SOURCE]), T0)[SOURCE.name]
     read = ReadArticle(url=URL, title=TITLE, body=BODY, published=T0)
     # as the crawler reads a page: no default organisation, one statement per figure
     text = f"{TITLE}\n\n{BODY}"

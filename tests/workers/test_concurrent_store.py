@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config.schema import SourceConfig
+from crawler.known import source_rows
 from extract.article.page import Article as ReadArticle
 from store.articles import record_article
 from store.db import make_engine
@@ -32,7 +33,7 @@ def read_article(n: int) -> ReadArticle:
 def test_concurrent_writers_store_each_article_once(pg_url: str) -> None:
     engine = make_engine(pg_url)
     source = SourceConfig(name="race", org="빛고을시", kind="rss", url="https://example.org/rss", allow_private=False)
-    source_id = sync_sources(engine, [source], datetime.now(UTC))["race"]
+    source_id = sync_sources(engine, source_rows([source]), datetime.now(UTC))["race"]
     barrier = threading.Barrier(WRITERS)
     outcomes: list[str] = []
     errors: list[BaseException] = []

@@ -1,0 +1,74 @@
+"""Read pages off the GIL: a process pool on the spare cores, or a thread where there is none.
+
+Reading and statement extraction are pure CPU; in the crawl's own process they share one GIL
+with fetching and storing, which pins a crawl to one core. The pool's processes come from a
+fork server that imported the reader once, so each starts in milliseconds, and the pool starts
+only once a crawl has read ``warm_after`` pages, so a crawl of a few pages never pays for it."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from zoneinfo import ZoneInfo
+
+from config.profiles import Catalog
+from config.schema import SourceConfig
+from crawler.items import PageItem
+from crawler.lifeline import die_with_parent
+from crawler.reading import ReadPage, read_page
+
+WARM_AFTER = 30  # pages read in a thread before the pool starts: its start costs about 0.6 CPU-s
+
+
+def spare_cores(cores: int | None = None, load: float | None = None) -> int:
+    """Cores free for reading beyond the one this process's event loop and storing keep busy:
+    the cores not taken by other work (the 1-minute load average, less this crawl's own share)."""
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cores = os.cpu_count() or 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:  # not available: assume only this crawl runs
+            load = 1.0
+    others = max(0.0, load - 1.0)  # this crawl counts for about one in the load average
+    return max(0, int(cores - 1 - others))
+
+
+class PageReader:
+    """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
+
+    def __init__(self, processes: int | None = None, *, warm_after: int = WARM_AFTER) -> None:
+        self.processes = processes  # None: as many as there are spare cores when the pool starts
+        self.warm_after = warm_after
+        self.seen = 0
+        self.pool: ProcessPoolExecutor | None = None
+
+    async def read(self, page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog: Catalog) -> ReadPage:
+        self.seen += 1
+        if self.seen <= self.warm_after or self.processes == 0:
+            return await asyncio.to_thread(read_page, page, source, timezone, catalog)
+        if self.processes is None:
+            self.processes = spare_cores()
+            if self.processes == 0:  # the machine is busy: a pool would only add copying
+                return await asyncio.to_thread(read_page, page, source, timezone, catalog)
+        if self.pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["crawler.reading"])
+            self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=die_with_parent)
+        try:
+            return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone, catalog))
+        except BrokenProcessPool:  # a pool process died (out of memory?): read here from now on
+            self.close()
+            self.processes = 0
+            return await asyncio.to_thread(read_page, page, source, timezone, catalog)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
