@@ -70,6 +70,4 @@ def load_config(path: Path | None = None, *, database: str | None = None, catalo
         raise ConfigError(f"{chosen}: no such configuration file (use --config PATH)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{chosen}: cannot read: {exc}") from None
-    return parse_config(
-        text, origin=str(chosen), database_override=override, catalog=catalog, base_dir=chosen.parent
-    )
+    return parse_config(text, origin=str(chosen), database_override=override, catalog=catalog, base_dir=chosen.parent)

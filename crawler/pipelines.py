@@ -164,8 +164,10 @@ class StorePipeline:
                 return  # after a full store: never reported as stored, the next crawl fetches them
             try:
                 committed = await asyncio.to_thread(commit_batch, self.engine, spider.source_id, batch, spider.run_id)
-                full = not isinstance(committed, list) and committed.error is not None and storage_exhausted(
-                    committed.error
+                full = (
+                    not isinstance(committed, list)
+                    and committed.error is not None
+                    and storage_exhausted(committed.error)
                 )
                 if full:  # stop fetching now: every page fetched from here on is lost
                     self.store_full = True

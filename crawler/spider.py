@@ -75,12 +75,10 @@ class SourceSpider(scrapy.Spider):
         self.tally = tally if tally is not None else CrawlTally()
         self.allowed_domains = [urlsplit(source.url).hostname or ""]
         self._queued: set[str] = set()
-        # Keys seen on list pages: a page showing none but these is a looping pager. Kept apart
-        # from _queued, or a first page of young articles queued for recheck would end the walk
-        # there (and a crawl killed after that page would never get the older ones).
+        # Keys seen on list pages (a page showing none but these is a looping pager), apart from
+        # _queued: young articles queued for recheck on page 1 must not end the walk there.
         self._listed: set[str] = set()
-        # Pages read at once in this process (shared by every source's spider): reading is the
-        # largest memory cost of a page, and a crawl runs all its sources at once.
+        # Pages read at once in this process, over every source: reading costs a page's memory.
         self.read_slots = read_slots if read_slots is not None else asyncio.Semaphore(READ_SLOTS)
         self._articles_requested = 0
 

@@ -227,9 +227,7 @@ class _Handler(BaseHTTPRequestHandler):
         rel = resolve_target(self.path)
         page = site._page(rel) if rel is not None else None
         if rel is not None and page is None and site._is_dir(rel):
-            self._send(
-                HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", {"Location": "/" + rel + "/"}, send_body
-            )
+            self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", {"Location": "/" + rel + "/"}, send_body)
             return
         if rel is None or page is None:
             self._send(HTTPStatus.NOT_FOUND, b"<h1>404 Not Found</h1>", "text/html", {}, send_body)

@@ -67,7 +67,9 @@ def make_v2(site: SampleSite) -> None:
     site.override(COUNTER, counter.encode("cp949"))
 
     sidebar = fetch(site, SIDEBAR).decode("utf-8")
-    sidebar, swaps = re.subn(r"(<h3>많이 본 뉴스</h3><ol>)", r"\1<li><a href='/news/'>새로 뜬 기사 1위</a></li>", sidebar)
+    sidebar, swaps = re.subn(
+        r"(<h3>많이 본 뉴스</h3><ol>)", r"\1<li><a href='/news/'>새로 뜬 기사 1위</a></li>", sidebar
+    )
     assert swaps == 1
     site.override(SIDEBAR, sidebar.encode("utf-8"))
 

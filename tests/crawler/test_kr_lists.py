@@ -44,6 +44,7 @@ PROFILES = {
     "koreakr": "koreakr-press",
 }
 
+
 @dataclass(frozen=True)
 class ListPage:
     site: str

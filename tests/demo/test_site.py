@@ -82,9 +82,7 @@ def test_board_page_decodes_as_cp949_and_keeps_the_cp949_only_syllable(site: Sam
         reply.body.decode("euc-kr")
 
 
-@pytest.mark.parametrize(
-    "rel", sorted(p.relative_to(SAMPLE_ROOT).as_posix() for p in SAMPLE_ROOT.glob("board/*.html"))
-)
+@pytest.mark.parametrize("rel", sorted(p.relative_to(SAMPLE_ROOT).as_posix() for p in SAMPLE_ROOT.glob("board/*.html")))
 def test_board_charset_header_follows_the_documented_mapping(site: SampleSite, rel: str) -> None:
     name = rel.removeprefix("board/").removesuffix(".html")
     kind, number = name.split("-")
@@ -144,15 +142,9 @@ def test_robots_txt_disallows_only_private(site: SampleSite) -> None:
 
 
 def test_query_mapping_and_missing_pages(site: SampleSite) -> None:
-    assert (
-        fetch(site.base_url + "/board/list.html?page=2").body
-        == (SAMPLE_ROOT / "board/list-2.html").read_bytes()
-    )
+    assert fetch(site.base_url + "/board/list.html?page=2").body == (SAMPLE_ROOT / "board/list-2.html").read_bytes()
     assert fetch(site.base_url + "/board/list.html").body == (SAMPLE_ROOT / "board/list-1.html").read_bytes()
-    assert (
-        fetch(site.base_url + "/board/view.html?id=1003").body
-        == (SAMPLE_ROOT / "board/view-1003.html").read_bytes()
-    )
+    assert fetch(site.base_url + "/board/view.html?id=1003").body == (SAMPLE_ROOT / "board/view-1003.html").read_bytes()
     for missing in (
         "/board/view.html?id=9999",
         "/board/view.html?id=abc",
@@ -192,9 +184,7 @@ def test_override_serves_new_bytes_until_restored() -> None:
 
 def test_override_can_add_a_page_and_xml_gets_the_base_substituted() -> None:
     with SampleSite() as site:
-        site.override(
-            "/news/rss.xml", b"<rss><channel><item><link>{{BASE}}/x.html</link></item></channel></rss>"
-        )
+        site.override("/news/rss.xml", b"<rss><channel><item><link>{{BASE}}/x.html</link></item></channel></rss>")
         assert fetch(site.base_url + "/news/rss.xml").body.decode().count(site.base_url + "/x.html") == 1
         site.override("/board/view.html?id=1009", "새 글".encode("cp949"))
         assert fetch(site.base_url + "/board/view.html?id=1009").body.decode("cp949") == "새 글"

@@ -95,6 +95,7 @@ class DaemonProcess(LoggedProcess):
         self.reader.join(5)
         return code
 
+
 @pytest.fixture
 def site() -> Iterator[SampleSite]:
     with SampleSite() as running:
