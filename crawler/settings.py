@@ -23,6 +23,10 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
         "DOWNLOAD_TIMEOUT": 30,
         "DOWNLOAD_MAXSIZE": MAX_PAGE_BYTES,
         "DOWNLOAD_WARNSIZE": MAX_PAGE_BYTES // 4,
+        # Fetching waits while more than this many bytes of pages are still being read (Scrapy's
+        # default, 5 MB, let ~200 article pages queue behind reading): a full store then stops the
+        # crawl before most of it is fetched, and memory stays bounded whatever the pages.
+        "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 1_000_000,
         "RETRY_TIMES": 2,
         "REDIRECT_MAX_TIMES": 5,
         "CLOSESPIDER_TIMEOUT": CRAWL_TIME_LIMIT_S,
