@@ -38,8 +38,11 @@ def _ranks(statements: list[Statement]) -> tuple[list[int], dict[str, int]]:
     by_currency: dict[str, list[int]] = {}
     for st in statements:
         by_currency.setdefault(st.amount.currency, []).append(st.amount.value)
-    ordered = {c: sorted(set(v), reverse=True) for c, v in by_currency.items()}
-    ranks = [ordered[st.amount.currency].index(st.amount.value) + 1 for st in statements]
+    # a dict per currency, not list.index: thousands of amounts in a hostile page stay linear
+    rank_of = {
+        c: {value: k + 1 for k, value in enumerate(sorted(set(v), reverse=True))} for c, v in by_currency.items()
+    }
+    ranks = [rank_of[st.amount.currency][st.amount.value] for st in statements]
     return ranks, largest
 
 

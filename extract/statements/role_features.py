@@ -107,17 +107,20 @@ def _shape(text: str, start: int, end: int) -> list[str]:
 
 # Amounts closer than this, with no sentence end between, form one list ("A 10억원, B 20억원 등은 삭감됐다").
 _LIST_GAP = 60
+# A list is followed this many amounts each way at most: a longer run is a table, and walking it
+# for every amount would make a dense page quadratic.
+_LIST_REACH = 40
 
 
 def _list_run(text: str, spans: list[tuple[int, int]], k: int) -> tuple[int, int, int]:
     """First and last index of the list the k-th amount belongs to, and its place in it."""
     first = last = k
-    while first > 0:
+    while first > 0 and k - first < _LIST_REACH:
         gap_from, gap_to = spans[first - 1][1], spans[first][0]
         if gap_to - gap_from > _LIST_GAP or _SENTENCE_END.search(text, gap_from, gap_to):
             break
         first -= 1
-    while last + 1 < len(spans):
+    while last + 1 < len(spans) and last - k < _LIST_REACH:
         gap_from, gap_to = spans[last][1], spans[last + 1][0]
         if gap_to - gap_from > _LIST_GAP or _SENTENCE_END.search(text, gap_from, gap_to):
             break
