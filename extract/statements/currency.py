@@ -5,16 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-# Country-code top-level domains whose "$" is not the US dollar; "€" and "£" name themselves.
-_TLD_DOLLARS = {
-    "ca": "CAD",
-    "au": "AUD",
-    "nz": "NZD",
-    "sg": "SGD",
-    "hk": "HKD",
-    "tw": "TWD",
-}
+# Countries whose currency is written "$"; "€" and "£" name themselves.
 _COUNTRY_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "TW": "TWD", "US": "USD"}
+# Their country-code top-level domains ("us" is rare for news; .gov/.mil/.edu are American).
+_TLD_DOLLARS = {code.lower(): currency for code, currency in _COUNTRY_DOLLARS.items()}
 # A generic domain (.com) names no country; the text may, by its places.
 _TEXT_COUNTRY = (
     (re.compile(r"\b(?:Ontario|Quebec|Alberta|Manitoba|Saskatchewan|British Columbia|Nova Scotia|New Brunswick|"
@@ -34,7 +28,7 @@ def dollar_currency(url: str | None, text: str, country: str | None = None) -> s
     tld = host.rsplit(".", 1)[-1].lower() if host else ""
     if tld in _TLD_DOLLARS:
         return _TLD_DOLLARS[tld]
-    if tld in ("us", "gov", "mil", "edu"):
+    if tld in ("gov", "mil", "edu"):
         return "USD"
     if tld in ("com", "org", "net", "news", ""):
         head = text[:4000]

@@ -44,7 +44,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _is_korean(text: str, lang: str | None) -> bool:
+def is_korean(text: str, lang: str | None) -> bool:
     if lang:
         return lang.lower().startswith("ko")
     return len(re.findall(r"[가-힣]", text)) > len(text) / 20
@@ -143,24 +143,21 @@ def extract_statements(
     The rules read every amount; the learned model (the shipped one unless another is given)
     then chooses each statement's subject, role and fiscal year. rules_only skips the model.
     """
-    statements = _rule_statements(text, published=published, org=org, lang=lang)
+    korean = is_korean(text[:5000], lang)
+    statements = _rule_statements(text, published=published, org=org, korean=korean)
     if not statements:
         return statements
     statements = with_dollar(statements, dollar_currency(url, text, country))
     model = None if rules_only else model or shipped_model()
     if model is not None:
-        korean = _is_korean(text[:5000], lang)
         statements = apply_model(statements, statement_inputs(text, statements, published, korean, url), model)
     return mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
 
 
-def _rule_statements(
-    text: str, *, published: datetime.date | None, org: str | None, lang: str | None
-) -> list[Statement]:
+def _rule_statements(text: str, *, published: datetime.date | None, org: str | None, korean: bool) -> list[Statement]:
     amounts = find_amounts(text)[:MAX_STATEMENTS]
     if not amounts:
         return []
-    korean = _is_korean(text[:5000], lang)
     years = stated_years(text)
     orgs = org_mentions(text, korean)
     doc = _Document(

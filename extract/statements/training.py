@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.statements.extractor import Statement, _is_korean, extract_statements
+from extract.statements.extractor import Statement, extract_statements, is_korean
 from extract.statements.linear import Classifier, Ranker, StatementModel, model_to_json
 from extract.statements.refine import StatementInputs, apply_model, statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
@@ -50,7 +50,7 @@ def rule_reading(doc: dict[str, Any]) -> tuple[list[Statement], list[StatementIn
     statements = extract_statements(
         text, published=published, lang=doc.get("lang"), url=doc.get("url"), rules_only=True
     )
-    korean = _is_korean(text[:5000], doc.get("lang"))
+    korean = is_korean(text[:5000], doc.get("lang"))
     return statements, statement_inputs(text, statements, published, korean, doc.get("url"))
 
 
