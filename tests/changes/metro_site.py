@@ -5,6 +5,7 @@ test. ``phase`` (1, 2, 3) is what the site shows at each of three crawls."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -73,6 +74,10 @@ class MetroSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                if "-copy" in self.path:
+                    # a rewrite appears after the report it copies: the original is stored first and
+                    # leads its story whatever order the two requests were sent in
+                    time.sleep(1.0)
                 status, kind, body = site.respond(self.path)
                 data = body.encode("utf-8")
                 self.send_response(status)
