@@ -253,4 +253,6 @@ def _clean_subject(subject: str) -> str:
     parts = subject.split(" ")
     if len(parts) > 1 and is_org_name(split_particle(parts[0])[0]):
         subject = " ".join(parts[1:])
+    if all(v.TIME_OR_STAGE.match(split_particle(w)[0]) for w in subject.split()):
+        return ""  # "당초", "올해": when, never what
     return subject.strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
+from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT, TIME_OR_STAGE
 from extract.statements.window import MAX_WORDS, AmountWindow, Word
 from extract.statements.words import split_particle
 
@@ -18,14 +18,19 @@ _EN_STOP = frozenset(
     "the a an of for to in on and or with by from at as is was are be been will would this that its their "
     "which who has have had it into over under than per about including while also".split()
 )
+# Words of a clause, never of a noun phrase: a candidate holding one is a stretch of sentence
+# ("When you go", "it will increase"). No labelled English subject holds one.
+_EN_CLAUSE = frozenset(
+    "is are was were be been being will would can could should may might must shall has have had do does did "
+    "you we they he she it i when where which who whom whose that if but not".split()
+)
 _EN_DETERMINERS = frozenset("the a an its their this that these those our his her your".split())
 
 
-_TIME_OR_STAGE = re.compile(
-    r"^(?:\d{4}년도?|내년도?|올해|올|금년도?|전년도?|지난해|작년|당초|애초|기존|최초|원래|현재|이번|"
-    r"this|next|last|year|years|current|previous)$",
-    re.I,
-)
+# "전년대비", "올해 대비": the base of a comparison written as one word with its time.
+_TIME_COMPARISON = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|애초|기정예산)대비$")
+# "3.5%인", "6.5%의", "3위": a share or a rank, never what the money is for.
+_NUMBER_WORD = re.compile(r"^[\d.,]+(?:%|퍼센트|위)(?:인|이며|이고|의|로|으로|에|이|가)?$")
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,18 @@ def _common(
             feats.append("rule_exact")
         elif text in rule or rule in text:
             feats.append("rule_overlap")
+    return feats
+
+
+def _gap_words(between: tuple[Word, ...], side: str) -> list[str]:
+    """The English words between the phrase and the amount ("$1.7 million for the pool": "for"),
+    determiners left out; a long stretch is one value. (Korean says the same with the particle.)"""
+    stems = [w.stem for w in between if w.stem not in _EN_DETERMINERS]
+    if len(stems) > 3:
+        return [f"gapw={side}long"]
+    feats = [f"gapw={side}{' '.join(stems)}"]
+    if stems:
+        feats.append(f"gap1={side}{stems[-1] if side == 'B' else stems[0]}")
     return feats
 
 
@@ -193,12 +210,16 @@ def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, 
 def _acceptable(words: tuple[Word, ...], korean: bool) -> bool:
     if korean and not all(w.noun for w in words):
         return False  # a verb or adverb never sits inside a subject
-    if all(_TIME_OR_STAGE.match(w.stem) for w in words):
+    if korean and any(_TIME_COMPARISON.match(w.stem) or _NUMBER_WORD.match(w.stem) for w in words):
+        return False
+    if all(TIME_OR_STAGE.match(w.stem) for w in words):
         return False  # "당초", "올해", "last year" say when, never what
     if not korean:
         if words[0].stem in _EN_DETERMINERS and len(words) > 1:
             return False  # the same phrase without its determiner is a candidate too
         if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
+            return False
+        if any(w.stem in _EN_CLAUSE for w in words):
             return False
         if _verb_then_article(words):
             return False  # "council approved a budget" is a clause, not a phrase
@@ -222,6 +243,9 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
             ctx = (seq[i - 1] if i > 0 else None, seq[j + 1] if j + 1 < n else None)
             gap = gaps[j] if side == "B" else gaps[i]
             feats = _common(window, words, rule, side, dist, gap)
-            feats += _korean_extra(window, words, side, ctx) if korean else _english_extra(words, ctx)
+            if korean:
+                feats += _korean_extra(window, words, side, ctx)
+            else:
+                feats += _english_extra(words, ctx) + _gap_words(seq[j + 1 :] if side == "B" else seq[:i], side)
             out.append(Candidate(start, end, text, tuple(feats)))
     return out

@@ -52,6 +52,8 @@ class AmountWindow:
 
 # "예산(안)을": a particle after a closing parenthesis, which the batchim rule cannot judge.
 _AFTER_PARENTHESIS = re.compile(r"\)(에서는|에서|에는|으로|을|를|이|가|은|는|의|에|로|과|와|도)$")
+# "체육공원 조성사업이다", "사업비이며": a noun with the copula ends a phrase as a particle does.
+_COPULA = re.compile(r"(?<=[가-힣])(?:이다|이며|이고|이었다|입니다|이라는)$")
 _JOINER = re.compile(r"[ \t·∙ㆍ]*")
 
 
@@ -59,11 +61,15 @@ def _word(text: str, start: int, end: int, korean: bool, previous_end: int | Non
     raw = text[start:end]
     joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, start) is not None
     if korean:
-        stem, particle = split_particle(raw)
-        closed = _AFTER_PARENTHESIS.search(raw)
+        core = raw.rstrip(".!?")  # "조성사업이다.": the full stop ends the sentence, not the word
+        stem, particle = split_particle(core)
+        closed = _AFTER_PARENTHESIS.search(core)
         if closed and not particle:
-            stem, particle = raw[: closed.start() + 1], closed.group(1)
-        return Word(start, end, raw, stem, particle, bool(stem) and is_noun_word(stem), joins)
+            stem, particle = core[: closed.start() + 1], closed.group(1)
+        copula = _COPULA.search(core)
+        if copula and not particle and is_noun_word(core[: copula.start()]):
+            stem, particle = core[: copula.start()], copula.group()
+        return Word(start, start + len(core), core, stem, particle, bool(stem) and is_noun_word(stem), joins)
     stem = raw.strip(_EN_TRIM).lower()
     return Word(start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
 

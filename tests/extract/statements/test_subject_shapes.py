@@ -1,0 +1,57 @@
+"""What can never be a subject, whatever the model scores: clauses, shares, ranks, comparison bases.
+
+Sentences written for this test; each row is a class of phrase the learned ranker once chose on
+unseen text ("When you go", "3.5%인", "전년대비").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.statements.subject_features import subject_candidates
+from extract.statements.window import read_window, read_words
+
+
+def _candidates(text: str, amount: str, korean: bool) -> list[str]:
+    start = text.index(amount)
+    end = start + len(amount)
+    words = read_words(text, korean, [(start, end)])
+    return [c.text for c in subject_candidates(read_window(words, start, end), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "never", "still"),
+    [
+        # a stretch of clause: a pronoun, an auxiliary or a subordinator never sits in a noun phrase
+        ("When you cut reserves to £4 million, the council is at risk.", "£4 million", "When you cut", "reserves"),
+        ("It will increase the road fund to $3 million next year.", "$3 million", "It will increase", "road fund"),
+        ("The grant, which was confirmed, adds $2 million for the pool.", "$2 million", "which was confirmed", "pool"),
+    ],
+)
+def test_english_clause_words_end_a_phrase(text: str, amount: str, never: str, still: str) -> None:
+    found = _candidates(text, amount, korean=False)
+    assert never not in found
+    assert still in found
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "never", "still"),
+    [
+        # a share or a rank with its ending
+        ("도서관 예산은 지난해보다 4.2%인 12억원이 늘었다.", "12억원", "4.2%인", "도서관 예산"),
+        ("2위는 올해 8억원이 투입되는 체육공원 조성사업이다.", "8억원", "2위", "체육공원 조성사업"),
+        # the base of a comparison written as one word with its time
+        ("복지 예산이 전년대비 90억원 늘었다.", "90억원", "전년대비", "복지 예산"),
+    ],
+)
+def test_korean_shares_ranks_and_comparison_bases_are_not_phrases(
+    text: str, amount: str, never: str, still: str
+) -> None:
+    found = _candidates(text, amount, korean=True)
+    assert never not in found
+    assert still in found
+
+
+def test_a_noun_ending_in_daebi_is_still_a_noun() -> None:
+    """재난대비 (disaster preparedness) is a thing money is for; only a time + 대비 is a comparison."""
+    assert "재난대비 훈련" in _candidates("재난대비 훈련에 5억원을 편성했다.", "5억원", korean=True)
