@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 MODEL_FILE = "model.json"
@@ -40,7 +41,7 @@ class Ranker:
 
     def score(self, features: Iterable[str], lang: str) -> float:
         w = self.by_language.get(lang, {})
-        return self.bias + sum(w.get(f, 0.0) for f in features)
+        return self.bias + sum(map(w.get, features, repeat(0.0)))  # a C loop: ~30 features x 100s of phrases
 
     def best(self, candidates: Sequence[Iterable[str]], lang: str) -> int | None:
         """Index of the best candidate; None when there are none."""

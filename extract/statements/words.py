@@ -92,6 +92,10 @@ _UNIT_RATE = re.compile(
 # Connective verb forms ("공모에 뽑혀 국비", "선정돼"), never nouns.
 _CONNECTIVES = ("혀", "쳐", "켜", "껴", "돼", "들여", "더해", "맞춰", "앞두고", "힘입어")
 _AMOUNT_WORD = re.compile(r".*\d.*(?:[억조만]\s?원?|원)$")
+# "전년대비", "올해대비": the base of a comparison written as one word with its time.
+_TIME_COMPARISON = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|애초|기정예산)대비$")
+# "3.5%인", "6.5%", "3위": a share or a rank, never a thing.
+_SHARE_OR_RANK = re.compile(r"^[\d.,]+(?:%|퍼센트|위)(?:인|이며|이고)?$")
 
 
 def _has_batchim(ch: str) -> bool:
@@ -124,6 +128,8 @@ def split_particle(word: str) -> tuple[str, str]:
 def is_noun_word(word: str) -> bool:
     """A word that can sit inside a noun phrase: no particle, no verb or adnominal ending."""
     if word in ADVERBS or not word or _AMOUNT_WORD.match(word):
+        return False
+    if _TIME_COMPARISON.match(word) or _SHARE_OR_RANK.match(word):
         return False
     if word in NOUNS_LIKE_PARTICLES:
         return True
