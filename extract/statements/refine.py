@@ -80,9 +80,10 @@ def statement_inputs(
     return out
 
 
-# "본예산 1조4710억원보다 490억원 늘어난": an amount that is the base of a comparison belongs to the
-# noun right before it, never to the phrase the comparison leads to.
-_COMPARISON_BASE = re.compile(r"\s?(?:보다|대비|에 비해|에서\s)")
+# "본예산 1조4710억원보다 490억원 늘어난", "기정예산(6조1513억원)에서 805억원 증액된": an amount that
+# is the base of a comparison belongs to the noun right before it, never to the phrase the
+# comparison leads to.
+_COMPARISON_BASE = re.compile(r"\)?\s?(?:보다|대비|에 비해|에서\s)")
 
 
 def _base_named_before(x: StatementInputs) -> list[Candidate]:
