@@ -63,7 +63,8 @@ class Classifier:
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_language", _by_language(self.weights))
 
-    def predict(self, features: Iterable[str], lang: str) -> str:
+    def predict(self, features: Iterable[str], lang: str, exclude: tuple[str, ...] = ()) -> str:
+        """The best-scoring class, leaving out the classes the text has ruled out."""
         totals = list(self.bias)
         weights = self.by_language.get(lang, {})
         for f in features:
@@ -71,7 +72,8 @@ class Classifier:
             if row is not None:
                 for k, value in enumerate(row):
                     totals[k] += value
-        return self.classes[max(range(len(totals)), key=totals.__getitem__)]
+        allowed = [k for k, name in enumerate(self.classes) if name not in exclude] or range(len(totals))
+        return self.classes[max(allowed, key=totals.__getitem__)]
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
-from extract.statements.overrides import exact_role
-from extract.statements.role_features import role_features
+from extract.statements.overrides import exact_role, is_level
+from extract.statements.role_features import LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import AmountWindow, read_window, read_words
@@ -108,6 +108,13 @@ def apply_model(statements: list[Statement], inputs: list[StatementInputs], mode
         if best_year is not None:
             year = x.years[best_year][0]
         w = x.window
-        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang)
+        excluded: tuple[str, ...] = ()
+        if is_level(w.text, w.start, w.end, w.korean):
+            excluded = ("change",)
+        elif LIST_OF_REVENUE in x.role:
+            excluded = ("allocation", "total", "change")  # revenue, even when it changes, is "other"
+        elif LIST_OF_CHANGES in x.role:
+            excluded = ("allocation", "total")
+        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang, exclude=excluded)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
     return out
