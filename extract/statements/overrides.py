@@ -62,7 +62,7 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
     return None
 
 
-# A level before or after a change is never the change itself (Korean; on the labelled train set
+# A level before or after a change is never the change itself (on the labelled Korean train set
 # none of the 82 amounts these shapes find is a change: 45 totals, 29 allocations, 8 other):
 # "186억원 증가한 【538억원】", "28억→【54억원】", "【30억원】에서 12억원으로", "【4조2612억원】으로 증액".
 _AFTER_CHANGE_ADNOMINAL = re.compile(
@@ -75,9 +75,21 @@ _LEVEL_AFTER = re.compile(  # matched at the amount's end (no ^: match(text, pos
 )
 
 
+# English: "increase ... to $37.2m", "bringing the total to €55m", "from $33.2m to ..." (on the
+# labelled train and dev sets 1 of the 13 amounts after such a "to" is a change: savings cut from
+# £2m to £1m, a change of a saving by the conventions).
+_EN_TO_LEVEL = re.compile(r"\bto\s(?:about\s|around\s|nearly\s|almost\s)?$", re.I)
+_EN_MOVE = re.compile(r"\b(?:increas|rais|rise|rising|grow|bring|reduc|cut|fall|drop|up|down|from)\w*", re.I)
+_EN_FROM_LEVEL = re.compile(r"\bfrom\s(?:about\s|around\s)?$", re.I)
+_EN_TO_NEXT = re.compile(r"\s(?:in\s[\w/-]+\s)?to\s", re.I)
+
+
 def is_level(text: str, start: int, end: int, korean: bool) -> bool:
     """Whether text[start:end] is the level a change starts from or arrives at, never the change."""
     if not korean:
-        return False
+        before = text[max(0, start - 60) : start]
+        return bool(_EN_TO_LEVEL.search(before) and _EN_MOVE.search(before)) or bool(
+            _EN_FROM_LEVEL.search(before) and _EN_TO_NEXT.match(text, end)
+        )
     before = text[max(0, start - 30) : start]
     return bool(_AFTER_CHANGE_ADNOMINAL.search(before) or _ARROW_BEFORE.search(before) or _LEVEL_AFTER.match(text, end))

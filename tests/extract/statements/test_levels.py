@@ -1,4 +1,4 @@
-"""Shapes that settle or rule out a role (Korean): a level a change starts from or arrives at is
+"""Shapes that settle or rule out a role: a level a change starts from or arrives at is
 never the change; a list takes the role its topic or verb gives; a threshold is no allocation.
 
 Sentences written for this test, one per shape.
@@ -27,7 +27,10 @@ DAY = datetime.date(2031, 11, 20)
         ("체육관 예산은 40억원에서 25억원으로 줄었다.", "25억원", True),
         ("구는 예산을 4천200억원으로 증액했다.", "4천200억원", True),
         ("구는 예산을 200억원 증액했다.", "200억원", False),
-        ("The fund rose from $3 million to $5 million.", "$3 million", False),
+        ("The fund rose from $3 million to $5 million.", "$3 million", True),
+        ("The fund rose from $3 million to $5 million.", "$5 million", True),
+        ("The amendment brought the levy down to $1.1 million.", "$1.1 million", True),
+        ("Councillors cut $1 million from the parks budget.", "$1 million", False),
     ],
 )
 def test_levels(text: str, amount: str, level: bool) -> None:
