@@ -70,3 +70,33 @@ def engine(database_url: str) -> Iterator[Engine]:
     upgrade_schema(eng)
     yield eng
     eng.dispose()
+
+
+# The slowest modules (`pytest --durations`, 2026-11-29), run first: `make test` hands whole modules
+# to its xdist workers (--dist loadscope) in collection order, and one of these started last would
+# keep the others waiting. The rest keep pytest's order.
+SLOW_MODULES = (
+    "tests/faults/test_crawl_memory.py",
+    "tests/faults/test_crawl_faults.py",
+    "tests/workers/test_workers.py",
+    "tests/scheduling/test_daemon_run.py",
+    "tests/cli/test_commands.py",
+    "tests/cli/test_crawl_health.py",
+    "tests/crawler/test_crawl_local.py",
+    "tests/changes/test_site_versions.py",
+    "tests/faults/test_disk_full.py",
+    "tests/crawler/test_crash_batches.py",
+    "tests/cli/test_interrupted_runs.py",
+    "tests/workers/test_zygote.py",
+    "tests/demo/test_demo_cmd.py",
+    "tests/workers/test_leader.py",
+    "tests/scheduling/test_daemon_digest.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::")[0]
+        return SLOW_MODULES.index(module) if module in SLOW_MODULES else len(SLOW_MODULES)
+
+    items.sort(key=rank)
