@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from store.db import make_engine, upgrade_schema
 
@@ -63,11 +66,26 @@ def database_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> 
     return url
 
 
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on an empty database at the newest schema."""
-    eng = make_engine(database_url)
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file that Alembic brought to the newest schema once per session (per xdist worker)."""
+    path = tmp_path_factory.mktemp("template") / "head.sqlite"
+    eng = make_engine(f"sqlite:///{path}")
     upgrade_schema(eng)
+    eng.dispose()  # the last connection checkpoints the WAL into the file and removes it
+    return path
+
+
+@pytest.fixture
+def engine(database_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """An engine on an empty database at the newest schema: on SQLite a copy of the migrated
+    template, on PostgreSQL upgraded by Alembic here (the path from each older revision is
+    tests/faults/test_migrations.py's)."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), url.database)
+    eng = make_engine(database_url)
+    upgrade_schema(eng)  # a no-op on the copy: Alembic finds it at head
     yield eng
     eng.dispose()
 
@@ -76,10 +94,10 @@ def engine(database_url: str) -> Iterator[Engine]:
 # to its xdist workers (--dist loadscope) in collection order, and one of these started last would
 # keep the others waiting. The rest keep pytest's order.
 SLOW_MODULES = (
-    "tests/faults/test_crawl_memory.py",
-    "tests/faults/test_crawl_faults.py",
+    "tests/faults/test_crawl_faults.py",  # before the memory test: its broken crawl has a time bound
     "tests/workers/test_workers.py",
     "tests/scheduling/test_daemon_run.py",
+    "tests/faults/test_crawl_memory.py",
     "tests/cli/test_commands.py",
     "tests/cli/test_crawl_health.py",
     "tests/crawler/test_crawl_local.py",
