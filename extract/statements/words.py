@@ -91,7 +91,9 @@ _UNIT_RATE = re.compile(
 )
 # Connective verb forms ("공모에 뽑혀 국비", "선정돼"), never nouns.
 _CONNECTIVES = ("혀", "쳐", "켜", "껴", "돼", "들여", "더해", "맞춰", "앞두고", "힘입어")
-_AMOUNT_WORD = re.compile(r".*\d.*(?:[억조만]\s?원?|원)$")
+# "[^\d\n]*" up to the first digit, not ".*": ".*\d.*" tried every digit against the whole rest,
+# quadratic on one 200,000-letter word ("1천" * 100_000 + "원" took minutes); same matches.
+_AMOUNT_WORD = re.compile(r"[^\d\n]*\d.*(?:[억조만]\s?원?|원)$")
 # "전년대비", "올해대비": the base of a comparison written as one word with its time.
 _TIME_COMPARISON = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|애초|기정예산)대비$")
 # "3.5%인", "6.5%", "3위": a share or a rank, never a thing.
