@@ -27,6 +27,8 @@ DAY = datetime.date(2031, 11, 20)
         ("체육관 예산은 40억원에서 25억원으로 줄었다.", "25억원", True),
         ("구는 예산을 4천200억원으로 증액했다.", "4천200억원", True),
         ("구는 예산을 200억원 증액했다.", "200억원", False),
+        ("공연비 9천600만원 중 3천만원을 삭감했다.", "9천600만원", True),
+        ("본예산 4천억원보다 120억원 늘어난 규모다.", "4천억원", True),
         ("The fund rose from $3 million to $5 million.", "$3 million", True),
         ("The fund rose from $3 million to $5 million.", "$5 million", True),
         ("The amendment brought the levy down to $1.1 million.", "$1.1 million", True),
