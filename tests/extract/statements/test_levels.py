@@ -11,6 +11,7 @@ import datetime
 import pytest
 
 from extract.statements.extractor import extract_statements
+from extract.statements.linear import Classifier, Ranker, StatementModel
 from extract.statements.overrides import is_level
 
 DAY = datetime.date(2031, 11, 20)
@@ -70,4 +71,27 @@ def test_a_level_is_not_read_as_a_change(text: str, amount: str) -> None:
 )
 def test_what_governs_a_list_or_bounds_an_amount(text: str, amount: str, role: str) -> None:
     [st] = [s for s in extract_statements(text, published=DAY) if s.amount.text == amount]
+    assert st.role == role
+
+
+def _allocation_minded() -> StatementModel:
+    """A model that calls every amount an allocation and keeps the rules' subject and year."""
+    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
+    role = Classifier(("allocation", "change", "other", "total"), {}, (5.0, 0.0, 0.0, 1.0))
+    return StatementModel("test", keep_rule, role, keep_rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "role"),
+    [
+        # a whole budget or account is never an allocation within it
+        ("일반회계는 3천620억원, 특별회계는 410억원으로 편성됐다.", "410억원", "total"),
+        # a list governed by a change, a list of revenue, however sure the model is
+        ("삭감된 사업은 도서관 건립 12억원, 경로당 보수 3억원 등이다.", "3억원", "change"),
+        ("세입예산은 지방교부세 2천100억원, 자체수입 390억원이다.", "390억원", "other"),
+    ],
+)
+def test_what_the_text_rules_out_beats_the_model(text: str, amount: str, role: str) -> None:
+    found = extract_statements(text, published=DAY, model=_allocation_minded())
+    [st] = [s for s in found if s.amount.text == amount]
     assert st.role == role
