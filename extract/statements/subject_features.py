@@ -7,6 +7,7 @@ most like the labelled subjects it was trained on.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT, TIME_OR_STAGE
@@ -135,7 +136,13 @@ def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, 
     return out
 
 
+# "5건", "24건", "600여명": a count qualifies a phrase ("11개 사업") but never heads one.
+_COUNT = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구)$")
+
+
 def _acceptable(words: tuple[Word, ...], korean: bool) -> bool:
+    if korean and _COUNT.match(words[-1].stem):
+        return False
     if all(TIME_OR_STAGE.match(w.stem) for w in words):
         return False  # "당초", "올해", "last year" say when, never what
     if not korean:

@@ -90,7 +90,29 @@ _UNIT_RATE = re.compile(
     r"^(?:\d*|한|1)(?:인|명|곳|개|건|회|대|가구|세대|가정|㏊|ha|㎡|평|톤|개소|업체|농가|학교|마리|곳)당$"
 )
 # Connective verb forms ("공모에 뽑혀 국비", "선정돼"), never nouns.
-_CONNECTIVES = ("혀", "쳐", "켜", "껴", "돼", "들여", "더해", "맞춰", "앞두고", "힘입어")
+_CONNECTIVES = (
+    "혀",
+    "쳐",
+    "켜",
+    "껴",
+    "돼",
+    "들여",
+    "더해",
+    "맞춰",
+    "앞두고",
+    "힘입어",
+    # "늘고 줄어 3조원이 됐다", "200억원 늘려": connective forms of the verbs of change and level
+    "늘어",
+    "줄어",
+    "넘어",
+    "늘려",
+    "줄여",
+    "높여",
+    "낮춰",
+)
+# "해당하(는)", "추진되(는)": a verb stem the batchim rule took for a noun before 는; nouns ending so are few.
+_VERB_STEM = re.compile(r"[가-힣](?:하|되)$")
+_NOUNS_ENDING_LIKE_VERBS = frozenset(("지하", "이하", "산하", "영하", "휘하", "이상하", "동하"))
 # "[^\d\n]*" up to the first digit, not ".*": ".*\d.*" tried every digit against the whole rest,
 # quadratic on one 200,000-letter word ("1천" * 100_000 + "원" took minutes); same matches.
 _AMOUNT_WORD = re.compile(r"[^\d\n]*\d.*(?:[억조만]\s?원?|원)$")
@@ -132,6 +154,8 @@ def is_noun_word(word: str) -> bool:
     if word in ADVERBS or not word or _AMOUNT_WORD.match(word):
         return False
     if _TIME_COMPARISON.match(word) or _SHARE_OR_RANK.match(word):
+        return False
+    if _VERB_STEM.search(word) and word not in _NOUNS_ENDING_LIKE_VERBS:
         return False
     if word in NOUNS_LIKE_PARTICLES:
         return True

@@ -42,6 +42,10 @@ def test_english_clause_words_end_a_phrase(text: str, amount: str, never: str, s
         ("2위는 올해 8억원이 투입되는 체육공원 조성사업이다.", "8억원", "2위", "체육공원 조성사업"),
         # the base of a comparison written as one word with its time
         ("복지 예산이 전년대비 90억원 늘었다.", "90억원", "전년대비", "복지 예산"),
+        # a count heads no phrase, a verb stem before 는 is no noun, a connective verb is no noun
+        ("일반회계 세출부문에서 12건 26억원을 삭감했다.", "26억원", "12건", "일반회계 세출부문"),
+        ("추경예산안 300억원 중 20%에 해당하는 60억원을 삭감했다.", "60억원", "해당하", "추경예산안"),
+        ("특별회계 세입은 90억 늘고 40억 줄어 3조원이 됐다.", "3조원", "줄어", "특별회계 세입"),
     ],
 )
 def test_korean_shares_ranks_and_comparison_bases_are_not_phrases(
