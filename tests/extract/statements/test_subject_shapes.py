@@ -26,6 +26,20 @@ def _candidates(text: str, amount: str, korean: bool) -> list[str]:
         ("When you cut reserves to £4 million, the council is at risk.", "£4 million", "When you cut", "reserves"),
         ("It will increase the road fund to $3 million next year.", "$3 million", "It will increase", "road fund"),
         ("The grant, which was confirmed, adds $2 million for the pool.", "$2 million", "which was confirmed", "pool"),
+        # a verb inside: "to" before a bare word, a participle before "by" or a possessive
+        ("Parks are proposed to get $4 million for new trails.", "$4 million", "proposed to get", "new trails"),
+        (
+            "Costs reimbursed by the state total $2 million for bridges.",
+            "$2 million",
+            "reimbursed by the state",
+            "bridges",
+        ),
+        (
+            "The city confirmed its contribution of $1.7 million for the pool.",
+            "$1.7 million",
+            "confirmed its contribution",
+            "pool",
+        ),
     ],
 )
 def test_english_clause_words_end_a_phrase(text: str, amount: str, never: str, still: str) -> None:
