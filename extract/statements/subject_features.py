@@ -152,12 +152,16 @@ def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, 
     return out
 
 
+# "및 민간 사업비", "국·도비 및": a conjunction joins phrases, it neither starts nor ends one.
+_KO_CONJUNCTIONS = frozenset(("및", "또는", "혹은", "또", "그리고", "내지"))
 # "5건", "24건", "600여명": a count qualifies a phrase ("11개 사업") but never heads one.
 _COUNT = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구)$")
 
 
 def _acceptable(words: tuple[Word, ...], korean: bool) -> bool:
-    if korean and _COUNT.match(words[-1].stem):
+    if korean and (
+        _COUNT.match(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
+    ):
         return False
     if all(TIME_OR_STAGE.match(w.stem) for w in words):
         return False  # "당초", "올해", "last year" say when, never what
@@ -215,6 +219,14 @@ def _first_word(window: AmountWindow, seq: tuple[Word, ...], i: int, side: str) 
     return feats
 
 
+def _link_kind(link: str) -> str:
+    if not link:
+        return "none"
+    if link in ("의", "규모", "규모의", "상당의", "어치의"):
+        return "of"  # the phrase after names what the amount is
+    return "other" if len(link) <= 6 else "long"
+
+
 def _anchor(window: AmountWindow, seq: tuple[Word, ...], k: int, side: str, gap: tuple[int, int]) -> list[str]:
     """Features of where a phrase stands: the word nearest the amount, how far, what lies between."""
     n = len(seq)
@@ -230,6 +242,10 @@ def _anchor(window: AmountWindow, seq: tuple[Word, ...], k: int, side: str, gap:
         feats.append(f"adjacent={side}")
     if not window.korean:
         feats += _gap_words(seq[k + 1 :] if side == "B" else seq[:k], side)
+    elif side == "A":
+        # "462억원의 국·도비", "7469억원 규모 본예산": what ties the amount to a phrase after it
+        link = window.text[window.end : seq[k].start].strip()
+        feats.append(f"link={_link_kind(link)}")
     return feats
 
 
