@@ -61,7 +61,7 @@ def test_english_clause_words_end_a_phrase(text: str, amount: str, never: str, s
         ("추경예산안 300억원 중 20%에 해당하는 60억원을 삭감했다.", "60억원", "해당하", "추경예산안"),
         ("특별회계 세입은 90억 늘고 40억 줄어 3조원이 됐다.", "3조원", "줄어", "특별회계 세입"),
         # a conjunction joins phrases, it neither starts nor ends one
-        ("군은 315억원의 국·도비 및 민간 사업비를 확보했다.", "315억원", "및 민간 사업비", "국·도비 및 민간 사업비"),
+        ("군은 315억원의 국비 및 민간 사업비를 확보했다.", "315억원", "및 민간 사업비", "국비 및 민간 사업비"),
     ],
 )
 def test_korean_shares_ranks_and_comparison_bases_are_not_phrases(
