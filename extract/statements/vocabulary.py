@@ -186,7 +186,9 @@ ADVERBS = frozenset(
     "기존 각각 모두 총 약 무려 역대 최대 최소 전체적으로 우선 추가로 또한 이번 또 등 등의 "
     "이에 이는 이 그 대비 연속 역시 특히 아울러 한편 다만 반면 당장 새로 새롭게 신규로 올해도 "
     "전년 이상 이하 가운데 중 여기에 동시에 함께 모두 최종 각 전체 규모인 동안 긴급 향후 "
-    "연간 매년 해마다 한 ".split()
+    "연간 매년 해마다 한 "
+    # bound nouns that make a clause into an adverb ("부지가 없을 경우 도비 52억원")
+    "경우 때 때문 만큼 뿐 ".split()
 )
 # Pronouns and parts ("여기", "나머지") point elsewhere; they are not what money is for.
 GENERIC_SUBJECTS = frozenset(

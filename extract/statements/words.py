@@ -109,7 +109,12 @@ _CONNECTIVES = (
     "줄여",
     "높여",
     "낮춰",
+    "거둬",
+    "둬",
+    "줘",
 )
+# "정부안대로", "협의대로": 대로 after a plan or an agreement means "as", an adverb; 세종대로 is a road.
+_AS_PLANNED = re.compile(r"(?:안|계획|협의|예정|요청|지시|약속|합의|결정|규정|방침|원칙|기준|의결)대로$")
 # "해당하(는)", "추진되(는)": a verb stem the batchim rule took for a noun before 는; nouns ending so are few.
 _VERB_STEM = re.compile(r"[가-힣](?:하|되)$")
 _NOUNS_ENDING_LIKE_VERBS = frozenset(("지하", "이하", "산하", "영하", "휘하", "이상하", "동하"))
@@ -156,6 +161,8 @@ def is_noun_word(word: str) -> bool:
     if _TIME_COMPARISON.match(word) or _SHARE_OR_RANK.match(word):
         return False
     if _VERB_STEM.search(word) and word not in _NOUNS_ENDING_LIKE_VERBS:
+        return False
+    if _AS_PLANNED.search(word):
         return False
     if word in NOUNS_LIKE_PARTICLES:
         return True
