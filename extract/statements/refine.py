@@ -17,7 +17,7 @@ from extract.statements.role_features import LIST_OF_CHANGES, LIST_OF_REVENUE, r
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import AmountWindow, read_window, read_words
-from extract.statements.year_features import document_years, url_years, year_candidates
+from extract.statements.year_features import document_years, url_years, written_year, year_candidates
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def statement_inputs(
     named_years = document_years(text)
     for year, feats in url_years(url).items():
         named_years.setdefault(year, []).extend(feats)
+    written_in = written_year(text) if published is None and korean else None
     out = []
     words = read_words(text, korean, spans)
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
@@ -74,7 +75,7 @@ def statement_inputs(
                 window=window,
                 subjects=subject_candidates(window, st.subject),
                 role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
-                years=year_candidates(window, st.fiscal_year, published, doc_years, named_years),
+                years=year_candidates(window, st.fiscal_year, published, doc_years, named_years, written_in),
             )
         )
     return out
