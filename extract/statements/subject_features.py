@@ -7,24 +7,13 @@ most like the labelled subjects it was trained on.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT, TIME_OR_STAGE
+from extract.statements.phrase_shapes import EN_DETERMINERS, EN_STOP, acceptable, joinable
+from extract.statements.phrase_shapes import usable as usable_word
+from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
 from extract.statements.window import MAX_WORDS, AmountWindow, Word
 from extract.statements.words import split_particle
-
-_EN_STOP = frozenset(
-    "the a an of for to in on and or with by from at as is was are be been will would this that its their "
-    "which who has have had it into over under than per about including while also".split()
-)
-# Words of a clause, never of a noun phrase: a candidate holding one is a stretch of sentence
-# ("When you go", "it will increase"). No labelled English subject holds one.
-_EN_CLAUSE = frozenset(
-    "is are was were be been being will would can could should may might must shall has have had do does did "
-    "you we they he she it i when where which who whom whose that if but not".split()
-)
-_EN_DETERMINERS = frozenset("the a an its their this that these those our his her your".split())
 
 
 class Candidate(NamedTuple):
@@ -54,50 +43,13 @@ def _phrase(window: AmountWindow, words: tuple[Word, ...]) -> tuple[int, int, st
 def _gap_words(between: tuple[Word, ...], side: str) -> list[str]:
     """The English words between the phrase and the amount ("$1.7 million for the pool": "for"),
     determiners left out; a long stretch is one value. (Korean says the same with the particle.)"""
-    stems = [w.stem for w in between if w.stem not in _EN_DETERMINERS]
+    stems = [w.stem for w in between if w.stem not in EN_DETERMINERS]
     if len(stems) > 3:
         return [f"gapw={side}long"]
     feats = [f"gapw={side}{' '.join(stems)}"]
     if stems:
         feats.append(f"gap1={side}{stems[-1] if side == 'B' else stems[0]}")
     return feats
-
-
-# A particle inside a phrase ends it, except the genitive and the conjunctions ("급식기구와 시설확충").
-_INNER_PARTICLES = frozenset(("", "의", "과", "와"))
-
-
-def _joinable(left: Word, right: Word, korean: bool) -> bool:
-    if not right.joins_previous or left.text.endswith((",", ".", ";", ":", "!", "?")):
-        return False
-    return left.particle in _INNER_PARTICLES if korean else True
-
-
-_EN_PREPOSITIONS = frozenset("of in for at on to from with by into over under per".split())
-_EN_ARTICLES = frozenset("a an the".split())
-
-
-def _verb_then_article(words: tuple[Word, ...]) -> bool:
-    """An article inside a phrase follows a preposition ("fund in the city"), else a verb stands before it."""
-    return any(
-        w.stem in _EN_ARTICLES and words[k - 1].stem not in _EN_PREPOSITIONS for k, w in enumerate(words) if k > 0
-    )
-
-
-_EN_POSSESSIVES = frozenset("its their our his her your my".split())
-_EN_NOT_VERB_AFTER_TO = _EN_ARTICLES | _EN_POSSESSIVES | frozenset("this that these those".split())
-
-
-def _verb_inside(words: tuple[Word, ...]) -> bool:
-    """A verb inside a phrase: "to" before a bare word ("proposed to get"), a past participle
-    before "by" or a possessive ("reimbursed by FHWA", "confirmed its contribution")."""
-    for k in range(len(words) - 1):
-        w, following = words[k].stem, words[k + 1].stem
-        if w == "to" and following not in _EN_NOT_VERB_AFTER_TO and not following[:1].isdigit():
-            return True
-        if w.endswith("ed") and (following == "by" or following in _EN_POSSESSIVES):
-            return True
-    return False
 
 
 # Beyond the nearest few words only a phrase that is the topic or subject of its clause, in the same
@@ -120,23 +72,17 @@ def _within_reach(side: str, dist: int, last: Word, gap: tuple[int, int], korean
     return gap[1] == 0 and (last.particle in _TOPIC_PARTICLES or last.text.endswith(("'s", "’s")))
 
 
-def _usable(w: Word, korean: bool) -> bool:
-    """Whether the word may sit inside a subject phrase: in Korean a noun (no verb, adverb, share
-    or comparison base), in English no word of a clause. A phrase never reaches across one."""
-    return w.noun if korean else w.stem not in _EN_CLAUSE
-
-
 def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, korean: bool) -> list[tuple[int, int]]:
     """(i, j) word ranges worth scoring: the phrase's end near the amount (before it) or its start
     near it (after it), joinable usable words, at most MAX_WORDS."""
     n, out = len(seq), []
-    usable = [_usable(w, korean) for w in seq]
+    usable = [usable_word(w, korean) for w in seq]
     if side == "B":
         for j in range(n - 1, -1, -1):
             if not usable[j] or not _within_reach("B", n - 1 - j, seq[j], gaps[j], korean):
                 continue
             for i in range(j, max(j - MAX_WORDS, -1), -1):
-                if i < j and not (usable[i] and _joinable(seq[i], seq[i + 1], korean)):
+                if i < j and not (usable[i] and joinable(seq[i], seq[i + 1], korean)):
                     break
                 out.append((i, j))
         return out
@@ -146,35 +92,10 @@ def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, 
         if not usable[i]:
             continue
         for j in range(i, min(i + MAX_WORDS, n)):
-            if j > i and not (usable[j] and _joinable(seq[j - 1], seq[j], korean)):
+            if j > i and not (usable[j] and joinable(seq[j - 1], seq[j], korean)):
                 break
             out.append((i, j))
     return out
-
-
-# "및 민간 사업비", "국·도비 및": a conjunction joins phrases, it neither starts nor ends one.
-_KO_CONJUNCTIONS = frozenset(("및", "또는", "혹은", "또", "그리고", "내지"))
-# "5건", "24건", "600여명": a count qualifies a phrase ("11개 사업") but never heads one.
-_COUNT = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구)$")
-
-
-def _acceptable(words: tuple[Word, ...], korean: bool) -> bool:
-    if korean and (
-        _COUNT.match(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
-    ):
-        return False
-    if all(TIME_OR_STAGE.match(w.stem) for w in words):
-        return False  # "당초", "올해", "last year" say when, never what
-    if not korean:
-        if words[0].stem in _EN_DETERMINERS and len(words) > 1:
-            return False  # the same phrase without its determiner is a candidate too
-        if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
-            return False
-        if _verb_then_article(words):
-            return False  # "council approved a budget" is a clause, not a phrase
-        if _verb_inside(words):
-            return False
-    return True
 
 
 def _last_word(window: AmountWindow, seq: tuple[Word, ...], j: int, side: str) -> list[str]:
@@ -192,7 +113,7 @@ def _last_word(window: AmountWindow, seq: tuple[Word, ...], j: int, side: str) -
             feats.append("ends_deung")
         return feats
     feats += [f"part={side}", f"next={nxt.stem if nxt else '$'}"]
-    feats += [f"stoplast={head in _EN_STOP}", f"endsuffix={head[-3:]}"]
+    feats += [f"stoplast={head in EN_STOP}", f"endsuffix={head[-3:]}"]
     if last.text.endswith((",", ".")):
         feats.append("punct_last")
     return feats
@@ -213,7 +134,7 @@ def _first_word(window: AmountWindow, seq: tuple[Word, ...], i: int, side: str) 
         if side == "A" and first.start - window.end <= 1:
             feats.append("glued_after")
         return feats
-    feats.append(f"stopfirst={first.stem in _EN_STOP}")
+    feats.append(f"stopfirst={first.stem in EN_STOP}")
     if first.text[:1].isupper():
         feats.append("capital_first")
     return feats
@@ -285,7 +206,7 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
         anchors: dict[int, list[str]] = {}
         for i, j in _spans(seq, gaps, side, korean):
             words = seq[i : j + 1]
-            if not _acceptable(words, korean):
+            if not acceptable(words, korean):
                 continue
             start, end, text = _phrase(window, words)
             if not text or (korean and not split_particle(text)[0]):
