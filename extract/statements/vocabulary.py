@@ -188,7 +188,8 @@ ADVERBS = frozenset(
     "전년 이상 이하 가운데 중 여기에 동시에 함께 모두 최종 각 전체 규모인 동안 긴급 향후 "
     "연간 매년 해마다 한 "
     # bound nouns that make a clause into an adverb ("부지가 없을 경우 도비 52억원")
-    "경우 때 때문 만큼 뿐 ".split()
+    "경우 때 때문 만큼 뿐 적극 "
+    "".split()
 )
 # Pronouns and parts ("여기", "나머지") point elsewhere; they are not what money is for.
 GENERIC_SUBJECTS = frozenset(

@@ -113,6 +113,8 @@ _CONNECTIVES = (
     "둬",
     "줘",
 )
+# "속도감있게 추진", "효율적으로": adverbs made of a noun and an ending
+_ADVERBIAL_ENDINGS = ("있게", "없게", "하게", "되게", "롭게", "답게", "스럽게", "같게", "있도록", "하도록", "되도록")
 # "정부안대로", "협의대로": 대로 after a plan or an agreement means "as", an adverb; 세종대로 is a road.
 _AS_PLANNED = re.compile(r"(?:안|계획|협의|예정|요청|지시|약속|합의|결정|규정|방침|원칙|기준|의결)대로$")
 # "해당하(는)", "추진되(는)": a verb stem the batchim rule took for a noun before 는; nouns ending so are few.
@@ -125,6 +127,9 @@ _AMOUNT_WORD = re.compile(r"[^\d\n]*\d.*(?:[억조만]\s?원?|원)$")
 _TIME_COMPARISON = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|애초|기정예산)대비$")
 # "3.5%인", "6.5%", "3위": a share or a rank, never a thing.
 _SHARE_OR_RANK = re.compile(r"^[\d.,]+(?:%|퍼센트|위)(?:인|이며|이고)?$")
+
+
+_BEFORE_ANY_FORM = frozenset(")]」』’”'\"")
 
 
 def _has_batchim(ch: str) -> bool:
@@ -143,6 +148,11 @@ def split_particle(word: str) -> tuple[str, str]:
         if not word.endswith(p) or len(word) <= len(p):
             continue
         prev = word[-len(p) - 1]
+        if not "가" <= prev <= "힣":
+            # "(GGM)은", "AI가", "5G는": after a bracket, a letter or a digit either form follows
+            if prev in _BEFORE_ANY_FORM or prev.isascii() and prev.isalnum():
+                return word[: -len(p)], p
+            continue
         if p in _AFTER_CONSONANT and not _has_batchim(prev):
             continue
         if p in _AFTER_VOWEL and _has_batchim(prev):
@@ -163,6 +173,8 @@ def is_noun_word(word: str) -> bool:
     if _VERB_STEM.search(word) and word not in _NOUNS_ENDING_LIKE_VERBS:
         return False
     if _AS_PLANNED.search(word):
+        return False
+    if word.endswith(_ADVERBIAL_ENDINGS):
         return False
     if word in NOUNS_LIKE_PARTICLES:
         return True

@@ -10,6 +10,7 @@ import pytest
 
 from extract.statements.subject_features import subject_candidates
 from extract.statements.window import read_window, read_words
+from extract.statements.words import split_particle
 
 
 def _candidates(text: str, amount: str, korean: bool) -> list[str]:
@@ -78,3 +79,16 @@ def test_korean_shares_ranks_and_comparison_bases_are_not_phrases(
 def test_a_noun_ending_in_daebi_is_still_a_noun() -> None:
     """재난대비 (disaster preparedness) is a thing money is for; only a time + 대비 is a comparison."""
     assert "재난대비 훈련" in _candidates("재난대비 훈련에 5억원을 편성했다.", "5억원", korean=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "stem", "particle"),
+    [
+        ("자동차공장(GGM)은", "자동차공장(GGM)", "은"),
+        ("AI가", "AI", "가"),
+        ("5G는", "5G", "는"),
+        ("예산안은", "예산안", "은"),
+    ],
+)
+def test_a_particle_after_a_bracket_a_letter_or_a_digit(word: str, stem: str, particle: str) -> None:
+    assert split_particle(word) == (stem, particle)
