@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.faults.conftest import ROOT, write_config
 from tests.faults.server import FaultHandler, FaultServer, page, rss
 
@@ -25,13 +23,6 @@ def _big_page(h: FaultHandler) -> None:
     page(f"<html><head><title>큰 문서</title></head><body><h1>큰 문서</h1><p>{body}</p></body></html>")(h)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met yet: the crawl process's floor is ~200 MB (Scrapy, lxml, SQLAlchemy/Alembic, datasketch "
-    "loading scipy) and 12 pages of 9 MB over 4 sources peak at ~460-540 MB (579 MB before the reading bound "
-    "and the process-wide read slots); ~180 MB of it are the 3,000 statements each page yields and stores "
-    "(the same pages without amounts: 368 MB); see docs/faults.md",
-)
 def test_crawl_of_9_mb_pages_stays_under_300_mb(tmp_path: Path) -> None:
     with FaultServer() as server:
         sources = []
