@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from config.profiles import Catalog
 from config.schema import SourceConfig
+from crawler.heap import fix_mmap_threshold
 from crawler.items import PageItem
 from crawler.lifeline import die_with_parent
 from crawler.reading import ReadPage, read_page
@@ -40,6 +41,12 @@ def spare_cores(cores: int | None = None, load: float | None = None) -> int:
     return max(0, int(cores - 1 - others))
 
 
+def start_reader() -> None:
+    """A pool process dies with its crawl and gives freed page buffers back (crawler/heap.py)."""
+    die_with_parent()
+    fix_mmap_threshold()
+
+
 class PageReader:
     """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
 
@@ -60,7 +67,7 @@ class PageReader:
         if self.pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["crawler.reading"])
-            self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=die_with_parent)
+            self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=start_reader)
         try:
             return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone, catalog))
         except BrokenProcessPool:  # a pool process died (out of memory?): read here from now on

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy.settings import Settings
+from scrapy.settings.default_settings import EXTENSIONS_BASE
 
 from config.schema import Config, SourceConfig
 
@@ -31,6 +32,11 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
         "REDIRECT_MAX_TIMES": 5,
         "CLOSESPIDER_TIMEOUT": CRAWL_TIME_LIMIT_S,
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy 2.19 starts an HTTP server that runs Python code sent to it, in every crawler,
+        # and imports aiohttp for it (10 MB): not in a daemon. Off, and left out of the base
+        # list, since Scrapy imports every extension it lists, also one set to None.
+        "REMOTE_CONTROL_ENABLED": False,
+        "EXTENSIONS_BASE": {k: v for k, v in EXTENSIONS_BASE.items() if not k.endswith(".RemoteControl")},
         "COOKIES_ENABLED": False,
         "LOG_LEVEL": log_level,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
@@ -41,6 +47,11 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
             "crawler.guard.PrivateAddressGuard": 51,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry_after.RetryAfterMiddleware": 550,  # Scrapy's place for retries
+            # Article bodies cut to what is read once decompressed (590), before the meta refresh
+            # check (580), which reads the head only (crawler/bodies.py).
+            "crawler.bodies.BodyCut": 585,
+            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+            "crawler.bodies.HeadMetaRefresh": 580,
         },
         "SPIDER_MIDDLEWARES": {
             "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from extract.statements.fiscal_year import stated_years
@@ -53,6 +54,18 @@ def statement_inputs(
     korean: bool,
     url: str | None = None,
 ) -> list[StatementInputs]:
+    return list(iter_statement_inputs(text, statements, published, korean, url))
+
+
+def iter_statement_inputs(
+    text: str,
+    statements: list[Statement],
+    published: datetime.date | None,
+    korean: bool,
+    url: str | None = None,
+) -> Iterator[StatementInputs]:
+    """The model's inputs one statement at a time: reading keeps one statement's (~20 KB of
+    candidates and features) at once, not a page's (3,000 amounts: 58 MB)."""
     spans = [(st.amount.start, st.amount.end) for st in statements]
     doc_years: list[int] = []
     for year, _, _ in stated_years(text[:3000]):
@@ -65,20 +78,16 @@ def statement_inputs(
     for year, feats in url_years(url).items():
         named_years.setdefault(year, []).extend(feats)
     written_in = written_year(text) if published is None and korean else None
-    out = []
     words = read_words(text, korean, spans)
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
         a = st.amount
         window = read_window(words, a.start, a.end)
-        out.append(
-            StatementInputs(
-                window=window,
-                subjects=subject_candidates(window, st.subject),
-                role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
-                years=year_candidates(window, st.fiscal_year, published, doc_years, named_years, written_in),
-            )
+        yield StatementInputs(
+            window=window,
+            subjects=subject_candidates(window, st.subject),
+            role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
+            years=year_candidates(window, st.fiscal_year, published, doc_years, named_years, written_in),
         )
-    return out
 
 
 # "본예산 1조4710억원보다 490억원 늘어난", "기정예산(6조1513억원)에서 805억원 증액된": an amount that
@@ -101,7 +110,9 @@ _WHOLE_BUDGET = re.compile(
 )
 
 
-def apply_model(statements: list[Statement], inputs: list[StatementInputs], model: StatementModel) -> list[Statement]:
+def apply_model(
+    statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
+) -> list[Statement]:
     out = []
     for st, x in zip(statements, inputs, strict=True):
         subject, span = st.subject, st.subject_span
