@@ -1,13 +1,12 @@
 """A crawl's peak memory stays under 300 MB whatever the pages: here 9 MB single-line pages
 (under the 10 MB limit) from several sources at once, read with the real CLI in a child process.
-The peak is that child's own (os.wait4), whatever other children of the test run peaked at before."""
+The peak is the crawl's own processes' (VmHWM), whatever the test process holds."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import threading
+import time
 from pathlib import Path
 
 from tests.faults.conftest import ROOT, write_config
@@ -39,21 +38,52 @@ def test_crawl_of_9_mb_pages_stays_under_300_mb(tmp_path: Path) -> None:
         code, stdout, stderr, peak_mb = _crawl(config, tmp_path)
     assert code == 0, stdout + stderr
     assert stdout.count(f"new {PAGES}") == SOURCES, stdout
-    assert peak_mb < PEAK_LIMIT_MB, f"crawl peaked at {peak_mb:.0f} MB"
+    assert 50 < peak_mb < PEAK_LIMIT_MB, f"crawl peaked at {peak_mb:.0f} MB"  # over 50: the sampling saw it
 
 
 def _crawl(config: Path, tmp_path: Path) -> tuple[int, str, str, float]:
-    """Exit code, stdout, stderr and peak resident MB of `budgetwatch crawl` (and of any process
-    it waited for), killed after 600 s."""
+    """Exit code, stdout, stderr and peak resident MB of `budgetwatch crawl` and its children,
+    killed after 600 s.
+
+    The peak is each process's own high-water mark (VmHWM), sampled while it runs: not the
+    rusage maxrss of os.wait4, which Linux keeps across exec and so includes the resident memory
+    of the pytest process the child was forked (vforked) from (a pytest-xdist worker holding the
+    whole suite's imports made a 270 MB crawl read as over 300 MB)."""
     out, err = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
     with out.open("w") as stdout, err.open("w") as stderr:
         child = subprocess.Popen([sys.executable, "-m", "cli.main", "--config", str(config), "crawl"], cwd=ROOT,
                                  stdout=stdout, stderr=stderr)  # fmt: skip
-        timer = threading.Timer(600, child.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(child.pid, 0)
-        finally:
-            timer.cancel()
-        child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, out.read_text(), err.read_text(), usage.ru_maxrss / 1024
+        peak_kb = 0
+        deadline = time.monotonic() + 600
+        while child.poll() is None and time.monotonic() < deadline:
+            peak_kb = max([peak_kb, *(_high_water_kb(pid) for pid in _tree(child.pid))])
+            time.sleep(0.02)
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+    return child.returncode, out.read_text(), err.read_text(), peak_kb / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    """pid and its descendants, from /proc/<pid>/task/*/children."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def _high_water_kb(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM, kB); 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
