@@ -194,7 +194,7 @@ def record_in(
     # a new article's story before its statements are written: each row is written with it
     story = link_story(session, article, read.body, rows) if outcome == "new" else None
     store_statements(session, source, article, version, rows, now)
-    record_mentions(session, article.id, version.id, mentions)
+    record_mentions(session, article.id, version.id, mentions, replace=False)  # a new version has none
     common = {"source_id": source_id, "article_id": article.id, "version_id": version.id, "org": source.org}
     if story is not None:
         detail = {"title": read.title, "story_id": story.story_id, "story_reason": story.reason,

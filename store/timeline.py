@@ -20,7 +20,7 @@ from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
 from store.kept import get_kept
 from store.models import Article, ArticleVersion, Project, ProjectAlias, Source, Statement
-from store.projects import find_budget_project, remember_alias, resolve_project
+from store.projects import find_budget_project, remember_alias, resolve_once
 from store.records import as_utc
 from store.statement_rows import StatementRow, facts_of, statement_row, write_rows
 
@@ -67,7 +67,7 @@ def link_projects(session: Session, rows: Sequence[StatementRow], at: datetime) 
             continue
         slot = (row.org, identity.name.name if identity.name.kind == "project" else identity.name.key)
         if slot not in resolved:
-            resolution = resolve_project(session, row.org, identity.name, at)
+            resolution = resolve_once(session, row.org, identity.name, at)
             resolved[slot] = resolution.project.id
             if resolution.created:
                 created.append((resolution.project, f"{identity.reason}; {resolution.reason}"))
