@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapy.settings import Settings
+from scrapy.settings import Settings, default_settings
 
 from config.schema import Config, SourceConfig
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024  # a press release is ~100 KB; anything past 10 MB is not one
 CRAWL_TIME_LIMIT_S = 30 * 60
+
+
+UNUSED_COMPONENTS = frozenset(
+    {"scrapy.extensions.remote_control.RemoteControl", "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"}
+)
+
+
+def _without(components: dict[str, int], unused: frozenset[str]) -> dict[str, int]:
+    return {name: order for name, order in components.items() if name not in unused}
 
 
 def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, Any]:
@@ -46,6 +55,12 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry_after.RetryAfterMiddleware": 550,  # Scrapy's place for retries
         },
+        # Scrapy imports every component its settings name, even one set to None, so the unused
+        # ones are left out of its base lists: the remote console (its module imports aiohttp's web
+        # server, ~140 ms CPU) and the cookie middleware (cookies are off; it imports tldextract,
+        # ~80 ms). Paid by every crawl process, that is a tenth of a small crawl's time.
+        "EXTENSIONS_BASE": _without(default_settings.EXTENSIONS_BASE, UNUSED_COMPONENTS),
+        "DOWNLOADER_MIDDLEWARES_BASE": _without(default_settings.DOWNLOADER_MIDDLEWARES_BASE, UNUSED_COMPONENTS),
         "SPIDER_MIDDLEWARES": {
             "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
             "crawler.limits.RecordedUrlLength": 800,  # Scrapy's place for it

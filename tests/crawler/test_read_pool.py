@@ -1,11 +1,14 @@
-"""The read pool takes only the cores other work leaves free; a busy or one-core machine reads in a thread."""
+"""The read pool takes only the cores other work leaves free; a busy or one-core machine reads in a thread;
+read pages are handed on to storing in the order they came in."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
+from crawler.hand_off import HandOff
 from crawler.idle import CpuTimes, cpu_times, idle_cores, parse_cpu_line
 from crawler.read_pool import spare_cores, spare_idle_cores
 
@@ -62,3 +65,26 @@ def test_a_stat_line_that_is_not_the_machine_total_is_no_reading(line: str) -> N
 
 def test_no_proc_stat_is_no_reading(tmp_path: Path) -> None:
     assert cpu_times(tmp_path / "missing") is None
+
+
+def test_pages_are_handed_on_in_the_order_they_came_in_whichever_read_ends_first() -> None:
+    async def scenario() -> list[int]:
+        order = HandOff()
+        handed: list[int] = []
+
+        async def page(ticket: int, reading_s: float, dropped: bool = False) -> None:
+            await asyncio.sleep(reading_s)  # reading: the later pages end first
+            if dropped:
+                await order.done(ticket)
+                return
+            await order.turn(ticket)
+            handed.append(ticket)
+            await order.done(ticket)
+
+        tickets = [order.take() for _ in range(4)]
+        await asyncio.gather(
+            page(tickets[0], 0.03), page(tickets[1], 0.0, dropped=True), page(tickets[2], 0.01), page(tickets[3], 0.0)
+        )
+        return handed
+
+    assert asyncio.run(scenario()) == [0, 2, 3]
