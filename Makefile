@@ -17,8 +17,13 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/budgetwatch demo
 
+# Three worker processes on the 2-core machine: many tests wait on a crawl child, a daemon or a slow
+# page, so a third keeps both cores busy. Whole modules go to a worker (their module fixtures run
+# once), in the order tests/conftest.py gives them: the slowest first. (Not --dist loadgroup: with
+# pytest 9.2 it no longer keeps an xdist_group together, pytest-xdist issue 1386.)
+TEST_WORKERS ?= 3
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 # The statement model: fitted on ../shared/eval/budget_train.jsonl, written to extract/statements/model.json.
 SHARED_EVAL ?= ../shared/eval

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from config.profiles import Catalog
 from config.schema import SourceConfig
+from crawler.heap import fix_mmap_threshold
 from crawler.idle import CpuTimes, cpu_times, idle_cores
 from crawler.items import PageItem
 from crawler.lifeline import die_with_parent
@@ -54,6 +55,12 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def start_reader() -> None:
+    """A pool process dies with its crawl and gives freed page buffers back (crawler/heap.py)."""
+    die_with_parent()
+    fix_mmap_threshold()
+
+
 class PageReader:
     """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
 
@@ -77,7 +84,7 @@ class PageReader:
         if self.pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["crawler.reading"])
-            self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=die_with_parent)
+            self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=start_reader)
         try:
             return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone, catalog))
         except BrokenProcessPool:  # a pool process died (out of memory?): read here from now on

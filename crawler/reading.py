@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from w3lib.encoding import html_to_unicode
+
 from config.parts import ArticleSelectorsConfig
 from config.profiles import Catalog
 from config.schema import SourceConfig
 from crawler.items import PageItem
+from extract.article.bounds import bound_html
 from extract.article.page import Article, ArticleSelectors
 from extract.article.reader import read_article
 from extract.statements.extractor import Statement, extract_statements, reported_figures
@@ -49,9 +52,17 @@ def statement_text(article: Article) -> str:
     return f"{article.title}\n\n{article.body}" if article.title else article.body
 
 
+def page_html(page: PageItem) -> str:
+    """The page's markup, as far as the reader reads it: its bytes decoded now, in the read slot
+    (exactly as Scrapy's ``TextResponse.text`` does), so a page waiting for one holds no text."""
+    if page.html or not page.body:
+        return page.html
+    return bound_html(html_to_unicode(f"charset={page.encoding}", page.body)[1])
+
+
 def read_page(page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog: Catalog) -> ReadPage:
     selectors = selectors_for(source, page.url, catalog)
-    article = read_article(page.html, page.url, selectors=selectors, timezone=timezone)
+    article = read_article(page_html(page), page.url, selectors=selectors, timezone=timezone)
     if not article.title and page.link_title:
         from dataclasses import replace
 

@@ -12,6 +12,7 @@ from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
+from crawler.heap import fix_mmap_threshold
 from crawler.known import due_known, source_rows, store_lookup
 from crawler.read_pool import PageReader
 from crawler.settings import build_settings, crawler_settings
@@ -74,6 +75,7 @@ class SourceCrawler:
         log_level: str = "WARNING",
         reader: PageReader | None = None,
     ):
+        fix_mmap_threshold()  # a crawl's freed page buffers go back to the system (crawler/heap.py)
         self.config = config
         self.engine = engine
         self.clock = clock

@@ -44,6 +44,11 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
         # value`: its cache is keyed by weak reference to the bound method, which each request
         # makes anew, so it never hits (~1.5% of a crawl's CPU). Our callbacks return no values.
         "WARN_ON_GENERATOR_RETURN_VALUE": False,
+        # Scrapy 2.19 starts an HTTP server that runs Python code sent to it, in every crawler,
+        # and imports aiohttp for it (10 MB): not in a daemon. Off, and left out of the base
+        # list (UNUSED_COMPONENTS), since Scrapy imports every component it lists, also one set
+        # to None.
+        "REMOTE_CONTROL_ENABLED": False,
         "COOKIES_ENABLED": False,
         "LOG_LEVEL": log_level,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
@@ -54,6 +59,11 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
             "crawler.guard.PrivateAddressGuard": 51,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry_after.RetryAfterMiddleware": 550,  # Scrapy's place for retries
+            # Article bodies cut to what is read once decompressed (590), before the meta refresh
+            # check (580), which reads the head only (crawler/bodies.py).
+            "crawler.bodies.BodyCut": 585,
+            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+            "crawler.bodies.HeadMetaRefresh": 580,
         },
         # Scrapy imports every component its settings name, even one set to None, so the unused
         # ones are left out of its base lists: the remote console (its module imports aiohttp's web

@@ -24,6 +24,7 @@ from twisted.python.failure import Failure
 
 from config.profiles import Catalog
 from config.schema import SourceConfig
+from crawler.bodies import READ_BYTES, READ_BYTES_META
 from crawler.charset import repaired_encoding
 from crawler.detail import DetailError, detail_page, detail_request
 from crawler.discovery import DiscoveryError, Link, feed_links, listing_links, sitemap_links
@@ -35,11 +36,9 @@ from crawler.pagination import next_list_request
 from crawler.read_pool import PageReader
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
-from extract.article.bounds import MAX_HTML_CHARS, bound_html
+from extract.article.bounds import bound_html
 
 MAX_SITEMAP_DEPTH = 3
-# Bytes that hold MAX_HTML_CHARS characters in any encoding of the BMP (UTF-8: 3 bytes at most).
-MAX_HTML_BYTES = 3 * MAX_HTML_CHARS
 READ_SLOTS = 2
 GONE = (404, 410)
 
@@ -84,18 +83,14 @@ class SourceSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         callback = {"rss": self.parse_feed, "sitemap": self.parse_sitemap, "listing": self.parse_listing}
-        yield Request(
-            self.source.url,
-            callback=callback[self.source.kind],
-            errback=self.on_listing_error,
-            dont_filter=True,
-            cb_kwargs={"depth": 1},
-            meta={"listing": True},
-        )
-        for url, known, _title in self.due:
-            if known.url_key not in self._queued:
-                self._queued.add(known.url_key)
-                yield self._article_request(Link(url), known.url_key, known)
+        # Rechecks are queued before the listing is read: Scrapy takes start requests only while
+        # its downloader has room, and a link read first would count as "already stored".
+        due = {known.url_key: (url, known) for url, known, _title in self.due}
+        self._queued |= due.keys()
+        yield Request(self.source.url, callback=callback[self.source.kind], errback=self.on_listing_error,
+                      dont_filter=True, cb_kwargs={"depth": 1}, meta={"listing": True})  # fmt: skip
+        for key, (url, known) in due.items():
+            yield self._article_request(Link(url), key, known)
 
     # -- discovery -------------------------------------------------------------------------------
     def _decoded(self, response: Response) -> Response:
@@ -184,7 +179,7 @@ class SourceSpider(scrapy.Spider):
             headers["If-None-Match"] = known.etag
         if known is not None and known.last_modified:
             headers["If-Modified-Since"] = known.last_modified
-        meta = {"handle_httpstatus_list": [304, *GONE] if known is not None else [304]}
+        meta = {"handle_httpstatus_list": [304, *GONE] if known is not None else [304], READ_BYTES_META: READ_BYTES}
         cb_kwargs = {"key": key, "link_title": link.title}
         rule = self.source.detail
         if rule is not None:  # the content comes from a JSON endpoint, not the (empty) view page
@@ -226,16 +221,16 @@ class SourceSpider(scrapy.Spider):
         if cut is not None:
             self.tally.error(f"{response.url}: {cut}")
             return
-        if len(response.body) > MAX_HTML_BYTES:  # decode no more than the reader reads
-            response = response.replace(body=response.body[:MAX_HTML_BYTES])
+        if len(response.body) > READ_BYTES:  # decode no more than the reader reads (BodyCut did)
+            response = response.replace(body=response.body[:READ_BYTES])
         response = self._decoded(response)
         if not isinstance(response, TextResponse):
             self.tally.error(f"{response.url}: not a text page ({response.headers.get('Content-Type')!r})")
             return
-        text = bound_html(response.text)  # the reader reads no further; keep no more in memory
+        html = ""  # the page is decoded when read; a detail endpoint's JSON is made a page here
         if page_url is not None and self.source.detail is not None:
             try:
-                text = detail_page(text, self.source.detail)
+                html = detail_page(bound_html(response.text), self.source.detail)
             except DetailError as exc:
                 self.tally.error(f"{page_url}: {exc}")
                 return
@@ -243,13 +238,14 @@ class SourceSpider(scrapy.Spider):
             source_name=self.source.name,
             url=url,
             url_key=key,
-            html=text,
+            html=html,
             encoding=response.encoding,
             fetched_at=fetched,
             status=response.status,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             link_title=link_title,
+            body=b"" if html else response.body,
         )
 
     # -- errors ----------------------------------------------------------------------------------

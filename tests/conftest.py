@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from store.db import make_engine, upgrade_schema
 
@@ -63,10 +66,57 @@ def database_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> 
     return url
 
 
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on an empty database at the newest schema."""
-    eng = make_engine(database_url)
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file that Alembic brought to the newest schema once per session (per xdist worker)."""
+    path = tmp_path_factory.mktemp("template") / "head.sqlite"
+    eng = make_engine(f"sqlite:///{path}")
     upgrade_schema(eng)
+    eng.dispose()  # the last connection checkpoints the WAL into the file and removes it
+    return path
+
+
+@pytest.fixture
+def engine(database_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """An engine on an empty database at the newest schema: on SQLite a copy of the migrated
+    template, on PostgreSQL upgraded by Alembic here (the path from each older revision is
+    tests/faults/test_migrations.py's)."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), url.database)
+    eng = make_engine(database_url)
+    upgrade_schema(eng)  # a no-op on the copy: Alembic finds it at head
     yield eng
     eng.dispose()
+
+
+# The slowest modules (`pytest --durations`, 2026-11-29), run first: `make test` hands whole modules
+# to its xdist workers (--dist loadscope) in collection order, and one of these started last would
+# keep the others waiting. The rest keep pytest's order. The fault site's crawls come first, beside
+# daemons that mostly wait: their pages time out after 1 s, and CPU-bound neighbours (the 40-source
+# workers test, the 9 MB pages of the memory test) on a loaded machine made good pages miss it.
+SLOW_MODULES = (
+    "tests/faults/test_crawl_faults.py",
+    "tests/scheduling/test_daemon_run.py",
+    "tests/scheduling/test_daemon_digest.py",
+    "tests/workers/test_workers.py",
+    "tests/faults/test_crawl_memory.py",
+    "tests/cli/test_commands.py",
+    "tests/cli/test_crawl_health.py",
+    "tests/crawler/test_crawl_local.py",
+    "tests/changes/test_site_versions.py",
+    "tests/faults/test_disk_full.py",
+    "tests/crawler/test_crash_batches.py",
+    "tests/cli/test_interrupted_runs.py",
+    "tests/workers/test_zygote.py",
+    "tests/demo/test_demo_cmd.py",
+    "tests/workers/test_leader.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::")[0]
+        return SLOW_MODULES.index(module) if module in SLOW_MODULES else len(SLOW_MODULES)
+
+    items.sort(key=rank)

@@ -15,7 +15,7 @@ from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
 from extract.statements.linear import StatementModel, shipped_model
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
-from extract.statements.refine import apply_model, statement_inputs
+from extract.statements.refine import apply_model, iter_statement_inputs
 from extract.statements.rule_roles import role_en, role_ko
 from extract.statements.statement import Statement, mark_headline_repeats, reported_figures, with_dollar
 from extract.statements.subjects import is_org_name, korean_subject
@@ -150,7 +150,7 @@ def extract_statements(
     statements = with_dollar(statements, dollar_currency(url, text, country))
     model = None if rules_only else model or shipped_model()
     if model is not None:
-        statements = apply_model(statements, statement_inputs(text, statements, published, korean, url), model)
+        statements = apply_model(statements, iter_statement_inputs(text, statements, published, korean, url), model)
     return mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
 
 
@@ -253,4 +253,6 @@ def _clean_subject(subject: str) -> str:
     parts = subject.split(" ")
     if len(parts) > 1 and is_org_name(split_particle(parts[0])[0]):
         subject = " ".join(parts[1:])
+    if all(v.TIME_OR_STAGE.match(split_particle(w)[0]) for w in subject.split()):
+        return ""  # "당초", "올해": when, never what
     return subject.strip()

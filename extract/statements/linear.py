@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 MODEL_FILE = "model.json"
@@ -40,7 +41,7 @@ class Ranker:
 
     def score(self, features: Iterable[str], lang: str) -> float:
         w = self.by_language.get(lang, {})
-        return self.bias + sum(w.get(f, 0.0) for f in features)
+        return self.bias + sum(map(w.get, features, repeat(0.0)))  # a C loop: ~30 features x 100s of phrases
 
     def best(self, candidates: Sequence[Iterable[str]], lang: str) -> int | None:
         """Index of the best candidate; None when there are none."""
@@ -62,7 +63,8 @@ class Classifier:
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_language", _by_language(self.weights))
 
-    def predict(self, features: Iterable[str], lang: str) -> str:
+    def predict(self, features: Iterable[str], lang: str, exclude: tuple[str, ...] = ()) -> str:
+        """The best-scoring class, leaving out the classes the text has ruled out."""
         totals = list(self.bias)
         weights = self.by_language.get(lang, {})
         for f in features:
@@ -70,7 +72,8 @@ class Classifier:
             if row is not None:
                 for k, value in enumerate(row):
                     totals[k] += value
-        return self.classes[max(range(len(totals)), key=totals.__getitem__)]
+        allowed = [k for k, name in enumerate(self.classes) if name not in exclude] or range(len(totals))
+        return self.classes[max(allowed, key=totals.__getitem__)]
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _clean_name(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Drop time words, adverbs and a leading organisation from the phrase sentence[start:end]."""
+    """Drop time words and adverbs at either end and a leading organisation from the phrase sentence[start:end]."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence[start:end])]
     keep = [(start + s, start + e) for s, e in words]
     for i in range(len(keep) - 1, -1, -1):
@@ -71,6 +71,10 @@ def _clean_name(sentence: str, start: int, end: int) -> tuple[int, int]:
         or _COUNT_WORD.match(sentence[keep[0][0] : keep[0][1]])
     ):
         keep.pop(0)
+    while keep and (
+        _TIME_WORD.match(sentence[keep[-1][0] : keep[-1][1]]) or sentence[keep[-1][0] : keep[-1][1]] in ADVERBS
+    ):
+        keep.pop()  # "자동차공장 내년 4월 시운전": the time goes to timing, not into the name
     if not keep:
         return end, end
     s = keep[0][0]

@@ -7,29 +7,16 @@ most like the labelled subjects it was trained on.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from extract.statements.phrase_shapes import EN_DETERMINERS, EN_STOP, acceptable, joinable
+from extract.statements.phrase_shapes import usable as usable_word
 from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
 from extract.statements.window import MAX_WORDS, AmountWindow, Word
 from extract.statements.words import split_particle
 
-_EN_STOP = frozenset(
-    "the a an of for to in on and or with by from at as is was are be been will would this that its their "
-    "which who has have had it into over under than per about including while also".split()
-)
-_EN_DETERMINERS = frozenset("the a an its their this that these those our his her your".split())
 
-
-_TIME_OR_STAGE = re.compile(
-    r"^(?:\d{4}년도?|내년도?|올해|올|금년도?|전년도?|지난해|작년|당초|애초|기존|최초|원래|현재|이번|"
-    r"this|next|last|year|years|current|previous)$",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     start: int
     end: int
     text: str
@@ -53,98 +40,16 @@ def _phrase(window: AmountWindow, words: tuple[Word, ...]) -> tuple[int, int, st
     return first.start, first.start + len(text), text
 
 
-def _common(
-    window: AmountWindow, words: tuple[Word, ...], rule: str | None, side: str, dist: int, gap: tuple[int, int]
-) -> list[str]:
-    first, last = words[0], words[-1]
-    head = last.stem
-    gap_from, gap_to = (last.end, window.start) if side == "B" else (window.end, first.start)
-    feats = [
-        f"side={side}",
-        f"dist={side}{_bucket(dist)}",
-        f"n={len(words)}",
-        f"head={head}",
-        f"head2={head[-2:]}",
-        f"first={first.stem}",
-        f"part={side}{last.particle}",
-        f"part_dist={side}{last.particle}{_bucket(dist)}",
-        f"breaks={min(gap[1], 2)}",
-        f"amounts_between={side}{min(gap[0], 2)}",
-        f"nonnoun={sum(not w.noun for w in words)}",
-        f"lastnoun={last.noun}",
-    ]
-    if any(ch.isdigit() for w in words for ch in w.text):
-        feats.append("digit")
-    if head in GENERIC_SUBJECTS:
-        feats.append("generic_head")
-    if KO_TIME_SUBJECT.match(first.stem) or first.stem in ("this", "next", "last"):
-        feats.append("time_first")
-    if len(words) == 1 and KO_TIME_SUBJECT.match(head):
-        feats.append("time_only")
-    if gap_to - gap_from <= 1 or not window.text[gap_from:gap_to].strip(" ("):
-        feats.append(f"adjacent={side}")
-    if rule:
-        text = _phrase(window, words)[2]
-        if text == rule:
-            feats.append("rule_exact")
-        elif text in rule or rule in text:
-            feats.append("rule_overlap")
+def _gap_words(between: tuple[Word, ...], side: str) -> list[str]:
+    """The English words between the phrase and the amount ("$1.7 million for the pool": "for"),
+    determiners left out; a long stretch is one value. (Korean says the same with the particle.)"""
+    stems = [w.stem for w in between if w.stem not in EN_DETERMINERS]
+    if len(stems) > 3:
+        return [f"gapw={side}long"]
+    feats = [f"gapw={side}{' '.join(stems)}"]
+    if stems:
+        feats.append(f"gap1={side}{stems[-1] if side == 'B' else stems[0]}")
     return feats
-
-
-def _korean_extra(
-    window: AmountWindow, words: tuple[Word, ...], side: str, ctx: tuple[Word | None, Word | None]
-) -> list[str]:
-    last = words[-1]
-    prev, nxt = ctx
-    feats = [f"end1={last.stem[-1:]}", f"prev={prev.stem if prev else '^'}", f"next={nxt.text[:2] if nxt else '$'}"]
-    if prev is not None:
-        feats.append(f"prevpart={prev.particle}")
-    if last.text.endswith("등") or last.stem == "등":
-        feats.append("ends_deung")
-    if words[0].stem in ("총", "약"):
-        feats.append("first_total_word")
-    if side == "A" and words[0].start - window.end <= 1:
-        feats.append("glued_after")
-    return feats
-
-
-def _english_extra(words: tuple[Word, ...], ctx: tuple[Word | None, Word | None]) -> list[str]:
-    first, last = words[0], words[-1]
-    prev, nxt = ctx
-    feats = [
-        f"prev={prev.stem if prev else '^'}",
-        f"next={nxt.stem if nxt else '$'}",
-        f"stopfirst={first.stem in _EN_STOP}",
-        f"stoplast={last.stem in _EN_STOP}",
-        f"endsuffix={last.stem[-3:]}",
-    ]
-    if first.text[:1].isupper():
-        feats.append("capital_first")
-    if last.text.endswith((",", ".")):
-        feats.append("punct_last")
-    return feats
-
-
-# A particle inside a phrase ends it, except the genitive and the conjunctions ("급식기구와 시설확충").
-_INNER_PARTICLES = frozenset(("", "의", "과", "와"))
-
-
-def _joinable(left: Word, right: Word, korean: bool) -> bool:
-    if not right.joins_previous or left.text.endswith((",", ".", ";", ":", "!", "?")):
-        return False
-    return left.particle in _INNER_PARTICLES if korean else True
-
-
-_EN_PREPOSITIONS = frozenset("of in for at on to from with by into over under per".split())
-_EN_ARTICLES = frozenset("a an the".split())
-
-
-def _verb_then_article(words: tuple[Word, ...]) -> bool:
-    """An article inside a phrase follows a preposition ("fund in the city"), else a verb stands before it."""
-    return any(
-        w.stem in _EN_ARTICLES and words[k - 1].stem not in _EN_PREPOSITIONS for k, w in enumerate(words) if k > 0
-    )
 
 
 # Beyond the nearest few words only a phrase that is the topic or subject of its clause, in the same
@@ -169,59 +74,151 @@ def _within_reach(side: str, dist: int, last: Word, gap: tuple[int, int], korean
 
 def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, korean: bool) -> list[tuple[int, int]]:
     """(i, j) word ranges worth scoring: the phrase's end near the amount (before it) or its start
-    near it (after it), joinable words, at most MAX_WORDS."""
+    near it (after it), joinable usable words, at most MAX_WORDS."""
     n, out = len(seq), []
+    usable = [usable_word(w, korean) for w in seq]
     if side == "B":
         for j in range(n - 1, -1, -1):
-            if not _within_reach("B", n - 1 - j, seq[j], gaps[j], korean):
+            if not usable[j] or not _within_reach("B", n - 1 - j, seq[j], gaps[j], korean):
                 continue
             for i in range(j, max(j - MAX_WORDS, -1), -1):
-                if i < j and not _joinable(seq[i], seq[i + 1], korean):
+                if i < j and not (usable[i] and joinable(seq[i], seq[i + 1], korean)):
                     break
                 out.append((i, j))
         return out
     for i in range(n):
         if not _within_reach("A", i, seq[i], gaps[i], korean):
             break
+        if not usable[i]:
+            continue
         for j in range(i, min(i + MAX_WORDS, n)):
-            if j > i and not _joinable(seq[j - 1], seq[j], korean):
+            if j > i and not (usable[j] and joinable(seq[j - 1], seq[j], korean)):
                 break
             out.append((i, j))
     return out
 
 
-def _acceptable(words: tuple[Word, ...], korean: bool) -> bool:
-    if korean and not all(w.noun for w in words):
-        return False  # a verb or adverb never sits inside a subject
-    if all(_TIME_OR_STAGE.match(w.stem) for w in words):
-        return False  # "당초", "올해", "last year" say when, never what
-    if not korean:
-        if words[0].stem in _EN_DETERMINERS and len(words) > 1:
-            return False  # the same phrase without its determiner is a candidate too
-        if words[0].stem in _EN_STOP or words[-1].stem in _EN_STOP:
-            return False
-        if _verb_then_article(words):
-            return False  # "council approved a budget" is a clause, not a phrase
-    return True
+def _last_word(window: AmountWindow, seq: tuple[Word, ...], j: int, side: str) -> list[str]:
+    """Features of a phrase's last word (its head) and the word after it."""
+    last = seq[j]
+    nxt = seq[j + 1] if j + 1 < len(seq) else None
+    head = last.stem
+    feats = [f"head={head}", f"head2={head[-2:]}", f"lastnoun={last.noun}"]
+    if head in GENERIC_SUBJECTS:
+        feats.append("generic_head")
+    if window.korean:
+        feats += [f"part={side}{last.particle}", f"end1={head[-1:]}"]
+        feats.append(f"next={nxt.text[:2] if nxt else '$'}")
+        if last.text.endswith("등") or head == "등":
+            feats.append("ends_deung")
+        return feats
+    feats += [f"part={side}", f"next={nxt.stem if nxt else '$'}"]
+    feats += [f"stoplast={head in EN_STOP}", f"endsuffix={head[-3:]}"]
+    if last.text.endswith((",", ".")):
+        feats.append("punct_last")
+    return feats
+
+
+def _first_word(window: AmountWindow, seq: tuple[Word, ...], i: int, side: str) -> list[str]:
+    """Features of a phrase's first word and the word before it."""
+    first = seq[i]
+    prev = seq[i - 1] if i > 0 else None
+    feats = [f"first={first.stem}", f"prev={prev.stem if prev else '^'}"]
+    if KO_TIME_SUBJECT.match(first.stem) or first.stem in ("this", "next", "last"):
+        feats.append("time_first")
+    if window.korean:
+        if prev is not None:
+            feats.append(f"prevpart={prev.particle}")
+        if first.stem in ("총", "약"):
+            feats.append("first_total_word")
+        if side == "A" and first.start - window.end <= 1:
+            feats.append("glued_after")
+        return feats
+    feats.append(f"stopfirst={first.stem in EN_STOP}")
+    if first.text[:1].isupper():
+        feats.append("capital_first")
+    return feats
+
+
+def _link_kind(link: str) -> str:
+    if not link:
+        return "none"
+    if link in ("의", "규모", "규모의", "상당의", "어치의"):
+        return "of"  # the phrase after names what the amount is
+    return "other" if len(link) <= 6 else "long"
+
+
+def _anchor(window: AmountWindow, seq: tuple[Word, ...], k: int, side: str, gap: tuple[int, int]) -> list[str]:
+    """Features of where a phrase stands: the word nearest the amount, how far, what lies between."""
+    n = len(seq)
+    dist = (n - 1 - k) if side == "B" else k
+    gap_from, gap_to = (seq[k].end, window.start) if side == "B" else (window.end, seq[k].start)
+    feats = [
+        f"side={side}",
+        f"dist={side}{_bucket(dist)}",
+        f"breaks={min(gap[1], 2)}",
+        f"amounts_between={side}{min(gap[0], 2)}",
+    ]
+    if gap_to - gap_from <= 1 or not window.text[gap_from:gap_to].strip(" ("):
+        feats.append(f"adjacent={side}")
+    if not window.korean:
+        feats += _gap_words(seq[k + 1 :] if side == "B" else seq[:k], side)
+    elif side == "A":
+        # "462억원의 국·도비", "7469억원 규모 본예산": what ties the amount to a phrase after it
+        link = window.text[window.end : seq[k].start].strip()
+        feats.append(f"link={_link_kind(link)}")
+    return feats
+
+
+def _phrase_features(
+    words: tuple[Word, ...], text: str, rule: str | None, side: str, dist: int, korean: bool
+) -> list[str]:
+    """Features of the phrase as a whole."""
+    last = words[-1]
+    feats = [
+        f"n={len(words)}",
+        f"part_dist={side}{last.particle if korean else ''}{_bucket(dist)}",
+        f"nonnoun={sum(not w.noun for w in words)}",
+    ]
+    if any(ch.isdigit() for w in words for ch in w.text):
+        feats.append("digit")
+    if len(words) == 1 and KO_TIME_SUBJECT.match(last.stem):
+        feats.append("time_only")
+    if rule:
+        if text == rule:
+            feats.append("rule_exact")
+        elif text in rule or rule in text:
+            feats.append("rule_overlap")
+    return feats
 
 
 def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
-    """The phrases of up to MAX_WORDS words near the amount, before or after it, with their features."""
+    """The phrases of up to MAX_WORDS words near the amount, before or after it, with their features.
+
+    A phrase's features are those of its last word, its first word, its anchor (the word nearest
+    the amount) and of the whole; the first three are shared by many phrases and read once."""
     out: list[Candidate] = []
     korean = window.korean
     for side, seq, gaps in (("B", window.before, window.before_gaps), ("A", window.after, window.after_gaps)):
         n = len(seq)
+        lasts: dict[int, list[str]] = {}
+        firsts: dict[int, list[str]] = {}
+        anchors: dict[int, list[str]] = {}
         for i, j in _spans(seq, gaps, side, korean):
             words = seq[i : j + 1]
-            if not _acceptable(words, korean):
+            if not acceptable(words, korean):
                 continue
             start, end, text = _phrase(window, words)
             if not text or (korean and not split_particle(text)[0]):
                 continue
+            k = j if side == "B" else i
             dist = (n - 1 - j) if side == "B" else i
-            ctx = (seq[i - 1] if i > 0 else None, seq[j + 1] if j + 1 < n else None)
-            gap = gaps[j] if side == "B" else gaps[i]
-            feats = _common(window, words, rule, side, dist, gap)
-            feats += _korean_extra(window, words, side, ctx) if korean else _english_extra(words, ctx)
-            out.append(Candidate(start, end, text, tuple(feats)))
+            if j not in lasts:
+                lasts[j] = _last_word(window, seq, j, side)
+            if i not in firsts:
+                firsts[i] = _first_word(window, seq, i, side)
+            if k not in anchors:
+                anchors[k] = _anchor(window, seq, k, side, gaps[k])
+            feats = (*lasts[j], *firsts[i], *anchors[k], *_phrase_features(words, text, rule, side, dist, korean))
+            out.append(Candidate(start, end, text, feats))
     return out

@@ -10,7 +10,8 @@ from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_CHANGE, KO_NOT_OR
 from extract.statements.words import is_noun_word, split_particle
 
 # A word may hold a short parenthesis: "인공지능(AI)-그린뉴딜", "지역화폐(여민전)".
-_TOKEN = re.compile(r"(?:[^\s,;:…“”\"'‘’()\[\]△▲▷○●■□◆◇※|]|\([^()\s\d]{1,12}\))+")
+# A word may hold a short bracket ("인공지능(AI)", "수소트램(H2T)"), not an amount or a share in one.
+_TOKEN = re.compile(r"(?:[^\s,;:…“”\"'‘’()\[\]△▲▷○●■□◆◇※|]|\((?![^()]*\d\s?(?:억|조|만|천|원|%))[^()\s]{1,12}\))+")
 _HARD_BREAK = re.compile(r"[,;:…“”\"\[\]△▲▷○●■□◆◇※|]|\.\s|(?<=\s)\(|^\(")
 
 

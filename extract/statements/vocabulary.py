@@ -87,6 +87,12 @@ KO_CHANGE = re.compile(
     r"(?:늘|증가|증액|감소|감액|삭감|줄|깎|올랐|오른|오르|인상|인하|축소|확대|많|적|준\s|순증|순감|불어|불었|불린|급증|급감|감축|뛰었|뛴)"
 )
 KO_CHANGE_OBJECT = re.compile(r"^\s?의\s[^,.]{1,20}?(?:을|를|이|가)\s(?:늘|줄|삭감|증액|감액|감소|증가|깎)")
+# Words that say when or at which stage, never what: a subject of only these is no subject.
+TIME_OR_STAGE = re.compile(
+    r"^(?:\d{4}년도?|내년도?|올해|올|금년도?|전년도?|지난해|작년|당초|애초|기존|최초|원래|현재|이번|"
+    r"this|next|last|year|years|current|previous)$",
+    re.I,
+)
 KO_TIME_SUBJECT = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년)$")
 KO_CHANGE_BEFORE = re.compile(r"(?:%\s?\(|보다\s?|대비\s?|증가분\s?|감소분\s?|증액분\s?|감액분\s?|차액\s?)$")
 EN_CHANGE = re.compile(
@@ -180,7 +186,10 @@ ADVERBS = frozenset(
     "기존 각각 모두 총 약 무려 역대 최대 최소 전체적으로 우선 추가로 또한 이번 또 등 등의 "
     "이에 이는 이 그 대비 연속 역시 특히 아울러 한편 다만 반면 당장 새로 새롭게 신규로 올해도 "
     "전년 이상 이하 가운데 중 여기에 동시에 함께 모두 최종 각 전체 규모인 동안 긴급 향후 "
-    "연간 매년 해마다 한 ".split()
+    "연간 매년 해마다 한 "
+    # bound nouns that make a clause into an adverb ("부지가 없을 경우 도비 52억원")
+    "경우 때 때문 만큼 뿐 적극 "
+    "".split()
 )
 # Pronouns and parts ("여기", "나머지") point elsewhere; they are not what money is for.
 GENERIC_SUBJECTS = frozenset(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from extract.statements.words import is_noun_word, split_particle
 
@@ -24,8 +26,9 @@ REACH_AFTER = 60
 MAX_WORDS = 4
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One word (a tuple: made hundreds of times per text, a frozen dataclass costs twice as much)."""
+
     start: int
     end: int
     text: str
@@ -52,18 +55,31 @@ class AmountWindow:
 
 # "예산(안)을": a particle after a closing parenthesis, which the batchim rule cannot judge.
 _AFTER_PARENTHESIS = re.compile(r"\)(에서는|에서|에는|으로|을|를|이|가|은|는|의|에|로|과|와|도)$")
+# "체육공원 조성사업이다", "사업비이며": a noun with the copula ends a phrase as a particle does.
+_COPULA = re.compile(r"(?<=[가-힣])(?:이다|이며|이고|이었다|입니다|이라는)$")
 _JOINER = re.compile(r"[ \t·∙ㆍ]*")
+
+
+@lru_cache(maxsize=8192)
+def _korean_word(raw: str) -> tuple[str, str, str, bool]:
+    """(text, stem, particle, noun) of a Korean word; words repeat, so each is judged once."""
+    core = raw.rstrip(".!?")  # "조성사업이다.": the full stop ends the sentence, not the word
+    stem, particle = split_particle(core)
+    closed = _AFTER_PARENTHESIS.search(core)
+    if closed and not particle:
+        stem, particle = core[: closed.start() + 1], closed.group(1)
+    copula = _COPULA.search(core)
+    if copula and not particle and is_noun_word(core[: copula.start()]):
+        stem, particle = core[: copula.start()], copula.group()
+    return core, stem, particle, bool(stem) and is_noun_word(stem)
 
 
 def _word(text: str, start: int, end: int, korean: bool, previous_end: int | None) -> Word:
     raw = text[start:end]
     joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, start) is not None
     if korean:
-        stem, particle = split_particle(raw)
-        closed = _AFTER_PARENTHESIS.search(raw)
-        if closed and not particle:
-            stem, particle = raw[: closed.start() + 1], closed.group(1)
-        return Word(start, end, raw, stem, particle, bool(stem) and is_noun_word(stem), joins)
+        core, stem, particle, noun = _korean_word(raw)
+        return Word(start, start + len(core), core, stem, particle, noun, joins)
     stem = raw.strip(_EN_TRIM).lower()
     return Word(start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
 
@@ -79,6 +95,13 @@ class DocumentWords:
     amount_starts: list[int]
     amount_ends: list[int]
     breaks: list[int]  # positions of sentence breaks
+    # per word, counted once per text so that each amount's window costs two lookups a word:
+    # amounts starting before its end and breaks at or after its end - 1 (the gap to a later amount),
+    # amounts ending by its start and breaks before its start (the gap from an earlier amount)
+    amounts_from: list[int] = field(default_factory=list)
+    breaks_from: list[int] = field(default_factory=list)
+    amounts_to: list[int] = field(default_factory=list)
+    breaks_to: list[int] = field(default_factory=list)
 
 
 def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> DocumentWords:
@@ -98,24 +121,43 @@ def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> Docum
             continue
         out.append(_word(text, m.start(), m.end(), korean, previous_end))
         previous_end = m.end()
+    starts = [s for s, _ in amounts]
+    ends = [e for _, e in amounts]
+    breaks = [m.start() for m in _BREAK.finditer(text)]
     return DocumentWords(
         text,
         korean,
         tuple(out),
         [w.start for w in out],
-        [s for s, _ in amounts],
-        [e for _, e in amounts],
-        [m.start() for m in _BREAK.finditer(text)],
+        starts,
+        ends,
+        breaks,
+        [bisect.bisect_left(starts, w.end) for w in out],
+        [bisect.bisect_left(breaks, w.end - 1) for w in out],
+        [bisect.bisect_right(ends, w.start) for w in out],
+        [bisect.bisect_left(breaks, w.start) for w in out],
     )
 
 
-def _between(doc: DocumentWords, a: int, b: int) -> tuple[int, int]:
-    """(amounts, sentence breaks) wholly within text[a:b]; a break's full stop may end the word before a."""
-    if b <= a:
-        return 0, 0
-    amounts = bisect.bisect_right(doc.amount_ends, b) - bisect.bisect_left(doc.amount_starts, a)
-    breaks = bisect.bisect_left(doc.breaks, b) - bisect.bisect_left(doc.breaks, a - 1)
-    return max(amounts, 0), breaks
+def _gaps_before(doc: DocumentWords, lo: int, mid: int, start: int) -> tuple[tuple[int, int], ...]:
+    """(amounts, sentence breaks) wholly between each word lo..mid-1 and the amount at start; a
+    break's full stop may end the word itself."""
+    amounts = bisect.bisect_right(doc.amount_ends, start)
+    breaks = bisect.bisect_left(doc.breaks, start)
+    return tuple(
+        (max(amounts - doc.amounts_from[i], 0), breaks - doc.breaks_from[i]) if doc.words[i].end < start else (0, 0)
+        for i in range(lo, mid)
+    )
+
+
+def _gaps_after(doc: DocumentWords, indices: list[int], end: int) -> tuple[tuple[int, int], ...]:
+    """(amounts, sentence breaks) wholly between the amount ending at end and each word of indices."""
+    amounts = bisect.bisect_left(doc.amount_starts, end)
+    breaks = bisect.bisect_left(doc.breaks, end - 1)
+    return tuple(
+        (max(doc.amounts_to[i] - amounts, 0), doc.breaks_to[i] - breaks) if doc.words[i].start > end else (0, 0)
+        for i in indices
+    )
 
 
 def read_window(doc: DocumentWords, start: int, end: int) -> AmountWindow:
@@ -123,15 +165,14 @@ def read_window(doc: DocumentWords, start: int, end: int) -> AmountWindow:
     lo = bisect.bisect_left(doc.starts, max(0, start - REACH_BEFORE))
     mid = bisect.bisect_left(doc.starts, start)
     hi = bisect.bisect_left(doc.starts, min(len(doc.text), end + REACH_AFTER))
-    before = doc.words[lo:mid]
-    after = tuple(w for w in doc.words[mid:hi] if w.start >= end)
+    after = [i for i in range(mid, hi) if doc.words[i].start >= end]
     return AmountWindow(
         doc.text,
         start,
         end,
-        before,
-        after,
+        doc.words[lo:mid],
+        tuple(doc.words[i] for i in after),
         doc.korean,
-        tuple(_between(doc, w.end, start) for w in before),
-        tuple(_between(doc, end, w.start) for w in after),
+        _gaps_before(doc, lo, mid, start),
+        _gaps_after(doc, after, end),
     )

@@ -90,8 +90,46 @@ _UNIT_RATE = re.compile(
     r"^(?:\d*|한|1)(?:인|명|곳|개|건|회|대|가구|세대|가정|㏊|ha|㎡|평|톤|개소|업체|농가|학교|마리|곳)당$"
 )
 # Connective verb forms ("공모에 뽑혀 국비", "선정돼"), never nouns.
-_CONNECTIVES = ("혀", "쳐", "켜", "껴", "돼", "들여", "더해", "맞춰", "앞두고", "힘입어")
-_AMOUNT_WORD = re.compile(r".*\d.*(?:[억조만]\s?원?|원)$")
+_CONNECTIVES = (
+    "혀",
+    "쳐",
+    "켜",
+    "껴",
+    "돼",
+    "들여",
+    "더해",
+    "맞춰",
+    "앞두고",
+    "힘입어",
+    # "늘고 줄어 3조원이 됐다", "200억원 늘려": connective forms of the verbs of change and level
+    "늘어",
+    "줄어",
+    "넘어",
+    "늘려",
+    "줄여",
+    "높여",
+    "낮춰",
+    "거둬",
+    "둬",
+    "줘",
+)
+# "속도감있게 추진", "효율적으로": adverbs made of a noun and an ending
+_ADVERBIAL_ENDINGS = ("있게", "없게", "하게", "되게", "롭게", "답게", "스럽게", "같게", "있도록", "하도록", "되도록")
+# "정부안대로", "협의대로": 대로 after a plan or an agreement means "as", an adverb; 세종대로 is a road.
+_AS_PLANNED = re.compile(r"(?:안|계획|협의|예정|요청|지시|약속|합의|결정|규정|방침|원칙|기준|의결)대로$")
+# "해당하(는)", "추진되(는)": a verb stem the batchim rule took for a noun before 는; nouns ending so are few.
+_VERB_STEM = re.compile(r"[가-힣](?:하|되)$")
+_NOUNS_ENDING_LIKE_VERBS = frozenset(("지하", "이하", "산하", "영하", "휘하", "이상하", "동하"))
+# "[^\d\n]*" up to the first digit, not ".*": ".*\d.*" tried every digit against the whole rest,
+# quadratic on one 200,000-letter word ("1천" * 100_000 + "원" took minutes); same matches.
+_AMOUNT_WORD = re.compile(r"[^\d\n]*\d.*(?:[억조만]\s?원?|원)$")
+# "전년대비", "올해대비": the base of a comparison written as one word with its time.
+_TIME_COMPARISON = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|애초|기정예산)대비$")
+# "3.5%인", "6.5%", "3위": a share or a rank, never a thing.
+_SHARE_OR_RANK = re.compile(r"^[\d.,]+(?:%|퍼센트|위)(?:인|이며|이고)?$")
+
+
+_BEFORE_ANY_FORM = frozenset(")]」』’”'\"")
 
 
 def _has_batchim(ch: str) -> bool:
@@ -110,6 +148,11 @@ def split_particle(word: str) -> tuple[str, str]:
         if not word.endswith(p) or len(word) <= len(p):
             continue
         prev = word[-len(p) - 1]
+        if not "가" <= prev <= "힣":
+            # "(GGM)은", "AI가", "5G는": after a bracket, a letter or a digit either form follows
+            if prev in _BEFORE_ANY_FORM or prev.isascii() and prev.isalnum():
+                return word[: -len(p)], p
+            continue
         if p in _AFTER_CONSONANT and not _has_batchim(prev):
             continue
         if p in _AFTER_VOWEL and _has_batchim(prev):
@@ -124,6 +167,14 @@ def split_particle(word: str) -> tuple[str, str]:
 def is_noun_word(word: str) -> bool:
     """A word that can sit inside a noun phrase: no particle, no verb or adnominal ending."""
     if word in ADVERBS or not word or _AMOUNT_WORD.match(word):
+        return False
+    if _TIME_COMPARISON.match(word) or _SHARE_OR_RANK.match(word):
+        return False
+    if _VERB_STEM.search(word) and word not in _NOUNS_ENDING_LIKE_VERBS:
+        return False
+    if _AS_PLANNED.search(word):
+        return False
+    if word.endswith(_ADVERBIAL_ENDINGS):
         return False
     if word in NOUNS_LIKE_PARTICLES:
         return True

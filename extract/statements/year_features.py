@@ -111,8 +111,12 @@ def year_candidates(
     published: datetime.date | None,
     doc_years: list[int],
     named_years: dict[int, list[str]],
+    written_in: int | None = None,
 ) -> list[tuple[int, list[str]]]:
-    """(year, features) for every candidate fiscal year of the amount in window."""
+    """(year, features) for every candidate fiscal year of the amount in window.
+
+    written_in: the year an undated text says it was written in (written_year()); relative words
+    are then read against it as against a publication date."""
     text = window.text
     lo, hi = max(0, window.start - _REACH), min(len(text), window.end + _REACH // 2)
     mentions = year_mentions(text, lo, hi)
@@ -121,9 +125,10 @@ def year_candidates(
     years: dict[int, list[str]] = {}
     if rule_year:
         years.setdefault(rule_year, []).append("rule")
-    if published:
+    base = published.year if published else written_in
+    if base is not None:
         for k in (-1, 0, 1, 2):
-            years.setdefault(published.year + k, []).append(f"pub{k:+d}")
+            years.setdefault(base + k, []).append(f"pub{k:+d}")
     for m in mentions:
         side = "B" if m.end <= window.start else "A"
         dist = window.start - m.end if side == "B" else m.start - window.end
@@ -141,12 +146,12 @@ def year_candidates(
     out = []
     month = published.month if published else 0
     for year, feats in years.items():
-        rel = f"{year - published.year:+d}" if published else "?"
+        rel = f"{year - base:+d}" if base is not None else "?"
         full = [*feats, f"rel={rel}", f"month{(month - 1) // 3 if month else 'x'}|rel={rel}"]
         full += [f"ctx={r}|rel={rel}" for r in relatives]
         if nearest_rel:
             full.append(f"nearest={nearest_rel}|rel={rel}")
-        if published and feats == [f"pub{year - published.year:+d}"]:
+        if base is not None and feats == [f"pub{year - base:+d}"]:
             full.append("pub_only")
         out.append((year, full))
     return out
@@ -157,3 +162,30 @@ def _nearest_relative(text: str, window: AmountWindow) -> str | None:
     lo = max(0, window.start - 80)
     found = list(_RELATIVE.finditer(text, lo, window.start))
     return found[-1].group().lower().replace(" ", "") if found else None
+
+
+# "내년 예산 확정 … 2018년도 예산을 이같이 확정": an undated text that calls a budget next year's and
+# names its year was written the year before; where the only named budget year is the base of a
+# comparison ("내년도 예산안은 … 2022년 본예산보다 3.5% 증가"), that base is this year's. On the
+# labelled texts that are dated, this reading gives the publication year for all eight that have it.
+_NEXT_YEAR_BUDGET = re.compile(r"(?:내년도?|새해)\s?(?:본?예산|국비|정부\s?예산|예산안|살림)")
+_NAMED_YEAR_BUDGET = re.compile(
+    r"((?:19|20)\d{2})년도?\s?(?:[가-힣·∙ㆍ]{1,8}\s)?(?:본?예산|국비|정부\s?예산|예산안|살림)"
+)
+_COMPARED_AFTER = re.compile(r"[^.\n]{0,25}?(?:보다|대비|에 비해)")
+_HEAD = 800
+
+
+def written_year(text: str) -> int | None:
+    """The year a Korean text says it was written in, where it speaks of next year's budget and
+    names a year's budget; None when it does not say."""
+    head = text[:_HEAD]
+    if not _NEXT_YEAR_BUDGET.search(head):
+        return None
+    named: list[int] = []
+    bases: list[int] = []
+    for m in _NAMED_YEAR_BUDGET.finditer(head):
+        (bases if _COMPARED_AFTER.match(head, m.end()) else named).append(int(m.group(1)))
+    if named:
+        return max(named) - 1
+    return max(bases) if bases else None

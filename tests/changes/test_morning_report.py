@@ -5,8 +5,6 @@ wrong date and any true change missed."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from digest.build import build_digest
 from digest.render import render_digest
 from store.db import make_engine
 from store.models import Article, ArticleVersion, Change, Statement
+from tests.forked_cli import run_cli
 
 from .metro_site import MetroSite
 
@@ -54,15 +53,13 @@ def site() -> Iterator[MetroSite]:
 
 def crawl(config: Path, *extra: str) -> tuple[datetime, datetime]:
     start = datetime.now(UTC)
-    result = subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), "crawl", *extra],
-                            cwd=ROOT, capture_output=True, text=True, timeout=180)  # fmt: skip
+    result = run_cli("--config", str(config), "crawl", *extra)
     assert result.returncode == 0, result.stdout + result.stderr
     return start, datetime.now(UTC) + timedelta(seconds=1)
 
 
 def cli(config: Path, *args: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), *args],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    result = run_cli("--config", str(config), *args, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from demo.site import SampleSite
 from store.changes import changes_since
 from store.db import make_engine
 from store.models import Article
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,8 +50,7 @@ def fetch(site: SampleSite, target: str) -> bytes:
 
 
 def crawl(config: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), "crawl"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    return run_cli("--config", str(config), "crawl", timeout=120)
 
 
 def make_v2(site: SampleSite) -> None:

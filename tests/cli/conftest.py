@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,19 +12,18 @@ import pytest
 import yaml
 
 from demo.site import SampleSite
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def budgetwatch(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a user does (a fresh process: Twisted's reactor cannot restart in pytest's)."""
+    """Run the CLI as a user does, in a child process (Twisted's reactor cannot restart in pytest's),
+    forked from one that imported it (tests/forked_cli.py)."""
     environment = {k: v for k, v in os.environ.items() if k != "BUDGETWATCH_DB"}
     environment["PYTHONPATH"] = str(ROOT)
     environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "cli.main", *args], cwd=cwd, capture_output=True, text=True, timeout=180,
-        env=environment,
-    )  # fmt: skip
+    return run_cli(*args, cwd=cwd, env=environment, timeout=180)
 
 
 def write_config(path: Path, data: dict[str, Any]) -> Path:

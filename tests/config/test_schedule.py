@@ -3,8 +3,6 @@ and fire times that agree with the trigger the daemon runs."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from config.schedule import (
     next_fire,
     parse_schedule,
 )
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -187,8 +186,7 @@ def test_the_daemon_exits_2_on_an_unusable_schedule(tmp_path: Path, schedule: st
         f"    url: https://naju.example/rss\n    schedule: '{schedule}'\n",
         encoding="utf-8",
     )
-    result = subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), "daemon"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    result = run_cli("--config", str(config), "daemon", timeout=120)
     assert result.returncode == 2, result.stdout + result.stderr
     assert f"{config}:7: source 'naju': field schedule" in result.stderr
     assert "Traceback" not in result.stderr

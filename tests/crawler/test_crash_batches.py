@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from store.db import make_engine
 from store.models import Article, ArticleVersion, Change, CrawlRun, Statement
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES, PER_PAGE = 60, 15
@@ -152,8 +153,7 @@ def stored_count(database: str) -> int:
 def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, tmp_path: Path) -> None:
     reference_db = f"sqlite:///{tmp_path}/reference.sqlite"
     Handler.gate.set()
-    done = subprocess.run(crawl_argv(config_file(tmp_path / "ref.yaml", board, reference_db)), cwd=ROOT,
-                          capture_output=True, text=True, timeout=180)  # fmt: skip
+    done = run_cli("--config", str(config_file(tmp_path / "ref.yaml", board, reference_db)), "crawl")
     assert done.returncode == 0, done.stderr
     expected = contents(reference_db)
     assert len(expected["articles"]) == ARTICLES and set(expected["versions"].values()) == {1}
@@ -180,7 +180,7 @@ def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, t
         assert session.scalars(select(CrawlRun.status)).all() == ["running"]  # it really died mid-crawl
     engine.dispose()
 
-    again = subprocess.run(crawl_argv(config), cwd=ROOT, capture_output=True, text=True, timeout=180)
+    again = run_cli("--config", str(config), "crawl")
     assert again.returncode == 0, again.stderr
     # The stored ones are young, so the restart rechecks them (unchanged); the rest are new.
     kept = len(acknowledged["articles"])

@@ -7,7 +7,6 @@ inside the pytest process.
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from demo.site import SampleSite
 from store.db import make_engine
 from store.models import Article, ArticleVersion, CrawlRun, Source
 from store.queries import count_rows
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,9 +38,7 @@ def write_config(path: Path, data: dict[str, Any]) -> Path:
 
 
 def budgetwatch(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return run_cli(*args, timeout=120)
 
 
 def titles_by_source(database: str) -> dict[str, dict[str, str]]:

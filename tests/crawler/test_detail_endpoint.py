@@ -4,8 +4,6 @@ the crawler sends that POST and stores the JSON's article under the link's URL."
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +23,7 @@ from crawler.detail import DetailError, detail_page, detail_request
 from store.db import make_engine
 from store.models import ArticleVersion
 from store.queries import list_articles
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 LINK = "/board/view.do?boardId=BBS_0000007&dataSid=123"
@@ -96,8 +95,7 @@ def test_crawl_reads_the_article_through_its_detail_endpoint(board: str, tmp_pat
               "detail": RULE}  # fmt: skip
     config = tmp_path / "c.yaml"
     config.write_text(yaml.safe_dump({"database": database, "sources": [source]}, allow_unicode=True))
-    result = subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), "crawl"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    result = run_cli("--config", str(config), "crawl", timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert Board.posts == [{"dataSid": "123", "boardId": "BBS_0000007"}]
     engine = make_engine(database)

@@ -10,8 +10,6 @@ title the list gave) or, for POSTs, an empty list page that ends the walk.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from config.catalog import load_catalog
 from crawler.discovery import listing_links
 from store.db import make_engine
 from store.queries import list_articles
+from tests.forked_cli import run_cli
 from tests.shared import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,8 +145,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     config = tmp / "c.yaml"
     config.write_text(yaml.safe_dump({"database": database, "sources": sources}, allow_unicode=True))
     try:
-        result = subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), "crawl"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+        result = run_cli("--config", str(config), "crawl", timeout=300)
     finally:
         server.shutdown()
         server.server_close()

@@ -3,8 +3,6 @@ pager that POSTs a form (movePage(n) boards); link texts cut with "…" and full
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +18,7 @@ from config.schema import SourceConfig
 from crawler.pagination import next_list_request
 from store.db import make_engine
 from store.queries import list_articles
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES, PER_PAGE = 3, 4
@@ -103,8 +102,7 @@ def test_every_pagination_kind_reaches_every_article(board: str, tmp_path: Path,
               "delay": 0}  # fmt: skip
     config = tmp_path / "c.yaml"
     config.write_text(yaml.safe_dump({"database": database, "sources": [source]}, allow_unicode=True))
-    result = subprocess.run([sys.executable, "-m", "cli.main", "--config", str(config), "crawl"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    result = run_cli("--config", str(config), "crawl", timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     engine = make_engine(database)
     titles = sorted(row.title for row in list_articles(engine))

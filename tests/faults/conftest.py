@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from tests.forked_cli import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +19,4 @@ def write_config(path: Path, data: dict[str, Any]) -> Path:
 
 
 def budgetwatch(*args: str, env: dict[str, str] | None = None, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env
-    )
+    return run_cli(*args, env=env, timeout=timeout)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -18,7 +17,8 @@ from demo.sample_config import EXPECTED_TITLES
 from demo.site import SampleSite
 from store.db import make_engine
 from store.models import Article, ArticleVersion, CrawlRun, Source, Statement
-from tests.scheduling.conftest import ROOT, DaemonProcess, fast_config, write_config
+from tests.forked_cli import run_cli
+from tests.scheduling.conftest import DaemonProcess, fast_config, write_config
 
 Start = Callable[..., DaemonProcess]
 
@@ -138,9 +138,7 @@ def test_sigterm_mid_crawl_stops_it_records_the_run_and_exits_0(
 
 
 def budgetwatch(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+    return run_cli(*args, timeout=60)
 
 
 def test_second_daemon_on_the_same_database_is_refused(site: SampleSite, tmp_path: Path, daemons: Start) -> None:

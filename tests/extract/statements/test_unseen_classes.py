@@ -57,6 +57,12 @@ def test_role(text: str, amount: str, role: str) -> None:
         ("급식 지원 예산이 28억→54억원으로 늘었다.", "54억원", "급식 지원 예산"),
         # the base of a comparison is the noun before it, not the phrase the comparison leads to
         ("구는 본예산 2천억원보다 90억원 늘어난 2천90억원 규모의 제1회 추경안을 냈다.", "2천억원", "본예산"),
+        (
+            "8일 도의회에 따르면 도는 기정예산(4조2100억원)에서 512억원(1.2%) 증액된 4조2612억원 규모의"
+            " ‘2031년도 제2회 추가경정예산안’을 도의회에 제출했다.",
+            "4조2100억원",
+            "기정예산",
+        ),
         # a particle after a parenthesis is not part of the subject
         ("시는 내년도 예산(안)을 7조895억 원으로 편성해 시의회에 제출했다.", "7조895억 원", "내년도 예산(안)"),
         ("The plan includes $2.5 million for road repairs and $800,000 for new parks.", "$2.5 million", "road repairs"),

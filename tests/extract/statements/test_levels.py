@@ -1,0 +1,97 @@
+"""Shapes that settle or rule out a role: a level a change starts from or arrives at is
+never the change; a list takes the role its topic or verb gives; a threshold is no allocation.
+
+Sentences written for this test, one per shape.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from extract.statements.extractor import extract_statements
+from extract.statements.linear import Classifier, Ranker, StatementModel
+from extract.statements.overrides import is_level
+
+DAY = datetime.date(2031, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "level"),
+    [
+        ("경로당 운영비는 12억원 증가한 58억원이다.", "58억원", True),
+        ("경로당 운영비는 12억원 증가한 58억원이다.", "12억원", False),
+        ("도서 구입비 3억→5억원으로 늘었다.", "3억", True),
+        ("도서 구입비 3억→5억원으로 늘었다.", "5억원", True),
+        ("체육관 예산은 40억원에서 25억원으로 줄었다.", "40억원", True),
+        ("체육관 예산은 40억원에서 25억원으로 줄었다.", "25억원", True),
+        ("구는 예산을 4천200억원으로 증액했다.", "4천200억원", True),
+        ("구는 예산을 200억원 증액했다.", "200억원", False),
+        ("공연비 9천600만원 중 3천만원을 삭감했다.", "9천600만원", True),
+        ("본예산 4천억원보다 120억원 늘어난 규모다.", "4천억원", True),
+        ("The fund rose from $3 million to $5 million.", "$3 million", True),
+        ("The fund rose from $3 million to $5 million.", "$5 million", True),
+        ("The amendment brought the levy down to $1.1 million.", "$1.1 million", True),
+        ("Councillors cut $1 million from the parks budget.", "$1 million", False),
+    ],
+)
+def test_levels(text: str, amount: str, level: bool) -> None:
+    start = text.index(amount)
+    assert is_level(text, start, start + len(amount), korean=not text.isascii()) is level
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("증가 요인은 기초연금이 90억원 증가한 610억원, 아동수당 45억원 증가한 380억원 등이다.", "380억원"),
+        ("교육위원회는 급식비 7천만→1억4천만원, 교구 구입비 3천만→6천만원으로 각각 증액했다.", "1억4천만원"),
+    ],
+)
+def test_a_level_is_not_read_as_a_change(text: str, amount: str) -> None:
+    [st] = [s for s in extract_statements(text, published=DAY) if s.amount.text == amount]
+    assert st.role != "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "role"),
+    [
+        # a whole list governed by a change: the topic before it or the verb after its 등
+        (
+            "삭감된 주요 사업은 ▲청사 조경 3억원 ▲홍보 영상 제작 1억2천만원 ▲축제 무대 8천만원 등이다.",
+            "1억2천만원",
+            "change",
+        ),
+        ("그러나 청사 조경 3억원, 홍보 영상 1억2천만원, 축제 무대 8천만원 등은 삭감됐다.", "1억2천만원", "change"),
+        # a list of revenue
+        ("세입예산은 지방교부세 2천100억원, 자체수입 390억원, 전년도 이월금 250억원이다.", "250억원", "other"),
+        # a threshold written after the amount
+        ("5억원 이상이 투입되는 군의 시설 사업은 모두 31개다.", "5억원", "other"),
+    ],
+)
+def test_what_governs_a_list_or_bounds_an_amount(text: str, amount: str, role: str) -> None:
+    [st] = [s for s in extract_statements(text, published=DAY) if s.amount.text == amount]
+    assert st.role == role
+
+
+def _allocation_minded() -> StatementModel:
+    """A model that calls every amount an allocation and keeps the rules' subject and year."""
+    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
+    role = Classifier(("allocation", "change", "other", "total"), {}, (5.0, 0.0, 0.0, 1.0))
+    return StatementModel("test", keep_rule, role, keep_rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "role"),
+    [
+        # a whole budget or account is never an allocation within it
+        ("일반회계는 3천620억원, 특별회계는 410억원으로 편성됐다.", "410억원", "total"),
+        # a list governed by a change, a list of revenue, however sure the model is
+        ("삭감된 사업은 도서관 건립 12억원, 경로당 보수 3억원 등이다.", "3억원", "change"),
+        ("세입예산은 지방교부세 2천100억원, 자체수입 390억원이다.", "390억원", "other"),
+    ],
+)
+def test_what_the_text_rules_out_beats_the_model(text: str, amount: str, role: str) -> None:
+    found = extract_statements(text, published=DAY, model=_allocation_minded())
+    [st] = [s for s in found if s.amount.text == amount]
+    assert st.role == role
