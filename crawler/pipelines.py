@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from sqlalchemy import Engine
 
 from crawler.detail import reading_source
+from crawler.hand_off import HandOff
 from crawler.items import PageItem
 from crawler.read_pool import PageReader
 from crawler.reading import ReadPage
@@ -37,6 +38,8 @@ STORE_WAIT_S = 0.5
 class ReadItem:
     page: PageItem
     read: ReadPage | None  # None for a 304 Not Modified
+    order: HandOff | None = None  # the crawl's tickets: stored in the order the pages came in
+    ticket: int = 0
 
 
 class ReadPipeline:
@@ -46,6 +49,7 @@ class ReadPipeline:
         self.crawler = crawler
         self.timezone = timezone
         self.fallback = PageReader(0)  # a spider started without a shared reader reads in a thread
+        self.order = HandOff()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -56,8 +60,16 @@ class ReadPipeline:
         assert isinstance(spider, SourceSpider)
         if not isinstance(item, PageItem):
             return item  # type: ignore[no-any-return]
+        ticket = self.order.take()
         if item.status != 200:  # 304 Not Modified, or 404/410 of a stored article
-            return ReadItem(item, None)
+            return ReadItem(item, None, self.order, ticket)
+        try:
+            return ReadItem(item, await self._read(spider, item), self.order, ticket)
+        except BaseException:
+            await self.order.done(ticket)  # dropped: the pages after it need not wait for it
+            raise
+
+    async def _read(self, spider: SourceSpider, item: PageItem) -> ReadPage:
         reader = spider.reader or self.fallback
         try:
             async with spider.read_slots:  # pages read at once stay bounded, pool or thread
@@ -70,7 +82,7 @@ class ReadPipeline:
             # article): not stored, so the next crawl asks for it again.
             spider.tally.error(f"{item.url}: no title and no body found on the page")
             raise DropItem(f"{item.url}: empty")
-        return ReadItem(item, read)
+        return read
 
 
 class StorePipeline:
@@ -118,6 +130,19 @@ class StorePipeline:
         assert isinstance(spider, SourceSpider) and self.engine is not None
         if not isinstance(item, ReadItem):
             return item
+        if item.order is None:
+            return await self._store(spider, item)
+        if item.read is None:  # a recheck's answer stores nothing that is compared: no waiting
+            await item.order.done(item.ticket)
+        else:
+            await item.order.turn(item.ticket)  # the pages fetched before it are handed on first
+        try:
+            return await self._store(spider, item)
+        finally:
+            await item.order.done(item.ticket)  # a no-op when handed on already
+
+    async def _store(self, spider: SourceSpider, item: ReadItem) -> ReadItem:
+        assert self.engine is not None
         page = item.page
         if item.read is None and page.status in GONE:
             removed = await asyncio.to_thread(
@@ -140,6 +165,8 @@ class StorePipeline:
         if spider.tally.storage_failed or self.store_full:
             raise DropItem(f"{page.url}: not stored, the crawl is stopping")  # recorded once
         self.pending.append(ArticleInput(item.read.article, item.read.statements, fetch, item.read.mentions))
+        if item.order is not None:
+            await item.order.done(item.ticket)  # queued in order: the next page may join the batch
         if len(self.pending) >= self.limit:
             await self.flush()
         elif self.timer is None:

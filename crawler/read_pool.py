@@ -3,7 +3,8 @@
 Reading and statement extraction are pure CPU; in the crawl's own process they share one GIL
 with fetching and storing, which pins a crawl to one core. The pool's processes come from a
 fork server that imported the reader once, so each starts in milliseconds, and the pool starts
-only once a crawl has read ``warm_after`` pages, so a crawl of a few pages never pays for it."""
+only once a crawl has read ``warm_after`` pages, so a crawl of a few pages never pays for it; it
+gets as many processes as the machine left cores idle while those pages were read."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 from config.profiles import Catalog
 from config.schema import SourceConfig
 from crawler.heap import fix_mmap_threshold
+from crawler.idle import CpuTimes, cpu_times, idle_cores
 from crawler.items import PageItem
 from crawler.lifeline import die_with_parent
 from crawler.reading import ReadPage, read_page
@@ -28,10 +30,7 @@ def spare_cores(cores: int | None = None, load: float | None = None) -> int:
     """Cores free for reading beyond the one this process's event loop and storing keep busy:
     the cores not taken by other work (the 1-minute load average, less this crawl's own share)."""
     if cores is None:
-        try:
-            cores = len(os.sched_getaffinity(0))
-        except AttributeError:  # not Linux
-            cores = os.cpu_count() or 1
+        cores = _cores()
     if load is None:
         try:
             load = os.getloadavg()[0]
@@ -39,6 +38,21 @@ def spare_cores(cores: int | None = None, load: float | None = None) -> int:
             load = 1.0
     others = max(0.0, load - 1.0)  # this crawl counts for about one in the load average
     return max(0, int(cores - 1 - others))
+
+
+def spare_idle_cores(idle: float, cores: int) -> int:
+    """Reading processes for the cores the machine left idle while this crawl read its first pages
+    in its own thread: one from half a core idle (a process on a half-idle core still takes the
+    reading off the crawl's own core, where it waits on the GIL behind fetching and storing),
+    never more than the cores besides the crawl's own."""
+    return max(0, min(cores - 1, int(idle + 0.5)))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def start_reader() -> None:
@@ -55,13 +69,16 @@ class PageReader:
         self.warm_after = warm_after
         self.seen = 0
         self.pool: ProcessPoolExecutor | None = None
+        self.started: CpuTimes | None = None  # the machine's CPU times at the first page read
 
     async def read(self, page: PageItem, source: SourceConfig, timezone: ZoneInfo, catalog: Catalog) -> ReadPage:
         self.seen += 1
+        if self.seen == 1 and self.processes is None:
+            self.started = cpu_times()
         if self.seen <= self.warm_after or self.processes == 0:
             return await asyncio.to_thread(read_page, page, source, timezone, catalog)
         if self.processes is None:
-            self.processes = spare_cores()
+            self.processes = self._spare()
             if self.processes == 0:  # the machine is busy: a pool would only add copying
                 return await asyncio.to_thread(read_page, page, source, timezone, catalog)
         if self.pool is None:
@@ -74,6 +91,14 @@ class PageReader:
             self.close()
             self.processes = 0
             return await asyncio.to_thread(read_page, page, source, timezone, catalog)
+
+    def _spare(self) -> int:
+        """Cores left idle while the first pages were read here; the load average where the
+        machine does not say (not Linux)."""
+        now = cpu_times()
+        if self.started is None or now is None:
+            return spare_cores()
+        return spare_idle_cores(idle_cores(self.started, now, os.cpu_count() or 1), _cores())
 
     def close(self) -> None:
         if self.pool is not None:

@@ -17,11 +17,12 @@ from extract.statements.extractor import Statement as ReadStatement
 from extract.statements.mentions import Mention
 from store.base import to_utc
 from store.changes import add_change, text_diff
+from store.kept import get_kept
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Source
 from store.records import DueArticle, FetchInfo, Outcome, Validators
 from store.stories import link_story
-from store.timeline import record_statements, statement_events
+from store.timeline import statement_events, statement_rows, store_statements
 
 _SPACE = re.compile(r"\s+")
 # Page furniture that changes on every visit and is not an edit: view counters, print times.
@@ -152,7 +153,7 @@ def record_in(
 ) -> Outcome:
     """Record one article inside the caller's transaction (its session's identity map keeps
     the source row, so a batch reads it once)."""
-    source = session.get(Source, source_id)
+    source = get_kept(session, Source, source_id)
     assert source is not None, source_id
     article = session.scalars(
         select(Article).where(Article.source_id == source_id, Article.url_key == fetch.url_key)
@@ -189,11 +190,13 @@ def record_in(
         article.last_changed_at = now
         outcome = "changed"
     version = _add_version(session, article, article.current_version, read, fetch, digest, run_id)
-    rows = record_statements(session, source, article, version, statements, previous, now)
-    record_mentions(session, article.id, version.id, mentions)
+    rows = statement_rows(session, source, article, version, statements, now)
+    # a new article's story before its statements are written: each row is written with it
+    story = link_story(session, article, read.body, rows) if outcome == "new" else None
+    store_statements(session, source, article, version, rows, now)
+    record_mentions(session, article.id, version.id, mentions, replace=False)  # a new version has none
     common = {"source_id": source_id, "article_id": article.id, "version_id": version.id, "org": source.org}
-    if outcome == "new":
-        story = link_story(session, article, read.body, rows)
+    if story is not None:
         detail = {"title": read.title, "story_id": story.story_id, "story_reason": story.reason,
                   "duplicate_of": story.duplicate_of}  # fmt: skip
         add_change(session, "article_new", now, read.title, detail=detail, **common)

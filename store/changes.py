@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, insert, select
 from sqlalchemy.orm import Session
 
 from changes.naming import org_key
@@ -22,11 +22,36 @@ KINDS = (
 )  # fmt: skip
 
 
-def add_change(session: Session, kind: str, at: datetime, summary: str, **fields: Any) -> Change:
+PENDING = "budgetwatch.pending_changes"  # session.info key: the transaction's events not yet written
+# Every column an event may set: each queued row has all of them, so one INSERT writes them all.
+_FIELDS = ("source_id", "article_id", "version_id", "statement_id", "project_id", "org")
+
+
+def add_change(session: Session, kind: str, at: datetime, summary: str, **fields: Any) -> None:
+    """Append a change event to the session's transaction. Events are written when it commits, in
+    the order they were added, in one multi-row INSERT (``write_changes``): an article records
+    dozens, and an ORM object each cost more than the rows; nothing reads them before the commit."""
     assert kind in KINDS, kind
-    change = Change(kind=kind, at=at, summary=summary, detail=fields.pop("detail", {}), **fields)
-    session.add(change)
-    return change
+    unknown = set(fields) - {*_FIELDS, "detail"}
+    assert not unknown, unknown
+    row = {name: fields.get(name) for name in _FIELDS}
+    row.update(kind=kind, at=at, summary=summary, detail=fields.get("detail") or {})
+    session.info.setdefault(PENDING, []).append(row)
+
+
+@event.listens_for(Session, "before_commit")
+def write_changes(session: Session) -> None:
+    """Write the transaction's queued change events (inside it, so they commit with it)."""
+    rows = session.info.pop(PENDING, None)
+    if rows:
+        session.flush()  # the rows they name first (the commit's own flush comes after this hook)
+        session.connection().execute(insert(Change.metadata.tables[Change.__tablename__]), rows)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_changes(session: Session) -> None:
+    """A rolled-back transaction's events go with it, as its rows do."""
+    session.info.pop(PENDING, None)
 
 
 def text_diff(old_title: str, old_body: str, new_title: str, new_body: str) -> str:

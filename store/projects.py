@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from changes.naming import ProjectName, org_key, project_key
 from changes.projects import match_known
+from store.kept import transaction_memo
 from store.models import Project, ProjectAlias, Statement
 
 FUZZY_CANDIDATES = 500
@@ -72,6 +73,20 @@ def resolve_project(session: Session, org: str, name: ProjectName, at: datetime)
     session.flush()
     remember_alias(session, project, name.name, "first seen", at)
     return Resolution(project, True, "first seen")
+
+
+def resolve_once(session: Session, org: str, name: ProjectName, at: datetime) -> Resolution:
+    """``resolve_project``, asked once per name in a transaction: a batch of one site's articles
+    names the same projects again and again, and within one transaction the answer cannot change
+    (only this resolution creates projects and aliases, and it finds what it created)."""
+    known = transaction_memo(session, "projects")
+    key = (org, name.kind, name.name, name.key)
+    project = known.get(key)
+    if project is not None:
+        return Resolution(project, False, "resolved before in this transaction")
+    resolution = resolve_project(session, org, name, at)
+    known[key] = resolution.project
+    return resolution
 
 
 def find_budget_project(session: Session, okey: str, supplementary_key: str) -> Project | None:

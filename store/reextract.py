@@ -158,7 +158,7 @@ def _reextract_version(session: Session, version_id: int, reader: Reader, zone: 
                                          ArticleVersion.version == version.version - 1)
         ).one_or_none()  # fmt: skip
     at = as_utc(version.fetched_at)
-    rows = record_statements(session, src, article, version, statements, previous, at)
+    rows = record_statements(session, src, article, version, statements, at)
     statement_events(session, src, article, version, rows, previous, at)
     stored = record_mentions(session, article.id, version.id, mentions)
     return len(statements), stored

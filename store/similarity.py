@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from store.minhash import PERM_A, minhash
@@ -48,7 +50,41 @@ def shingles(text: str) -> set[str]:
 
 def fingerprint(text: str) -> Fingerprint | None:
     """The body's MinHash fingerprint, or None when it is too short to compare."""
-    found = shingles(text)
+    return fingerprint_of(shingles(text))
+
+
+def fingerprint_of(found: set[str]) -> Fingerprint | None:
+    """The MinHash fingerprint of a body's word pairs (``shingles``), None when too few."""
     if len(found) < MIN_SHINGLES:
         return None
     return Fingerprint(minhash(s.encode("utf-8") for s in found), len(found))
+
+
+class RecentShingles:
+    """The word pairs of the bodies stored or compared last, by (article id, content hash): a new
+    page is compared with the newest pages sharing its bands, mostly pages of the same crawl, whose
+    bodies would otherwise be read back and split again for every page after them. A changed body
+    has another hash, so an entry is never stale; the oldest entries go first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[int, str], set[str]] = OrderedDict()
+        self.lock = threading.Lock()  # crawls of several sources store in threads of one process
+
+    def get(self, key: tuple[int, str]) -> set[str] | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[int, str], value: set[str]) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+# 64 bodies of ~3,000 characters are about 2 MB; a page's candidates are the newest of its bands.
+SHINGLES = RecentShingles(64)

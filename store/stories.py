@@ -3,9 +3,12 @@ reads a bounded number of candidates by index and records the link with its reas
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import select, union_all
+from sqlalchemy import CompoundSelect, Row, bindparam, insert, select, union_all
 from sqlalchemy.orm import Session
 
 from changes.naming import org_key
@@ -18,10 +21,13 @@ from changes.stories import (
     by_text,
     first_report,
 )
+from store.kept import get_kept
 from store.models import Article, ArticleVersion, Project, SimilarityBand, Statement
 from store.records import as_utc
-from store.similarity import fingerprint, shingles
+from store.similarity import SHINGLES, fingerprint_of, shingles
+from store.statement_rows import StatementRow
 
+BANDS = SimilarityBand.metadata.tables[SimilarityBand.__tablename__]  # the Core table, for its inserts
 PER_BAND = 8  # newest articles read per shared band: templated pages share bands with thousands
 MAX_CANDIDATES = 8  # bodies compared exactly, the ones sharing the most bands
 FIGURE_CANDIDATES = 8
@@ -31,54 +37,87 @@ def _when(article: Article) -> datetime:
     return as_utc(article.published_at or article.first_seen_at)
 
 
-def _text_candidates(session: Session, article: Article, body: str) -> list[TextCandidate]:
-    found = fingerprint(body)
-    if found is None:
-        return []
-    keys = found.band_keys()
-    # The newest few articles of each band, one index range each (uq_bands_key_article): the cost is
-    # bounded by bands x PER_BAND whatever the store holds.
+Candidate = Row[int, int | None, datetime | None, datetime, str]  # id, story, published, first seen, hash
+
+
+@lru_cache(maxsize=4)
+def _band_query(bands: int) -> CompoundSelect[int]:
+    """The newest few articles of each of ``bands`` bands, one index range each (uq_bands_key_article):
+    the cost is bounded by bands x PER_BAND whatever the store holds. Built once per band count, so
+    an article pays for binding its keys, not for building and keying a 32-part statement."""
     per_band = [
         select(SimilarityBand.article_id.label("article_id"))
-        .where(SimilarityBand.band_key == key, SimilarityBand.article_id != article.id)
+        .where(SimilarityBand.band_key == bindparam(f"k{i}"), SimilarityBand.article_id != bindparam("me"))
         .order_by(SimilarityBand.article_id.desc())
         .limit(PER_BAND)
         .subquery()
         .select()
-        for key in keys
+        for i in range(bands)
     ]
-    shared: dict[int, int] = {}
-    for other_id in session.scalars(union_all(*per_band)):
-        shared[other_id] = shared.get(other_id, 0) + 1
-    for key in keys:
-        session.add(SimilarityBand(band_key=key, article_id=article.id))
-    top = sorted(shared, key=lambda a: (-shared[a], -a))[:MAX_CANDIDATES]
+    return union_all(*per_band)
+
+
+def _candidate_shingles(session: Session, top: list[int]) -> dict[int, tuple[Candidate, set[str]]]:
+    """Each candidate's row (story, dates) and the word pairs of its current body: bodies read in
+    one query, and only those not seen lately (a crawl compares each page with the pages before it)."""
+    rows = session.execute(
+        select(Article.id, Article.story_id, Article.published_at, Article.first_seen_at, Article.content_hash)
+        .where(Article.id.in_(top))
+    ).all()  # fmt: skip
+    missing = [row.id for row in rows if SHINGLES.get((row.id, row.content_hash)) is None]
+    if missing:
+        for article_id, content_hash, body in session.execute(
+            select(Article.id, Article.content_hash, ArticleVersion.body)
+            .join(ArticleVersion, (ArticleVersion.article_id == Article.id)
+                  & (ArticleVersion.version == Article.current_version))
+            .where(Article.id.in_(missing))
+        ):  # fmt: skip
+            SHINGLES.put((article_id, content_hash), shingles(body))
+    found = {}
+    for row in rows:
+        cached = SHINGLES.get((row.id, row.content_hash))
+        if cached is not None:
+            found[row.id] = (row, cached)
+    return found
+
+
+def _text_candidates(session: Session, article: Article, body: str) -> list[TextCandidate]:
     mine = shingles(body)
+    SHINGLES.put((article.id, article.content_hash), mine)
+    found = fingerprint_of(mine)
+    if found is None:
+        return []
+    keys = found.band_keys()
+    params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(keys)}
+    params["me"] = article.id
+    shared: dict[int, int] = {}
+    for other_id in session.scalars(_band_query(len(keys)), params):
+        shared[other_id] = shared.get(other_id, 0) + 1
+    session.connection().execute(insert(BANDS), [{"band_key": key, "article_id": article.id} for key in keys])
+    top = sorted(shared, key=lambda a: (-shared[a], -a))[:MAX_CANDIDATES]
+    if not top:
+        return []
+    others = _candidate_shingles(session, top)
     candidates = []
-    for other_id in top:
-        other = session.get(Article, other_id)
-        if other is None:
+    for other_id in top:  # the order of the most bands shared, as the rules expect
+        if other_id not in others:
             continue
-        other_body = session.scalars(
-            select(ArticleVersion.body).where(
-                ArticleVersion.article_id == other.id, ArticleVersion.version == other.current_version
-            )
-        ).one()
-        theirs = shingles(other_body)
+        other, theirs = others[other_id]
         if theirs and mine:
             share = len(mine & theirs) / min(len(mine), len(theirs))
-            candidates.append(TextCandidate(other.id, other.story_id or other.id, _when(other), share))
+            when = as_utc(other.published_at or other.first_seen_at)
+            candidates.append(TextCandidate(other.id, other.story_id or other.id, when, share))
     return candidates
 
 
-def _by_budget_figure(session: Session, article: Article, statements: list[Statement]) -> StoryLink | None:
+def _by_budget_figure(session: Session, article: Article, statements: Sequence[StatementRow]) -> StoryLink | None:
     """Rewritten reports of one announcement lead with its figure: only the article's first whole
     budget counts (a council's decision quoting the proposal it cut is another story)."""
     when = _when(article)
     for mine in statements:
         if mine.role != "total" or mine.project_id is None or mine.fiscal_year is None:
             continue
-        project = session.get(Project, mine.project_id)
+        project = get_kept(session, Project, mine.project_id)
         if project is None or project.kind != "budget":
             return None
         rows = session.execute(
@@ -102,7 +141,7 @@ def _by_budget_figure(session: Session, article: Article, statements: list[State
     return None
 
 
-def link_story(session: Session, article: Article, body: str, statements: list[Statement]) -> StoryLink:
+def link_story(session: Session, article: Article, body: str, statements: Sequence[StatementRow]) -> StoryLink:
     """Give ``article`` its story: the one it duplicates, or a story of its own."""
     link = by_text(_when(article), _text_candidates(session, article, body))
     link = link or _by_budget_figure(session, article, statements) or first_report(article.id)

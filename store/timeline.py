@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session
 from changes.amounts import DIRECTION_LABEL, Decision, Figure, decide_amount_change, decide_stage_step
 from changes.naming import org_key
 from changes.orgs import refine_orgs
-from changes.projects import StatementFacts, identify, stage_of
+from changes.projects import identify, stage_of
 from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
+from store.kept import get_kept
 from store.models import Article, ArticleVersion, Project, ProjectAlias, Source, Statement
-from store.projects import find_budget_project, remember_alias, resolve_project
+from store.projects import find_budget_project, remember_alias, resolve_once
 from store.records import as_utc
+from store.statement_rows import StatementRow, facts_of, statement_row, write_rows
 
 LAST_FIGURES = 5  # figures read back per comparison: the newest few of one project and year, by index
 
@@ -42,26 +44,7 @@ def format_amount(value: int, currency: str) -> str:
     return f"{symbol}{value:,}" if symbol else f"{value:,} {currency}"
 
 
-def statement_row(found: ReadStatement, article_id: int, version_id: int, org: str) -> Statement:
-    """The row of one extracted statement (its project is linked by the caller)."""
-    return Statement(
-        version_id=version_id, article_id=article_id, amount_text=found.amount.text,
-        amount_start=found.amount.start, amount_end=found.amount.end, value=found.amount.value,
-        currency=found.amount.currency, subject=found.subject, action=found.action, verb=found.verb,
-        role=found.role, fiscal_year=found.fiscal_year, org=org, funding=found.funding, stage=found.stage,
-        sentence=found.sentence,
-    )  # fmt: skip
-
-
-def facts_of(row: Statement) -> StatementFacts:
-    return StatementFacts(
-        subject=row.subject, role=row.role, value=row.value, currency=row.currency, action=row.action,
-        stage=row.stage, funding=row.funding, fiscal_year=row.fiscal_year, org=row.org, sentence=row.sentence,
-        amount_text=row.amount_text,
-    )  # fmt: skip
-
-
-def link_projects(session: Session, rows: Sequence[Statement], at: datetime) -> list[tuple[Project, str]]:
+def link_projects(session: Session, rows: Sequence[StatementRow], at: datetime) -> list[tuple[Project, str]]:
     """Give each row its project (the rules' identity, resolved among the org's projects); returns
     the projects created, each with why. One figure said twice in an article (headline and body)
     is one project."""
@@ -84,7 +67,7 @@ def link_projects(session: Session, rows: Sequence[Statement], at: datetime) -> 
             continue
         slot = (row.org, identity.name.name if identity.name.kind == "project" else identity.name.key)
         if slot not in resolved:
-            resolution = resolve_project(session, row.org, identity.name, at)
+            resolution = resolve_once(session, row.org, identity.name, at)
             resolved[slot] = resolution.project.id
             if resolution.created:
                 created.append((resolution.project, f"{identity.reason}; {resolution.reason}"))
@@ -93,31 +76,34 @@ def link_projects(session: Session, rows: Sequence[Statement], at: datetime) -> 
     return created
 
 
-def record_statements(
-    session: Session,
-    source: Source,
-    article: Article,
-    version: ArticleVersion,
-    statements: Sequence[ReadStatement],
-    previous: ArticleVersion | None,
-    now: datetime,
-) -> list[Statement]:
-    """Store the statements (the statement's org; the source's only when it has none), resolve
-    their projects, log new projects and the changes the rules find, each with its reason."""
+def statement_rows(
+    session: Session, source: Source, article: Article, version: ArticleVersion,
+    statements: Sequence[ReadStatement], now: datetime,
+) -> list[StatementRow]:  # fmt: skip
+    """The statements' rows (the statement's org; the source's only when it has none) with their
+    projects; logs the projects created, each with its reason. Nothing of the rows is written yet."""
     said_at = as_utc(version.published_at or version.fetched_at)
-    rows = []
     orgs = refine_orgs([f.org for f in statements], [f.sentence for f in statements], source.org)
-    for found, org in zip(statements, orgs, strict=True):
-        row = statement_row(found, article.id, version.id, org)
-        row.said_at = said_at
-        row.story_id = article.story_id
-        rows.append(row)
+    rows = [
+        statement_row(found, article.id, version.id, org, said_at) for found, org in zip(statements, orgs, strict=True)
+    ]
     for project, why in link_projects(session, rows, now):
         add_change(session, "project_new", now, f"{project.org} {project.name}", source_id=source.id,
                    article_id=article.id, version_id=version.id, project_id=project.id, org=project.org,
                    detail={"kind": project.kind, "reason": why})  # fmt: skip
-    session.add_all(rows)
-    session.flush()
+    return rows
+
+
+def store_statements(
+    session: Session, source: Source, article: Article, version: ArticleVersion, rows: Sequence[StatementRow],
+    now: datetime,
+) -> None:  # fmt: skip
+    """Write the rows, of the article's story (linked by now), and log the changes the rules find
+    against the figures said before, each with its reason."""
+    story = article.story_id or article.id
+    for row in rows:
+        row.story_id = story
+    write_rows(session, rows)
     compared: set[tuple[int, int]] = set()
     for row in rows:
         if row.project_id is not None and row.fiscal_year is not None:
@@ -125,11 +111,21 @@ def record_statements(
             if slot not in compared:
                 compared.add(slot)
                 compare_with_last(session, source, article, version, row, now)
+
+
+def record_statements(
+    session: Session, source: Source, article: Article, version: ArticleVersion,
+    statements: Sequence[ReadStatement], now: datetime,
+) -> list[StatementRow]:  # fmt: skip
+    """Store the statements of a version whose article has its story: ``statement_rows``, then
+    ``store_statements``."""
+    rows = statement_rows(session, source, article, version, statements, now)
+    store_statements(session, source, article, version, rows, now)
     return rows
 
 
-def _figure(session: Session, row: Statement) -> Figure | None:
-    project = session.get(Project, row.project_id) if row.project_id is not None else None
+def _figure(session: Session, row: StatementRow | Statement) -> Figure | None:
+    project = get_kept(session, Project, row.project_id) if row.project_id is not None else None
     if project is None or row.said_at is None:
         return None
     return Figure(statement_id=row.id, article_id=row.article_id, version_id=row.version_id,
@@ -138,7 +134,7 @@ def _figure(session: Session, row: Statement) -> Figure | None:
                   value=row.value, funding=row.funding, said_at=as_utc(row.said_at))  # fmt: skip
 
 
-def last_figures(session: Session, project_id: int, row: Statement) -> list[Statement]:
+def last_figures(session: Session, project_id: int, row: StatementRow) -> list[Statement]:
     """The newest figures of a project and year said at or before ``row``: an index probe, bounded."""
     assert row.said_at is not None
     return list(
@@ -160,7 +156,7 @@ def last_figures(session: Session, project_id: int, row: Statement) -> list[Stat
 
 
 def compare_with_last(
-    session: Session, source: Source, article: Article, version: ArticleVersion, row: Statement, now: datetime
+    session: Session, source: Source, article: Article, version: ArticleVersion, row: StatementRow, now: datetime
 ) -> None:
     """Ask the rules whether ``row`` changes the figure said last before it (or, for a 추경, follows
     the year's 본예산), and record what they decide."""
@@ -179,7 +175,7 @@ def compare_with_last(
         if decision.reason == "the same amount":
             return
     if mine.project_kind == "supplementary" and not earlier:
-        project = session.get(Project, mine.project_id)
+        project = get_kept(session, Project, mine.project_id)
         main = find_budget_project(session, project.org_key, project.key) if project else None
         if main is None:
             return
@@ -192,11 +188,11 @@ def compare_with_last(
 
 
 def _record(
-    session: Session, source: Source, article: Article, version: ArticleVersion, row: Statement,
+    session: Session, source: Source, article: Article, version: ArticleVersion, row: StatementRow,
     before: Statement, decision: Decision, now: datetime,
 ) -> None:  # fmt: skip
-    project = session.get(Project, row.project_id)
-    before_project = session.get(Project, before.project_id)
+    project = get_kept(session, Project, row.project_id)
+    before_project = get_kept(session, Project, before.project_id)
     assert project is not None and before_project is not None and decision.direction is not None
     old, new = format_amount(before.value, before.currency), format_amount(row.value, row.currency)
     label = DIRECTION_LABEL[decision.direction]
@@ -220,7 +216,7 @@ def statement_events(
     source: Source,
     article: Article,
     version: ArticleVersion,
-    rows: Sequence[Statement],
+    rows: Sequence[StatementRow],
     previous: ArticleVersion | None,
     now: datetime,
 ) -> None:
@@ -268,7 +264,7 @@ def statement_events(
                            or identify(facts_of(row)).reason})  # fmt: skip
 
 
-def _alias_reasons(session: Session, rows: Sequence[Statement]) -> dict[tuple[int, str], str]:
+def _alias_reasons(session: Session, rows: Sequence[StatementRow]) -> dict[tuple[int, str], str]:
     """Why each row's subject names its project (the alias recorded when the name was merged)."""
     ids = {row.project_id for row in rows if row.project_id is not None}
     names = {row.subject for row in rows if row.subject}
@@ -285,4 +281,4 @@ def _alias_reasons(session: Session, rows: Sequence[Statement]) -> dict[tuple[in
 from store.timeline_queries import ProjectTimeline, TimelinePoint, project_timelines  # noqa: E402
 
 __all__ = ["ProjectTimeline", "TimelinePoint", "format_amount", "project_timelines", "record_statements",
-           "statement_events", "statement_row"]  # fmt: skip
+           "statement_events", "statement_rows", "store_statements"]  # fmt: skip
