@@ -134,25 +134,37 @@ def _figure(session: Session, row: StatementRow | Statement) -> Figure | None:
                   value=row.value, funding=row.funding, said_at=as_utc(row.said_at))  # fmt: skip
 
 
+# Rows read to find the LAST_FIGURES newest: many figures can share one said_at (date-only pages,
+# copies of a story), so the query reads in the index's own order (said_at, then row id) and the
+# newest versions' first statements are picked here; a version holds far fewer figures of one
+# project and year than this.
+NEWEST_ROWS = 8 * LAST_FIGURES
+
+
+def _seconds(when: datetime | None) -> float:
+    return as_utc(when).timestamp() if when is not None else float("-inf")
+
+
 def last_figures(session: Session, project_id: int, row: StatementRow) -> list[Statement]:
-    """The newest figures of a project and year said at or before ``row``: an index probe, bounded."""
+    """The newest figures of a project and year said at or before ``row``: an index probe, bounded
+    however many figures share a said_at."""
     assert row.said_at is not None
-    return list(
-        session.scalars(
-            select(Statement)
-            .where(
-                Statement.project_id == project_id,
-                Statement.fiscal_year == row.fiscal_year,
-                Statement.currency == row.currency,
-                Statement.said_at <= row.said_at,
-                Statement.version_id != row.version_id,
-            )  # fmt: skip
-            # newest first; within one version its first statement, the figure the article reports
-            # (record_statements compares that one, headline figures leading)
-            .order_by(Statement.said_at.desc(), Statement.version_id.desc(), Statement.id.asc())
-            .limit(LAST_FIGURES)
-        )
-    )
+    newest = session.scalars(
+        select(Statement)
+        .where(
+            Statement.project_id == project_id,
+            Statement.fiscal_year == row.fiscal_year,
+            Statement.currency == row.currency,
+            Statement.said_at <= row.said_at,
+            Statement.version_id != row.version_id,
+        )  # fmt: skip
+        .order_by(Statement.said_at.desc(), Statement.id.desc())
+        .limit(NEWEST_ROWS)
+    ).all()
+    # newest first; within one version its first statement, the figure the article reports
+    # (record_statements compares that one, headline figures leading)
+    ordered = sorted(newest, key=lambda st: (-_seconds(st.said_at), -st.version_id, st.id))
+    return ordered[:LAST_FIGURES]
 
 
 def compare_with_last(
@@ -234,16 +246,19 @@ def statement_events(
             )
         }
     story_figures: set[tuple[int | None, int]] = set()
-    values = sorted({row.value for row in rows})
-    if story != article.id and values:
-        story_figures = {
-            (year, value)
-            for year, value in session.execute(
-                select(Statement.fiscal_year, Statement.value).where(
-                    Statement.story_id == story, Statement.value.in_(values), Statement.article_id != article.id
-                )
-            )
-        }
+    if story != article.id:
+        # one index probe per figure ((story_id, value), LIMIT 1): a story of thousands of copies
+        # costs what a story of two does
+        for year, value in {(row.fiscal_year, row.value) for row in rows}:
+            said = session.scalar(
+                select(Statement.id)
+                .where(Statement.story_id == story, Statement.value == value,
+                       Statement.fiscal_year.is_(year) if year is None else Statement.fiscal_year == year,
+                       Statement.article_id != article.id)
+                .limit(1)
+            )  # fmt: skip
+            if said is not None:
+                story_figures.add((year, value))
     why = _alias_reasons(session, rows)
     said_here: set[tuple[int, str, int | None]] = set()
     for row in rows:
