@@ -18,7 +18,8 @@ class Statement(Base):
         UniqueConstraint("version_id", "amount_start", name="uq_statements_version_start"),
         Index("ix_statements_org_year", "org", "fiscal_year"),
         # the figure said last before a moment for a project and year: one index probe (issue 17)
-        Index("ix_statements_project_year_currency_said", "project_id", "fiscal_year", "currency", "said_at"),
+        # the last figures of a project and year, newest said_at then newest row, in index order
+        Index("ix_statements_project_year_currency_said_id", "project_id", "fiscal_year", "currency", "said_at", "id"),
         Index("ix_statements_story_value", "story_id", "value"),  # a story's figures without a join
     )
 
