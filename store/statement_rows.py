@@ -7,7 +7,7 @@ unit of work and updated again once its story is known, cost more than deciding 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -17,13 +17,6 @@ from sqlalchemy.orm import Session
 from changes.projects import StatementFacts
 from extract.statements.extractor import Statement as ReadStatement
 from store.models import Statement
-
-# The columns of store.models.Statement a row sets (its id comes back from the INSERT).
-COLUMNS = (
-    "version_id", "article_id", "amount_text", "amount_start", "amount_end", "value", "currency", "subject",
-    "action", "verb", "role", "fiscal_year", "org", "funding", "stage", "sentence", "project_id", "said_at",
-    "story_id",
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -52,7 +45,11 @@ class StatementRow:
     id: int = 0  # set once written (write_rows)
 
     def columns(self) -> dict[str, Any]:
+        """The values of its ``statements`` columns (all but the id, which the INSERT returns)."""
         return {name: getattr(self, name) for name in COLUMNS}
+
+
+COLUMNS = tuple(f.name for f in fields(StatementRow) if f.name != "id")
 
 
 def statement_row(found: ReadStatement, article_id: int, version_id: int, org: str, said_at: datetime) -> StatementRow:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extract.statements.subjects import is_org_name, noun_phrase_before
-from extract.statements.vocabulary import ADVERBS, GENERIC_SUBJECTS, PROJECT_ACTIONS
+from extract.statements.vocabulary import ADVERBS, COUNT_WORD, GENERIC_SUBJECTS, PROJECT_ACTIONS
 from extract.statements.words import split_particle
 
 
@@ -41,8 +41,7 @@ _TIME_WORD = re.compile(
     r"^(?:(?:19|20)\d{2}년도?|내후년|내년도?|올해|금년|연내|연말|연초|\d{1,2}월|상반기|하반기|[1-4]분기|초|말|중|"
     r"까지|부터|께|이번|향후|당초|현재|지난|오는)$"
 )
-# "30곳 운영": a count is not a project name ("1단계 구간" is)
-_COUNT_WORD = re.compile(r"^[\d,]+(?:곳|개|개소|건|명|가구|대|회|차례|군데)?$")
+# "30곳 운영": a count is not a project name ("1단계 구간" is): vocabulary.COUNT_WORD
 _RELATIVE_YEARS = {"내후년": 2, "내년": 1, "올해": 0, "금년": 0, "연내": 0, "연말": 0, "연초": 0}
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
 
@@ -68,7 +67,7 @@ def _clean_name(sentence: str, start: int, end: int) -> tuple[int, int]:
         _TIME_WORD.match(sentence[keep[0][0] : keep[0][1]])
         or sentence[keep[0][0] : keep[0][1]] in ADVERBS
         or is_org_name(sentence[keep[0][0] : keep[0][1]])
-        or _COUNT_WORD.match(sentence[keep[0][0] : keep[0][1]])
+        or COUNT_WORD.match(sentence[keep[0][0] : keep[0][1]])
     ):
         keep.pop(0)
     while keep and (

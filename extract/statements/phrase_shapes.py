@@ -3,9 +3,7 @@ noun phrase, Korean and English. Used by subject_features.py before any feature 
 
 from __future__ import annotations
 
-import re
-
-from extract.statements.vocabulary import TIME_OR_STAGE
+from extract.statements.vocabulary import COUNT_WORD, TIME_OR_STAGE
 from extract.statements.window import Word
 
 EN_STOP = frozenset(
@@ -66,14 +64,12 @@ def usable(w: Word, korean: bool) -> bool:
 
 # "및 민간 사업비", "국·도비 및": a conjunction joins phrases, it neither starts nor ends one.
 _KO_CONJUNCTIONS = frozenset(("및", "또는", "혹은", "또", "그리고", "내지"))
-# "5건", "24건", "600여명": a count qualifies a phrase ("11개 사업") but never heads one.
-_COUNT = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구)$")
 
 
 def acceptable(words: tuple[Word, ...], korean: bool) -> bool:
     """Whether words may form a subject phrase (each word already usable, neighbours joinable)."""
     if korean and (
-        _COUNT.match(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
+        COUNT_WORD.match(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
     ):
         return False
     if all(TIME_OR_STAGE.match(w.stem) for w in words):

@@ -207,3 +207,6 @@ PROJECT_ACTIONS = frozenset(
     "건설 구축 조성 건립 설치 정비 착공 준공 개통 완공 시운전 개관 개소 개원 신축 증축 리모델링 복원 "
     "확충 확장 설립 유치 개발 도입 이전 보수 개선 운영 추진 완료 착수 발주".split()
 )
+
+# "5건", "30곳", "600여명": a count qualifies a name ("11개 사업") but never is or heads one.
+COUNT_WORD = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구|대|군데)?$")

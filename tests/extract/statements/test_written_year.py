@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.statements.extractor import extract_statements
+from extract.statements.refine import statement_inputs
 from extract.statements.year_features import written_year
 
 
@@ -24,11 +25,11 @@ def test_written_year(text: str, year: int | None) -> None:
     assert written_year(text) == year
 
 
-def test_next_year_in_an_undated_text_is_read_against_the_year_it_names() -> None:
-    text = (
-        "군의회, 내년 예산 확정\n군의 2032년도 예산이 5천120억원으로 확정됐다. "
-        "이는 올해 본예산 4천900억원보다 220억원 늘어난 규모다."
-    )
-    found = {st.amount.text: st.fiscal_year for st in extract_statements(text)}
-    assert found["5천120억원"] == 2032
-    assert found["4천900억원"] == 2031
+def test_an_undated_text_reads_relative_years_against_the_year_it_names() -> None:
+    """The year the text names is where the model's relative-year candidates start, as a
+    publication date's would be (the rules alone read the text without it)."""
+    text = "군의회, 내년 예산 확정\n군의 2032년도 예산이 5천120억원으로 확정됐다."
+    statements = extract_statements(text, rules_only=True)
+    [inputs] = statement_inputs(text, statements, None, korean=True)
+    marked = {year: [f for f in feats if f.startswith("pub") and f != "pub_only"] for year, feats in inputs.years}
+    assert marked[2031] == ["pub+0"] and marked[2032] == ["pub+1"]
