@@ -147,10 +147,12 @@ def extract_statements(
     statements = _rule_statements(text, published=published, org=org, korean=korean)
     if not statements:
         return statements
-    statements = with_dollar(statements, dollar_currency(url, text, country))
+    dollar = dollar_currency(url, text, country)
+    statements = with_dollar(statements, dollar)
     model = None if rules_only else model or shipped_model()
     if model is not None:
-        statements = apply_model(statements, iter_statement_inputs(text, statements, published, korean, url), model)
+        inputs = iter_statement_inputs(text, statements, published, korean, url, dollar)
+        statements = apply_model(statements, inputs, model)
     return mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
 from extract.statements.overrides import exact_role, is_level
@@ -53,8 +54,9 @@ def statement_inputs(
     published: datetime.date | None,
     korean: bool,
     url: str | None = None,
+    dollar: str | None = None,
 ) -> list[StatementInputs]:
-    return list(iter_statement_inputs(text, statements, published, korean, url))
+    return list(iter_statement_inputs(text, statements, published, korean, url, dollar))
 
 
 def iter_statement_inputs(
@@ -63,6 +65,7 @@ def iter_statement_inputs(
     published: datetime.date | None,
     korean: bool,
     url: str | None = None,
+    dollar: str | None = None,
 ) -> Iterator[StatementInputs]:
     """The model's inputs one statement at a time: reading keeps one statement's (~20 KB of
     candidates and features) at once, not a page's (3,000 amounts: 58 MB)."""
@@ -78,6 +81,7 @@ def iter_statement_inputs(
     for year, feats in url_years(url).items():
         named_years.setdefault(year, []).extend(feats)
     written_in = written_year(text) if published is None and korean else None
+    season = season_year(published, publisher_country(url, text, korean, dollar)) if published else None
     words = read_words(text, korean, spans)
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
         a = st.amount
@@ -86,7 +90,7 @@ def iter_statement_inputs(
             window=window,
             subjects=subject_candidates(window, st.subject),
             role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
-            years=year_candidates(window, st.fiscal_year, published, doc_years, named_years, written_in),
+            years=year_candidates(window, st.fiscal_year, published, doc_years, named_years, written_in, season),
         )
 
 

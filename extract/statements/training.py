@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.statements.currency import dollar_currency
 from extract.statements.extractor import Statement, extract_statements, is_korean
 from extract.statements.linear import Classifier, Ranker, StatementModel, model_to_json
 from extract.statements.refine import StatementInputs, apply_model, statement_inputs
@@ -51,7 +52,8 @@ def rule_reading(doc: dict[str, Any]) -> tuple[list[Statement], list[StatementIn
         text, published=published, lang=doc.get("lang"), url=doc.get("url"), rules_only=True
     )
     korean = is_korean(text[:5000], doc.get("lang"))
-    return statements, statement_inputs(text, statements, published, korean, doc.get("url"))
+    dollar = dollar_currency(doc.get("url"), text)
+    return statements, statement_inputs(text, statements, published, korean, doc.get("url"), dollar)
 
 
 def examples(docs: Sequence[dict[str, Any]]) -> list[Example]:

@@ -16,6 +16,11 @@ from extract.statements.year_features import written_year
         ("도의회, 내년 예산 확정\n도의 2032년도 예산이 9조1천억원으로 확정됐다.", 2031),
         ("시가 제출한 내년도 예산안은 7조5천억원으로, 2031년 본예산(7조원)보다 7.1% 늘었다.", 2031),
         ("새해 예산 심사 돌입\n2033년도 도·교육청 예산안을 심의한다.", 2032),
+        # a year's main budget proposal is debated the year before; a supplementary one is not
+        ("인천시의회는 제3회 추경과 2034년도 예산안 심사에 돌입했다.", 2033),
+        ("군은 2034년도 본예산안을 의회에 제출했다.", 2033),
+        ("시는 2034년도 제2회 추가경정예산안을 제출했다.", None),
+        ("2034년 추경 예산안 1천억원", None),
         # no next year's budget, or no named year: the text does not say
         ("올해 제1회 추경 1천억원을 편성했다. 2031년 본예산은 3조원이다.", None),
         ("내년도 예산안은 4천억원 규모다.", None),
