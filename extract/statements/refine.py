@@ -114,6 +114,11 @@ _WHOLE_BUDGET = re.compile(
 )
 
 
+# National money granted to a local government is never its whole budget: none of the 30 labelled
+# Korean amounts whose subject names it is a total (17 allocations, 9 other, 4 changes).
+_NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
+
+
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
@@ -140,6 +145,8 @@ def apply_model(
             excluded = ("allocation", "total")
         if subject and w.korean and _WHOLE_BUDGET.search(subject):
             excluded += ("allocation",)
+        if subject and w.korean and _NATIONAL_MONEY.search(subject):
+            excluded += ("total",)
         role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang, exclude=excluded)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
     return out

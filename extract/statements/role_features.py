@@ -56,6 +56,8 @@ _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
 _AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)
 _NEAR = 2
+_NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고|government grant|federal fund", re.I)
+_HEAD = 200
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -215,4 +217,6 @@ def role_features(
         if value == largest:
             feats.append("largest")
     feats.append(f"rule_rank={rule_role}{min(rank, 2)}")
+    if _NATIONAL_MONEY.search(text, 0, min(len(text), _HEAD)):
+        feats.append("head=national")  # a report on national money secured: its sums are grants, not budgets
     return feats

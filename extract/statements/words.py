@@ -98,6 +98,7 @@ _CONNECTIVES = (
     "돼",
     "들여",
     "더해",
+    "져",  # "더해져", "이뤄져": passive connectives
     "맞춰",
     "앞두고",
     "힘입어",

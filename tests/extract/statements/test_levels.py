@@ -95,3 +95,19 @@ def test_what_the_text_rules_out_beats_the_model(text: str, amount: str, role: s
     found = extract_statements(text, published=DAY, model=_allocation_minded())
     [st] = [s for s in found if s.amount.text == amount]
     assert st.role == role
+
+
+def _total_minded() -> StatementModel:
+    """A model that calls every amount a total, allocation its second guess."""
+    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
+    role = Classifier(("allocation", "change", "other", "total"), {}, (3.0, 0.0, 0.0, 5.0))
+    return StatementModel("test", keep_rule, role, keep_rule)
+
+
+def test_national_money_is_never_a_whole_budget() -> None:
+    """국비 granted to a province is what it got, not its budget, however sure the model is."""
+    text = "도는 내년 국비 9조2148억원을 확보했다."
+    [st] = extract_statements(text, published=DAY, model=_total_minded())
+    assert "국비" in (st.subject or "") and st.role == "allocation"
+    [whole] = extract_statements("도의 내년 예산은 9조2148억원이다.", published=DAY, model=_total_minded())
+    assert whole.role == "total"
