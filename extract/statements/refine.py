@@ -19,7 +19,13 @@ from extract.statements.role_features import LIST_OF_CHANGES, LIST_OF_REVENUE, r
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import AmountWindow, read_window, read_words
-from extract.statements.year_features import document_years, url_years, written_year, year_candidates
+from extract.statements.year_features import (
+    document_year_facts,
+    document_years,
+    url_years,
+    written_year,
+    year_candidates,
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ def iter_statement_inputs(
         named_years.setdefault(year, []).extend(feats)
     written_in = written_year(text) if published is None and korean else None
     season = season_year(published, publisher_country(url, text, korean, dollar)) if published else None
+    doc = document_year_facts(text, published, doc_years, named_years, written_in, season)
     words = read_words(text, korean, spans)
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
         a = st.amount
@@ -90,7 +97,7 @@ def iter_statement_inputs(
             window=window,
             subjects=subject_candidates(window, st.subject),
             role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
-            years=year_candidates(window, st.fiscal_year, published, doc_years, named_years, written_in, season),
+            years=year_candidates(window, st.fiscal_year, doc),
         )
 
 

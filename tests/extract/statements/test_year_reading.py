@@ -11,7 +11,7 @@ import pytest
 from extract.statements.extractor import extract_statements
 from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.refine import statement_inputs
-from extract.statements.year_features import year_mentions
+from extract.statements.year_words import year_mentions
 
 
 @pytest.mark.parametrize(
