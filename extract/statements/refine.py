@@ -126,6 +126,13 @@ _WHOLE_BUDGET = re.compile(
 _NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
 
 
+# Revenue, debt and carried-over money are "other", even when they grow or shrink: 51 of the 54
+# labelled Korean amounts whose subject names one and no whole budget (the rest: a revenue
+# guarantee's shortfall and two grants named by their project). The head of a Korean phrase is its
+# last word: "세수 감소로 줄어든 예산" is no revenue, "지방세와 세외수입" is.
+_REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이월금|지방채|채무|부채|세수")
+
+
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
@@ -154,6 +161,8 @@ def apply_model(
             excluded += ("allocation",)
         if subject and w.korean and _NATIONAL_MONEY.search(subject):
             excluded += ("total",)
+        if subject and w.korean and _REVENUE.search(subject.split()[-1]) and not _WHOLE_BUDGET.search(subject):
+            excluded += ("allocation", "total", "change")
         role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang, exclude=excluded)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
     return out
