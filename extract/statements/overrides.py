@@ -20,8 +20,10 @@ _LEFT_OUT_AFTER = re.compile(
     r"^[^.\n]{0,14}?(?:포함되지\s?않|반영되지\s?않|반영이?\s?안\s?되|미반영|빠졌|제외됐|제외되|불발|무산)"
     r"|^[^.\n]{0,14}?(?:반영을|지원을|배정을|편성을)?\s?(?:건의|요청|요구|신청)(?:했|하|해|할|한|을|중)",
 )
+# "3248억원이 3회추경에서 증가했다": a place or a stage where the change happened may stand between.
 _CHANGE_AFTER = re.compile(
-    r"^\s?(?:이|가|을|를)?\s?(?:더\s|각각\s|모두\s)?(?:증가|증액|감소|감액|삭감|늘었|늘어났|줄었|줄어들|깎)"
+    r"^\s?(?:이|가|을|를)?\s?(?:\S{1,12}에서\s)?(?:더\s|각각\s|모두\s)?"
+    r"(?:증가|증액|감소|감액|삭감|늘었|늘어났|줄었|줄어들|깎)"
 )
 _EN_CHANGE_BEFORE = re.compile(
     r"\b(?:cut|cuts|cutting|slashed|trimmed|reduced by|reduction of|increase of|increased by|"

@@ -15,7 +15,7 @@ from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
 from extract.statements.overrides import exact_role, is_level
-from extract.statements.role_features import LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
+from extract.statements.role_features import GRANT_WON, LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.window import AmountWindow, read_window, read_words
@@ -128,7 +128,8 @@ _NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
 
 # Revenue, debt and carried-over money are "other", even when they grow or shrink: 51 of the 54
 # labelled Korean amounts whose subject names one and no whole budget (the rest: a revenue
-# guarantee's shortfall and two grants named by their project). The head of a Korean phrase is its
+# guarantee's shortfall and two grants named by their project: a grant won is an allocation,
+# role_features.GRANT_WON). The head of a Korean phrase is its
 # last word: "세수 감소로 줄어든 예산" is no revenue, "지방세와 세외수입" is.
 _REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이월금|지방채|채무|부채|세수")
 
@@ -157,11 +158,14 @@ def apply_model(
             excluded = ("allocation", "total", "change")  # revenue, even when it changes, is "other"
         elif LIST_OF_CHANGES in x.role:
             excluded = ("allocation", "total")
+        elif GRANT_WON in x.role:
+            excluded = ("other",)
         if subject and w.korean and _WHOLE_BUDGET.search(subject):
             excluded += ("allocation",)
         if subject and w.korean and _NATIONAL_MONEY.search(subject):
             excluded += ("total",)
-        if subject and w.korean and _REVENUE.search(subject.split()[-1]) and not _WHOLE_BUDGET.search(subject):
+        revenue = subject and _REVENUE.search(subject.split()[-1]) and not _WHOLE_BUDGET.search(subject)
+        if w.korean and revenue and GRANT_WON not in x.role:
             excluded += ("allocation", "total", "change")
         role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang, exclude=excluded)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))

@@ -114,3 +114,25 @@ def test_national_money_is_never_a_whole_budget() -> None:
     assert "국비" in (st.subject or "") and st.role == "allocation"
     [whole] = extract_statements("도의 내년 예산은 9조2148억원이다.", published=DAY, model=_total_minded())
     assert whole.role == "total"
+
+
+def _other_minded() -> StatementModel:
+    """A model that calls every amount "other", allocation its second guess."""
+    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
+    role = Classifier(("allocation", "change", "other", "total"), {}, (3.0, 0.0, 5.0, 0.0))
+    return StatementModel("test", keep_rule, role, keep_rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("군은 공모사업에 선정돼 국·도비 290억원을 확보했다.", "allocation"),
+        ("리빌딩 사업으로 특별교부세 30억원이 지원된다.", "allocation"),
+        # sought or given back, it stays what the model says
+        ("군은 내년 국비 확보 목표를 290억원으로 세웠다.", "other"),
+        ("부지가 없으면 도비 52억원을 반납해야 한다.", "other"),
+    ],
+)
+def test_a_grant_won_is_an_allocation(text: str, role: str) -> None:
+    [st] = extract_statements(text, published=DAY, model=_other_minded())
+    assert st.role == role
