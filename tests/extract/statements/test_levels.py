@@ -92,6 +92,8 @@ def _allocation_minded() -> StatementModel:
         # revenue is "other" even when it grows; a phrase headed by something else is no revenue
         ("군의 세외수입이 183억원 증가했다.", "183억원", "other"),
         ("세수 감소로 줄어든 복지 예산 12억원을 도서관에 편성했다.", "12억원", "allocation"),
+        # a change verb after the stage the change happened in
+        ("도로 예산 3248억원이 3회추경에서 증가했다.", "3248억원", "change"),
     ],
 )
 def test_what_the_text_rules_out_beats_the_model(text: str, amount: str, role: str) -> None:
