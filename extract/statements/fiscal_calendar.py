@@ -23,7 +23,7 @@ _SEASON_DAYS = 122
 
 def publisher_country(url: str | None, text: str, korean: bool, dollar: str | None) -> str | None:
     """The publisher's country: Korean text is Korea's; else the address's country domain, the
-    dollar the text was found to use, or the pounds or euros it counts in."""
+    dollar the text was found to use, or the pounds, euros or (US) dollars it counts in."""
     if korean:
         return "KR"
     host = (urlsplit(url).hostname or "") if url else ""
@@ -33,10 +33,10 @@ def publisher_country(url: str | None, text: str, korean: bool, dollar: str | No
     if dollar in _CURRENCY_COUNTRY:
         return _CURRENCY_COUNTRY[dollar]
     head = text[:4000]
-    pounds, euros = len(_POUND.findall(head)), len(_EURO.findall(head))
+    pounds, euros, dollars = len(_POUND.findall(head)), len(_EURO.findall(head)), head.count("$")
     if pounds or euros:
         return "GB" if pounds >= euros else "IE"
-    return None
+    return "US" if dollars else None  # a bare "$" nothing says is another country's
 
 
 def _fiscal_year(day: datetime.date, start_month: int) -> int:

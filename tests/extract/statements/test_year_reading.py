@@ -99,6 +99,7 @@ def test_the_fiscal_year_a_dated_report_is_about(published: datetime.date, count
         ("https://citynews.com/a", "", False, "CAD", "CA"),
         ("https://citynews.com/a", "a £3m cut and £2m more", False, None, "GB"),
         ("https://citynews.com/a", "€86m budget", False, None, "IE"),
+        ("https://towncrier.com/a", "a $800 million county budget", False, None, "US"),  # a bare dollar
         ("https://kansascity.legistar.com/x", "no money named", False, None, None),
     ],
 )
