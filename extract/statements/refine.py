@@ -121,6 +121,14 @@ _WHOLE_BUDGET = re.compile(
 )
 
 
+# English: money coming in, owed, held or missing, and what a household pays, is no allocation: of
+# the labelled English amounts whose subject is headed so, 28 are "other", 1 a change, 1 a total.
+_EN_NOT_SPENDING = re.compile(
+    r"\b(?:revenues?|tax|taxes|levy|rates|reserves?|borrowing|debt|deficit|hole|shortfall|income|surplus|bill|home)$",
+    re.I,
+)
+
+
 # National money granted to a local government is never its whole budget: none of the 30 labelled
 # Korean amounts whose subject names it is a total (17 allocations, 9 other, 4 changes).
 _NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
@@ -161,6 +169,8 @@ def apply_model(
         elif GRANT_WON in x.role:
             excluded = ("other",)
         if subject and w.korean and _WHOLE_BUDGET.search(subject):
+            excluded += ("allocation",)
+        if subject and not w.korean and _EN_NOT_SPENDING.search(subject):
             excluded += ("allocation",)
         if subject and w.korean and _NATIONAL_MONEY.search(subject):
             excluded += ("total",)

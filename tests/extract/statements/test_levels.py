@@ -138,3 +138,22 @@ def _other_minded() -> StatementModel:
 def test_a_grant_won_is_an_allocation(text: str, role: str) -> None:
     [st] = extract_statements(text, published=DAY, model=_other_minded())
     assert st.role == role
+
+
+def _english_allocation_minded() -> StatementModel:
+    keep_rule = Ranker({"en:rule_exact": 5.0, "en:rule": 5.0}, 0.0)
+    role = Classifier(("allocation", "change", "other", "total"), {}, (5.0, 0.0, 1.0, 0.0))
+    return StatementModel("test", keep_rule, role, keep_rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The council will hold reserves of £13 million.", "other"),
+        ("The plan adds borrowing of £24.8m.", "other"),
+        ("The council set aside £2 million for road repairs.", "allocation"),
+    ],
+)
+def test_english_money_held_or_owed_is_no_allocation(text: str, role: str) -> None:
+    [st] = extract_statements(text, published=DAY, model=_english_allocation_minded())
+    assert st.role == role, st
