@@ -43,6 +43,20 @@ _REVENUE_BEFORE = re.compile(
 )
 
 
+# "The new budget is $896.2 million", "approved a $105 million capital budget": the amount is the
+# whole budget. On the labelled English texts 14 of 15 amounts so placed are totals; the other is a
+# department's ("the District Attorney's Office budget is about $100 million").
+_EN_BUDGET_IS = re.compile(
+    r"\bbudgets?(?: for \S+)?(?: \S+)? (?:is|of|was|will be|totals?|totalled|totaling|totalling|comes to|came to|"
+    r"exceeds)\s(?:about |nearly |roughly |some |just |a |an )?$",
+    re.I,
+)
+_EN_BUDGET_AFTER = re.compile(
+    r"\s?(?:operating |capital |annual |total |net |gross |general fund |county |city |council )?budget\b", re.I
+)
+_EN_PART_BUDGET = re.compile(r"(?:['’]s|\b(?:office|department|service|division|agency))\s\w*\s?budgets?\b", re.I)
+
+
 def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
     """The role the words next to text[start:end] settle, or None when they leave it open."""
     after = text[end : end + 40]
@@ -59,6 +73,8 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
     before = text[max(0, start - 40) : start]
     if _EN_REQUEST_BEFORE.search(before):
         return "other"
+    if (_EN_BUDGET_IS.search(before) or _EN_BUDGET_AFTER.match(text, end)) and not _EN_PART_BUDGET.search(before):
+        return "total"
     if _EN_CHANGE_BEFORE.search(before) and not _REVENUE_BEFORE.search(before + text[end : end + 30]):
         return "change"
     return None

@@ -152,8 +152,12 @@ def _english_allocation_minded() -> StatementModel:
         ("The council will hold reserves of £13 million.", "other"),
         ("The plan adds borrowing of £24.8m.", "other"),
         ("The council set aside £2 million for road repairs.", "allocation"),
+        # the amount as the whole budget, not a department's
+        ("The new budget is $412.5 million for all services.", "total"),
+        ("The board approved a $96 million capital budget on Monday.", "total"),
+        ("The Public Defender's Office budget is about $12 million.", "allocation"),
     ],
 )
-def test_english_money_held_or_owed_is_no_allocation(text: str, role: str) -> None:
+def test_english_shapes_that_settle_a_role(text: str, role: str) -> None:
     [st] = extract_statements(text, published=DAY, model=_english_allocation_minded())
     assert st.role == role, st
