@@ -18,6 +18,7 @@ from extract.statements.overrides import exact_role, is_level
 from extract.statements.role_features import GRANT_WON, LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
+from extract.statements.subject_roles import roles_ruled_out
 from extract.statements.window import AmountWindow, read_window, read_words
 from extract.statements.year_features import (
     document_year_facts,
@@ -114,34 +115,6 @@ def _base_named_before(x: StatementInputs) -> list[Candidate]:
     return [c for c in x.subjects if "adjacent=B" in c.features]
 
 
-# A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
-# train set 211 of 214 amounts whose labelled subject names one are totals, changes or other.
-_WHOLE_BUDGET = re.compile(
-    r"일반회계|특별회계|예산안|본예산|추경|추가경정|당초예산|기정예산|최종예산|총예산|예산\s?규모|세출"
-)
-
-
-# English: money coming in, owed, held or missing, and what a household pays, is no allocation: of
-# the labelled English amounts whose subject is headed so, 28 are "other", 1 a change, 1 a total.
-_EN_NOT_SPENDING = re.compile(
-    r"\b(?:revenues?|tax|taxes|levy|rates|reserves?|borrowing|debt|deficit|hole|shortfall|income|surplus|bill|home)$",
-    re.I,
-)
-
-
-# National money granted to a local government is never its whole budget: none of the 30 labelled
-# Korean amounts whose subject names it is a total (17 allocations, 9 other, 4 changes).
-_NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
-
-
-# Revenue, debt and carried-over money are "other", even when they grow or shrink: 51 of the 54
-# labelled Korean amounts whose subject names one and no whole budget (the rest: a revenue
-# guarantee's shortfall and two grants named by their project: a grant won is an allocation,
-# role_features.GRANT_WON). The head of a Korean phrase is its
-# last word: "세수 감소로 줄어든 예산" is no revenue, "지방세와 세외수입" is.
-_REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이월금|지방채|채무|부채|세수")
-
-
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
@@ -168,15 +141,7 @@ def apply_model(
             excluded = ("allocation", "total")
         elif GRANT_WON in x.role:
             excluded = ("other",)
-        if subject and w.korean and _WHOLE_BUDGET.search(subject):
-            excluded += ("allocation",)
-        if subject and not w.korean and _EN_NOT_SPENDING.search(subject):
-            excluded += ("allocation",)
-        if subject and w.korean and _NATIONAL_MONEY.search(subject):
-            excluded += ("total",)
-        revenue = subject and _REVENUE.search(subject.split()[-1]) and not _WHOLE_BUDGET.search(subject)
-        if w.korean and revenue and GRANT_WON not in x.role:
-            excluded += ("allocation", "total", "change")
+        excluded += roles_ruled_out(subject, w.korean, GRANT_WON in x.role)
         role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang, exclude=excluded)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
     return out

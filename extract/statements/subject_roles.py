@@ -1,0 +1,52 @@
+"""Roles a statement's subject rules out, whatever the model scores: what a phrase names (a whole
+budget, revenue, national money, money held or owed) settles what its amount cannot be.
+
+Each pattern names how many labelled amounts it holds for; they were chosen by reading the
+labelled train set (../shared/eval), with the labelled subjects, not the predicted ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
+# train set 211 of 214 amounts whose labelled subject names one are totals, changes or other.
+_WHOLE_BUDGET = re.compile(
+    r"일반회계|특별회계|예산안|본예산|추경|추가경정|당초예산|기정예산|최종예산|총예산|예산\s?규모|세출"
+)
+
+# National money granted to a local government is never its whole budget: none of the 30 labelled
+# Korean amounts whose subject names it is a total (17 allocations, 9 other, 4 changes).
+_NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
+
+# Revenue, debt and carried-over money are "other", even when they grow or shrink: 51 of the 54
+# labelled Korean amounts whose subject names one and no whole budget (the rest: a revenue
+# guarantee's shortfall and two grants named by their project: a grant won is an allocation,
+# role_features.GRANT_WON). The head of a Korean phrase is its last word: "세수 감소로 줄어든
+# 예산" is no revenue, "지방세와 세외수입" is.
+_REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이월금|지방채|채무|부채|세수")
+
+# English: money coming in, owed, held or missing, and what a household pays, is no allocation: of
+# the labelled English amounts whose subject is headed so, 28 are "other", 1 a change, 1 a total.
+_EN_NOT_SPENDING = re.compile(
+    r"\b(?:revenues?|tax|taxes|levy|rates|reserves?|borrowing|debt|deficit|hole|shortfall|income|surplus|bill|home)$",
+    re.I,
+)
+
+
+def roles_ruled_out(subject: str | None, korean: bool, grant_won: bool = False) -> tuple[str, ...]:
+    """The roles an amount whose subject is `subject` cannot have; grant_won: its sentence tells of
+    a grant the place won (role_features.GRANT_WON), which is spending, not revenue."""
+    if not subject:
+        return ()
+    if not korean:
+        return ("allocation",) if _EN_NOT_SPENDING.search(subject) else ()
+    out: tuple[str, ...] = ()
+    whole = _WHOLE_BUDGET.search(subject)
+    if whole:
+        out += ("allocation",)
+    if _NATIONAL_MONEY.search(subject):
+        out += ("total",)
+    if _REVENUE.search(subject.split()[-1]) and not whole and not grant_won:
+        out += ("allocation", "total", "change")
+    return out

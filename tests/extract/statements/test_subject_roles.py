@@ -1,0 +1,26 @@
+"""Roles a subject rules out, whatever the model says. Subjects written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.statements.subject_roles import roles_ruled_out
+
+
+@pytest.mark.parametrize(
+    ("subject", "korean", "grant_won", "ruled_out"),
+    [
+        ("내년도 예산안", True, False, {"allocation"}),  # a whole budget is no allocation within it
+        ("특별회계", True, False, {"allocation"}),
+        ("내년 국비", True, False, {"total"}),  # national money is no whole budget
+        ("지방세와 세외수입", True, False, {"allocation", "total", "change"}),  # revenue is "other"
+        ("특별교부세", True, True, set()),  # unless it is a grant the place won
+        ("세수 감소로 줄어든 복지 예산", True, False, set()),  # headed by 예산, not by revenue
+        ("체육공원 조성사업", True, False, set()),
+        ("council reserves", False, False, {"allocation"}),
+        ("road repairs", False, False, set()),
+        (None, True, False, set()),
+    ],
+)
+def test_roles_ruled_out(subject: str | None, korean: bool, grant_won: bool, ruled_out: set[str]) -> None:
+    assert set(roles_ruled_out(subject, korean, grant_won)) == ruled_out
