@@ -17,12 +17,13 @@ from extract.statements.extractor import Statement as ReadStatement
 from extract.statements.mentions import Mention
 from store.base import to_utc
 from store.changes import add_change, text_diff
+from store.figure_events import statement_events
 from store.kept import get_kept
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Source
 from store.records import DueArticle, FetchInfo, Outcome, Validators
 from store.stories import link_story
-from store.timeline import statement_events, statement_rows, store_statements
+from store.timeline import statement_rows, store_statements
 
 _SPACE = re.compile(r"\s+")
 # Page furniture that changes on every visit and is not an edit: view counters, print times.

@@ -15,10 +15,11 @@ from changes.backlog import calendar_date
 from extract.statements.extractor import Statement as ReadStatement
 from extract.statements.extractor import extract_statements, reported_figures
 from extract.statements.mentions import Mention, extract_mentions
+from store.figure_events import statement_events
 from store.mentions import record_mentions
 from store.models import Article, ArticleVersion, Change, Project, ProjectAlias, Source, Statement
 from store.records import as_utc
-from store.timeline import record_statements, statement_events
+from store.timeline import record_statements
 
 # (text, published, org, lang, url) -> what the extractor reads; a seam so tests can pass a fake.
 Reader = Callable[

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from changes.amounts import DIRECTION_LABEL, Decision, Figure, decide_amount_change, decide_stage_step
@@ -19,10 +19,10 @@ from changes.projects import identify, stage_of
 from extract.statements.extractor import Statement as ReadStatement
 from store.changes import add_change
 from store.kept import get_kept
-from store.models import Article, ArticleVersion, Project, ProjectAlias, Source, Statement
+from store.models import Article, ArticleVersion, Project, Source, Statement
 from store.projects import find_budget_project, remember_alias, resolve_once
 from store.records import as_utc
-from store.statement_rows import StatementRow, facts_of, statement_row, write_rows
+from store.statement_rows import TABLE, StatementRow, facts_of, statement_row, write_rows
 
 LAST_FIGURES = 5  # figures read back per comparison: the newest few of one project and year, by index
 
@@ -145,26 +145,43 @@ def _seconds(when: datetime | None) -> float:
     return as_utc(when).timestamp() if when is not None else float("-inf")
 
 
-def last_figures(session: Session, project_id: int, row: StatementRow) -> list[Statement]:
+def last_figures(session: Session, project_id: int, row: StatementRow) -> list[StatementRow]:
     """The newest figures of a project and year said at or before ``row``: an index probe, bounded
-    however many figures share a said_at."""
+    however many figures share a said_at. Read as plain rows (SQLAlchemy Core): of the rows read,
+    most are passed over, and an ORM object each cost more than the probe."""
     assert row.said_at is not None
-    newest = session.scalars(
-        select(Statement)
-        .where(
-            Statement.project_id == project_id,
-            Statement.fiscal_year == row.fiscal_year,
-            Statement.currency == row.currency,
-            Statement.said_at <= row.said_at,
-            Statement.version_id != row.version_id,
+    newest = [
+        StatementRow(**found._mapping)
+        for found in session.execute(
+            _LAST_FIGURES,
+            {
+                "project": project_id,
+                "year": row.fiscal_year,
+                "currency": row.currency,
+                "said_at": row.said_at,
+                "version": row.version_id,
+            },
         )  # fmt: skip
-        .order_by(Statement.said_at.desc(), Statement.id.desc())
-        .limit(NEWEST_ROWS)
-    ).all()
+    ]
     # newest first; within one version its first statement, the figure the article reports
     # (record_statements compares that one, headline figures leading)
     ordered = sorted(newest, key=lambda st: (-_seconds(st.said_at), -st.version_id, st.id))
     return ordered[:LAST_FIGURES]
+
+
+# Built once: an article asks it for each of its projects and years.
+_LAST_FIGURES = (
+    select(TABLE)
+    .where(
+        TABLE.c.project_id == bindparam("project"),
+        TABLE.c.fiscal_year == bindparam("year"),
+        TABLE.c.currency == bindparam("currency"),
+        TABLE.c.said_at <= bindparam("said_at"),
+        TABLE.c.version_id != bindparam("version"),
+    )
+    .order_by(TABLE.c.said_at.desc(), TABLE.c.id.desc())
+    .limit(NEWEST_ROWS)
+)
 
 
 def compare_with_last(
@@ -201,7 +218,7 @@ def compare_with_last(
 
 def _record(
     session: Session, source: Source, article: Article, version: ArticleVersion, row: StatementRow,
-    before: Statement, decision: Decision, now: datetime,
+    before: StatementRow, decision: Decision, now: datetime,
 ) -> None:  # fmt: skip
     project = get_kept(session, Project, row.project_id)
     before_project = get_kept(session, Project, before.project_id)
@@ -223,77 +240,7 @@ def _record(
     )  # fmt: skip
 
 
-def statement_events(
-    session: Session,
-    source: Source,
-    article: Article,
-    version: ArticleVersion,
-    rows: Sequence[StatementRow],
-    previous: ArticleVersion | None,
-    now: datetime,
-) -> None:
-    """statement_new for each figure not said before by this article, earlier in it, or by another
-    copy of its story. The story's figures come from the (story_id, value) index, not a join."""
-    story = article.story_id or article.id
-    for row in rows:
-        row.story_id = story
-    said_before: set[tuple[int, str | None]] = set()
-    if previous is not None:
-        said_before = {
-            (value, subject)
-            for value, subject in session.execute(
-                select(Statement.value, Statement.subject).where(Statement.version_id == previous.id)
-            )
-        }
-    story_figures: set[tuple[int | None, int]] = set()
-    if story != article.id:
-        # one index probe per figure ((story_id, value), LIMIT 1): a story of thousands of copies
-        # costs what a story of two does
-        for year, value in {(row.fiscal_year, row.value) for row in rows}:
-            said = session.scalar(
-                select(Statement.id)
-                .where(Statement.story_id == story, Statement.value == value,
-                       Statement.fiscal_year.is_(year) if year is None else Statement.fiscal_year == year,
-                       Statement.article_id != article.id)
-                .limit(1)
-            )  # fmt: skip
-            if said is not None:
-                story_figures.add((year, value))
-    why = _alias_reasons(session, rows)
-    said_here: set[tuple[int, str, int | None]] = set()
-    for row in rows:
-        figure = (row.value, row.currency, row.fiscal_year)
-        if (row.value, row.subject) in said_before or (row.fiscal_year, row.value) in story_figures:
-            continue
-        if figure in said_here:  # a headline's figure repeated in the body is one figure
-            continue
-        said_here.add(figure)
-        summary = f"{row.org} {row.subject or '-'}: {format_amount(row.value, row.currency)}"
-        if row.fiscal_year:
-            summary += f" ({row.fiscal_year})"
-        add_change(session, "statement_new", now, summary, source_id=source.id, article_id=article.id,
-                   version_id=version.id, statement_id=row.id, project_id=row.project_id, org=row.org,
-                   detail={"value": row.value, "currency": row.currency, "role": row.role,
-                           "fiscal_year": row.fiscal_year, "action": row.action,
-                           "reason": why.get((row.project_id or 0, row.subject or ""))
-                           or identify(facts_of(row)).reason})  # fmt: skip
-
-
-def _alias_reasons(session: Session, rows: Sequence[StatementRow]) -> dict[tuple[int, str], str]:
-    """Why each row's subject names its project (the alias recorded when the name was merged)."""
-    ids = {row.project_id for row in rows if row.project_id is not None}
-    names = {row.subject for row in rows if row.subject}
-    if not ids or not names:
-        return {}
-    found = session.execute(
-        select(ProjectAlias.project_id, ProjectAlias.name, ProjectAlias.reason, Project.name)
-        .join(Project, Project.id == ProjectAlias.project_id)
-        .where(ProjectAlias.project_id.in_(ids), ProjectAlias.name.in_(names))
-    )
-    return {(pid, name): f"project '{project}': {reason}" for pid, name, reason, project in found}
-
-
 from store.timeline_queries import ProjectTimeline, TimelinePoint, project_timelines  # noqa: E402
 
 __all__ = ["ProjectTimeline", "TimelinePoint", "format_amount", "project_timelines", "record_statements",
-           "statement_events", "statement_rows", "store_statements"]  # fmt: skip
+           "statement_rows", "store_statements"]  # fmt: skip
