@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The 17 provincial-level governments: official name and the forms news text uses.
 _PROVINCES = {
@@ -27,6 +28,9 @@ _SYNONYMS = (("인공지능", "ai"), ("에이아이", "ai"), ("사회간접자�
 SIMILAR_NAMES = 0.8  # character-bigram Dice of two project keys at or above this is one project
 
 
+# Storing asks for the same few organisations' and projects' keys dozens of times an article
+# (every statement's org and subject): pure functions of a short string, so answered once.
+@lru_cache(maxsize=4096)
 def org_key(org: str) -> str:
     """A comparison key for an organization's name."""
     text = unicodedata.normalize("NFKC", org).strip()
@@ -52,6 +56,7 @@ class ProjectName:
     name: str
 
 
+@lru_cache(maxsize=4096)
 def project_key(text: str) -> str:
     value = unicodedata.normalize("NFKC", text).lower()
     value = _LEADING_TIME.sub("", value)
