@@ -18,6 +18,11 @@ from store.statement_rows import TABLE, StatementRow, facts_of
 from store.timeline import format_amount
 
 
+# Probes per statement: SQLite allows 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT),
+# and a hostile page may hold thousands of figures.
+_PROBES = 200
+
+
 @lru_cache(maxsize=64)
 def _story_figures_query(figures: int) -> CompoundSelect[int]:
     """Which of ``figures`` (fiscal year, value) pairs another article of the story said: one index
@@ -65,11 +70,12 @@ def statement_events(
     figures: list[tuple[int | None, int]] = []
     if story != article.id:
         figures = list({(row.fiscal_year, row.value) for row in rows})
-    if figures:
+    for first in range(0, len(figures), _PROBES):
+        chunk = figures[first : first + _PROBES]
         params: dict[str, Any] = {"story": story, "me": article.id}
-        for i, (year, value) in enumerate(figures):
+        for i, (year, value) in enumerate(chunk):
             params[f"y{i}"], params[f"v{i}"] = year, value
-        story_figures = {figures[i] for i in session.scalars(_story_figures_query(len(figures)), params)}
+        story_figures |= {chunk[i] for i in session.scalars(_story_figures_query(len(chunk)), params)}
     why = _alias_reasons(session, rows)
     said_here: set[tuple[int, str, int | None]] = set()
     for row in rows:
