@@ -17,7 +17,6 @@ from store.models import Article, ArticleVersion, Project, ProjectAlias, Source,
 from store.statement_rows import TABLE, StatementRow, facts_of
 from store.timeline import format_amount
 
-
 # Probes per statement: SQLite allows 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT),
 # and a hostile page may hold thousands of figures.
 _PROBES = 200
