@@ -180,6 +180,12 @@ class Config(BaseModel):
     database: str = DEFAULT_DATABASE
     timezone: str = "Asia/Seoul"
     user_agent: str = "budgetwatch/0.1 (+https://github.com/budgetwatch/budgetwatch; municipal budget monitor)"
+    # A crawl process is to stay under 300 MB: ~145 MB is its floor, and each of the 2 pages it
+    # reads at once costs besides its bytes (~20 MB for a 9 MB page). With 8 sources of 9 MB pages
+    # of 3,000 amounts each it peaked at 294 MB with 64 MB of pages, 272 with 48, 262 with 32.
+    page_budget_mb: int = Field(
+        default=32, ge=1, description="MB of fetched pages a crawl process holds at once (fetching or to read)"
+    )
     sources: tuple[SourceConfig, ...] = ()
     digest: DigestConfig = DigestConfig()
     _catalog: Catalog = PrivateAttr(default_factory=Catalog)
