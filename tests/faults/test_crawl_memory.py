@@ -36,13 +36,14 @@ def _big_page(sentence: str) -> Callable[[FaultHandler], None]:
     ("sources", "sentence"), [(4, SENTENCE), (8, FILLER), (16, FILLER)], ids=["4-amounts", "8-plain", "16-plain"]
 )
 def test_crawl_of_9_mb_pages_stays_under_300_mb(tmp_path: Path, sources: int, sentence: str) -> None:
+    big = _big_page(sentence)  # one 9 MB body served for every page
     with FaultServer() as server:
         entries = []
         for s in range(sources):
             links = [(f"{server.base_url}/s{s}/p{p}.html", f"큰 문서 {p}") for p in range(PAGES)]
             server.route(f"/s{s}/feed.xml", page(rss(links), "application/rss+xml"))
             for p in range(PAGES):
-                server.route(f"/s{s}/p{p}.html", _big_page(sentence))
+                server.route(f"/s{s}/p{p}.html", big)
             entries.append({"name": f"s{s}", "org": "시험군", "kind": "rss", "url": f"{server.base_url}/s{s}/feed.xml",
                             "allow_private": True, "delay": 0, "timeout": 60})  # fmt: skip
         config = write_config(tmp_path / "c.yaml", {"database": f"sqlite:///{tmp_path}/bw.sqlite", "sources": entries})
