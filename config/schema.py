@@ -180,6 +180,13 @@ class Config(BaseModel):
     database: str = DEFAULT_DATABASE
     timezone: str = "Asia/Seoul"
     user_agent: str = "budgetwatch/0.1 (+https://github.com/budgetwatch/budgetwatch; municipal budget monitor)"
+    # A crawl process is to stay under 300 MB. Its floor is ~145 MB, and the 2 pages it reads at
+    # once cost more than their bytes: 8 sources of 3 pages of 9 MB of 3,000 amounts each peaked
+    # at 294 MB with 64 MB of pages held, 272 with 48, 262 with 32 (16 sources: 286 with 48, 276
+    # with 32; single runs, 2026-11-29, docs/faults.md).
+    page_budget_mb: int = Field(
+        default=32, ge=1, description="MB of fetched pages a crawl process holds at once (fetching or to read)"
+    )
     sources: tuple[SourceConfig, ...] = ()
     digest: DigestConfig = DigestConfig()
     _catalog: Catalog = PrivateAttr(default_factory=Catalog)

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from config.schema import Config, SourceConfig
 from crawler.heap import fix_mmap_threshold
 from crawler.known import due_known, source_rows, store_lookup
+from crawler.page_budget import PageBudget
 from crawler.read_pool import PageReader
 from crawler.settings import build_settings, crawler_settings
 from crawler.spider import READ_SLOTS, SourceSpider
@@ -84,6 +85,7 @@ class SourceCrawler:
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
         self.reader = reader if reader is not None else PageReader()
         self.read_slots = asyncio.Semaphore(READ_SLOTS)  # pages read at once, over all sources
+        self.page_budget = PageBudget(self.base_settings["BUDGETWATCH_PAGE_BUDGET"])  # bytes held, all sources
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
         ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())
@@ -116,6 +118,7 @@ class SourceCrawler:
                 "engine": self.engine,
                 "catalog": self.config.catalog,
                 "read_slots": self.read_slots,
+                "page_budget": self.page_budget,
             }
             await self.runner.crawl(crawler, **kwargs)
             reason = crawler.stats.get_value("finish_reason") if crawler.stats else None

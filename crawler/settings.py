@@ -8,7 +8,8 @@ from scrapy.settings import Settings, default_settings
 
 from config.schema import Config, SourceConfig
 
-MAX_PAGE_BYTES = 10 * 1024 * 1024  # a press release is ~100 KB; anything past 10 MB is not one
+MB = 1024 * 1024
+MAX_PAGE_BYTES = 10 * MB  # a press release is ~100 KB; anything past 10 MB is not one
 CRAWL_TIME_LIMIT_S = 30 * 60
 
 
@@ -36,6 +37,9 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
         # default, 5 MB, let ~200 article pages queue behind reading): a full store then stops the
         # crawl before most of it is fetched, and memory stays bounded whatever the pages.
         "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 1_000_000,
+        # ... and over all sources of a process, pages fetched but not yet read and stored hold no
+        # more than this many bytes (crawler/budget_gate.py); a crawl runner shares one budget.
+        "BUDGETWATCH_PAGE_BUDGET": config.page_budget_mb * MB,
         "RETRY_TIMES": 2,
         "REDIRECT_MAX_TIMES": 5,
         "CLOSESPIDER_TIMEOUT": CRAWL_TIME_LIMIT_S,
@@ -57,6 +61,8 @@ def build_settings(config: Config, *, log_level: str = "WARNING") -> dict[str, A
             "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
             "crawler.guard.OffsiteGuard": 50,
             "crawler.guard.PrivateAddressGuard": 51,
+            # Reserves a page's bytes before anything else sees it, and sees what is kept last.
+            "crawler.budget_gate.PageBudgetGate": 60,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry_after.RetryAfterMiddleware": 550,  # Scrapy's place for retries
             # Article bodies cut to what is read once decompressed (590), before the meta refresh

@@ -32,6 +32,7 @@ from crawler.failures import cut_short, describe_failure, is_policy_refusal
 from crawler.guard import RefusedAddress, RefusedRedirect
 from crawler.items import PageItem
 from crawler.known import KnownArticle, Lookup, no_lookup
+from crawler.page_budget import PageBudget
 from crawler.pagination import next_list_request
 from crawler.read_pool import PageReader
 from crawler.tally import CrawlTally
@@ -59,6 +60,7 @@ class SourceSpider(scrapy.Spider):
         engine: Engine | None = None,
         catalog: Catalog | None = None,
         read_slots: asyncio.Semaphore | None = None,
+        page_budget: PageBudget | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"source:{source.name}", **kwargs)
@@ -80,6 +82,7 @@ class SourceSpider(scrapy.Spider):
         # Pages read at once in this process, over every source: reading costs a page's memory.
         self.read_slots = read_slots if read_slots is not None else asyncio.Semaphore(READ_SLOTS)
         self._articles_requested = 0
+        self.page_budget = page_budget  # bytes of pages held over every source (crawler/budget_gate.py)
 
     async def start(self) -> AsyncIterator[Request]:
         callback = {"rss": self.parse_feed, "sitemap": self.parse_sitemap, "listing": self.parse_listing}
