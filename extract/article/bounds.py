@@ -7,6 +7,7 @@ so a page past them is a dump, a log or an attack: its first part is read, the r
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 # Characters of markup parsed at all (the crawl's page limit is 10 MB): a cut inside a tag is
@@ -20,6 +21,10 @@ MAX_ELEMENTS = 30_000
 # Their text is not read (the reader strips them), so it does not count: a big inline script
 # before the article must not push the article past the bound.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template"})
+# Upper bounds of what bound_tree counts, computed by libxml2 without a walk in Python: every text
+# of the document (the counted text is part of it) and every node that is not text.
+_ALL_TEXT_CHARS = etree.XPath("string-length(string(/))")
+_ALL_NODES = etree.XPath("count(//node()[not(self::text())])")
 
 
 def bound_html(html: str) -> str:
@@ -32,6 +37,8 @@ def bound_tree(tree: HtmlElement, max_chars: int = MAX_TEXT_CHARS, max_elements:
 
     Returns whether anything was cut.
     """
+    if _ALL_NODES(tree) <= max_elements and _ALL_TEXT_CHARS(tree) <= max_chars:
+        return False  # the common case: nothing to count
     chars = 0
     for count, element in enumerate(tree.iter()):
         invisible = element.tag in _INVISIBLE or not isinstance(element.tag, str)
