@@ -39,16 +39,6 @@ _HOME_LINKS = etree.XPath(
 _MAX_SITE_NAME = 30
 # Every _TITLE_TOKENS word holds one of these: a cheap test before splitting class/id into words.
 _TITLE_STEMS = ("tit", "subj", "sbj", "head", "ttl")
-# The elements ``is_heading_like`` may accept (it still decides), in document order, preselected by
-# libxml2: a news page has thousands of elements, and walking them in Python cost more than the rest
-# of the title search. ASCII case folding is enough: the stems are ASCII, and no other character
-# lower-cases into them.
-_CLASS_ID = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_MAYBE_HEADING = " or ".join(
-    [*(f"self::{tag}" for tag in sorted(_HEADINGS)), *(f"contains({_CLASS_ID}, '{stem}')" for stem in _TITLE_STEMS)]
-)
-_HEADING_CANDIDATES = etree.XPath(f"descendant-or-self::*[{_MAYBE_HEADING}]")
-_HEADINGS_BEFORE = etree.XPath(f"preceding::*[{_MAYBE_HEADING}]")
 
 
 def normalize(text: str) -> str:
@@ -109,13 +99,12 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
     Among the last few headings before the anchor, one whose text starts a meta title (``hints``)
     wins; otherwise the nearest one does.
     """
-    before = _HEADINGS_BEFORE(anchor)  # in document order, without the anchor's ancestors
-    if root.getparent() is not None:  # a subtree: only its own elements count
-        inside = set(_HEADING_CANDIDATES(root))
-        before = [el for el in before if el in inside]
+    ancestors = set(anchor.iterancestors())
     candidates: list[HtmlElement] = []
-    for el in before:
-        if not is_heading_like(el):
+    for el in root.iter():
+        if el is anchor:
+            break
+        if el in ancestors or not is_heading_like(el):
             continue
         text = normalize(el.text_content())
         if 2 <= len(text) <= _MAX_TITLE and text.rstrip(" :：") not in LABELS:
@@ -137,7 +126,7 @@ def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElemen
     best_len = 0
     # A heading showing a whole meta title, or the longest part of one, cannot be beaten.
     final = set(hints) | {max(segments(hint), key=len) for hint in hints if segments(hint)}
-    for el in _HEADING_CANDIDATES(root):
+    for el in root.iter():
         if is_heading_like(el):
             text = normalize(el.text_content())
             shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
