@@ -45,7 +45,7 @@ from extract.article.photos import split_captions
 from extract.article.published import Candidate, PublishedDate, choose_published
 from extract.article.readable import read_readable
 from extract.article.selected import SelectedFields, read_selected
-from extract.article.text import collapse, has_hangul
+from extract.article.text import collapse
 from extract.article.titles import (
     find_title_by_hints,
     normalize,
@@ -89,7 +89,7 @@ def read_article(
     declared_lang = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
     _strip_invisible(tree)
 
-    korean = has_hangul(html)
+    korean = page.korean
     selected = read_selected(tree, selectors) if selectors else SelectedFields()
     board = read_board(tree, hints, want_body=not selected.body_lines, korean=korean)
     body = "\n\n".join(clean_lines(list(selected.body_lines))) if selected.body_lines else ""
