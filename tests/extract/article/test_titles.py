@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
-from extract.article.titles import find_title_before, find_title_by_hints, is_heading_like
+from extract.article.titles import find_title_before, find_title_by_hints, is_heading_like, site_names
 from tests.shared import shared_path
 
 # Heading-like by tag, by a class or id word in any case or camelCase, and look-alikes that are not.
@@ -113,3 +113,25 @@ def _before_by_walk(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, ..
         if heading_title(normalize(el.text_content()), hints) is not None:
             return el
     return window[-1] if window else None
+
+
+@pytest.mark.parametrize(
+    ("href", "home"),
+    [
+        ("/", True),
+        ("./", True),
+        ("/index.html", True),
+        ("index.php", True),
+        ("https://news.example.kr/", True),
+        ("https://www.news.example.kr", True),
+        (" / ", False),  # the raw attribute is tested first, as the XPath that did this did
+        ("/news/1", False),
+        ("https://news.example.kr/news/1", False),
+        ("https://twitter.com/", False),  # another site
+        ("mailto:desk@news.example.kr", False),
+    ],
+)
+def test_the_logo_link_to_the_home_page_names_the_site(href: str, home: bool) -> None:
+    html = f'<html><body><a href="{href}">가나일보</a><h1>가나군 내년 도로 예산 편성</h1></body></html>'
+    tree = lxml.html.document_fromstring(html)
+    assert site_names(tree, "https://news.example.kr/news/7") == (("가나일보",) if home else ())
