@@ -100,3 +100,17 @@ def test_characters_trafilatura_removes_are_found(text: str) -> None:
     page = parse_page(f"<html><body><p>{text}</p></body></html>")
     assert page is not None and page.pristine is not None
     assert lxml.html.tostring(page.pristine) == _trafilatura_tree(f"<html><body><p>{text}</p></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("html", "korean"),
+    [
+        ("<html><body><p>budget</p></body></html>", False),
+        ("<html><body><p>예산</p></body></html>", True),
+        ('<html><body><img src="/포스터.jpg"><p>poster</p></body></html>', True),  # the markup, not only the text
+        ("<p>조각 예산</p>", True),  # a fragment, parsed by the reader alone
+    ],
+)
+def test_a_page_is_korean_when_its_markup_holds_hangul(html: str, korean: bool) -> None:
+    page = parse_page(html)
+    assert page is not None and page.korean is korean
