@@ -15,13 +15,20 @@ from tests.shared import shared_path
 
 
 def test_the_reader_s_tree_is_a_copy_of_trafilatura_s() -> None:
-    page = parse_page("<html><head><title>t</title></head><body><p>문단\x01 하나</p><!-- c --></body></html>")
+    page = parse_page("<html><head><title>t</title></head><body><p>one\x01 line</p><!-- c --></body></html>")
     assert page is not None and page.pristine is not None
     assert page.tree is not page.pristine
     assert lxml.html.tostring(page.tree) == lxml.html.tostring(page.pristine)
-    assert page.tree.text_content() == "t문단 하나"  # control characters and comments are gone
+    assert page.tree.text_content() == "tone line"  # control characters and comments are gone
     page.tree.body.clear()
-    assert page.pristine.text_content() == "t문단 하나"
+    assert page.pristine.text_content() == "tone line"
+
+
+def test_a_korean_page_is_not_copied_trafilatura_would_read_its_markup() -> None:
+    html = "<html><head><title>t</title></head><body><p>문단\x01 하나</p></body></html>"
+    page = parse_page(html)
+    assert page is not None and page.pristine is None and page.html == html
+    assert page.tree.text_content() == "t문단 하나"
 
 
 @pytest.mark.parametrize("html", ["<p>조각 하나</p>", "그냥 글", "<div><p>a</p><p>b</p></div>"])
