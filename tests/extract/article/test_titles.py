@@ -1,16 +1,12 @@
-"""The title search reads the same headings as a walk over every element, in the same order."""
+"""The title search: heading-like elements, the title a heading shows, the site's names from its logo link."""
 
 from __future__ import annotations
-
-import gzip
-import json
 
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
 from extract.article.titles import find_title_before, find_title_by_hints, is_heading_like, site_names
-from tests.shared import shared_path
 
 # Heading-like by tag, by a class or id word in any case or camelCase, and look-alikes that are not.
 PAGE = """<html><head><title>가나군 내년 도로 예산 편성 | 가나군</title></head><body>
@@ -51,68 +47,6 @@ def test_the_heading_before_a_date_label_skips_the_label_s_own_boxes() -> None:
     table = next(tree.iter("table"))
     assert find_title_before(table, anchor, ()) is found
     assert find_title_before(next(tree.iter("body"))[0], anchor, ()) is None
-
-
-@pytest.mark.parametrize("page_set", ["aeb", "kr-pages"])
-def test_on_real_pages_the_search_sees_what_a_full_walk_sees(page_set: str) -> None:
-    base = shared_path(f"eval/{page_set}")
-    if page_set == "aeb":
-        keys = list(json.loads((base / "ground-truth.json").read_text(encoding="utf-8")))[:60]
-        pages = [
-            gzip.decompress((base / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", "replace") for k in keys
-        ]
-    else:
-        labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))["pages"]
-        pages = [(base / rec["file"]).read_text(encoding="utf-8") for rec in labels]
-    for html in pages:
-        tree = lxml.html.document_fromstring(html)
-        walked = _walked(tree)
-        hints = tuple(normalized for normalized in (el.text_content().strip() for el in walked[:3]) if normalized)
-        expected = _by_walk(walked, hints)
-        assert find_title_by_hints(tree, hints) is expected
-        if walked:
-            last = walked[-1]
-            assert find_title_before(tree, last, hints) is _before_by_walk(tree, last, hints)
-
-
-def _by_walk(walked: list[HtmlElement], hints: tuple[str, ...]) -> HtmlElement | None:
-    """find_title_by_hints as it was written before its candidates were preselected."""
-    from extract.article.titles import _MAX_TITLE, heading_title, normalize, segments
-
-    if not hints:
-        return None
-    best, best_len = None, 0
-    final = set(hints) | {max(segments(hint), key=len) for hint in hints if segments(hint)}
-    for el in walked:
-        text = normalize(el.text_content())
-        shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
-        if shown is not None and len(shown) > best_len:
-            best, best_len = el, len(shown)
-            if shown in final:
-                break
-    return best
-
-
-def _before_by_walk(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
-    """find_title_before as it was written before its candidates were preselected."""
-    from extract.article.boards import LABELS
-    from extract.article.titles import _MAX_TITLE, _WINDOW, heading_title, normalize
-
-    ancestors = set(anchor.iterancestors())
-    candidates = []
-    for el in root.iter():
-        if el is anchor:
-            break
-        if el in ancestors or not is_heading_like(el):
-            continue
-        text = normalize(el.text_content())
-        if 2 <= len(text) <= _MAX_TITLE and text.rstrip(" :：") not in LABELS:
-            candidates.append(el)
-    window = candidates[-_WINDOW:]
-    for el in reversed(window):
-        if heading_title(normalize(el.text_content()), hints) is not None:
-            return el
-    return window[-1] if window else None
 
 
 @pytest.mark.parametrize(
