@@ -5,9 +5,10 @@ article pages of ../shared/eval/kr-pages (with their site profiles, as `budgetwa
 reads them) and the 31 CMS-family pages of tests/extract/article/cms (no profile matches them),
 times `extract.article.reader.read_article` and trafilatura 2 alone
 (`bare_extraction(html, url=..., with_metadata=True)`, the baseline the issue compares against)
-page by page, and prints the median and 90th percentile ms per page and the peak resident memory
-of a fresh process that reads all the pages with one reader (lxml allocates outside Python's
-heap, so tracemalloc would not see most of it).
+page by page (the two take turns on each page, so a shared machine's changing load weighs on
+both), and prints the median and 90th percentile ms per page, the median per-page ratio of the
+two, and the peak resident memory of a fresh process that reads all the pages with one reader
+(lxml allocates outside Python's heap, so tracemalloc would not see most of it).
 
     python bench/article_speed.py [--shared ../shared] [--repeat 3]
 """
@@ -70,16 +71,19 @@ def trafilatura_alone(url: str, html: str) -> object:
     return trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
 
 
-def time_pages(read: Reader, pages: list[Page], repeat: int) -> list[float]:
-    """The best of ``repeat`` runs per page, in ms."""
-    times = []
+def time_pages(reads: dict[str, Reader], pages: list[Page], repeat: int) -> dict[str, list[float]]:
+    """The best of ``repeat`` runs per page and reader, in ms. The readers take turns on each page,
+    so a load that comes and goes on a shared machine weighs on both alike."""
+    times: dict[str, list[float]] = {label: [] for label in reads}
     for url, html in pages:
-        best = float("inf")
+        best = dict.fromkeys(reads, float("inf"))
         for _ in range(repeat):
-            start = time.perf_counter()
-            read(url, html)
-            best = min(best, time.perf_counter() - start)
-        times.append(1000 * best)
+            for label, read in reads.items():
+                start = time.perf_counter()
+                read(url, html)
+                best[label] = min(best[label], time.perf_counter() - start)
+        for label, seconds in best.items():
+            times[label].append(1000 * seconds)
     return times
 
 
@@ -123,14 +127,19 @@ def readers() -> dict[str, Reader]:
 def report(page_set: str, shared: Path, repeat: int) -> None:
     pages = PAGE_SETS[page_set](shared)
     print(f"{page_set}: {len(pages)} pages")
-    for label, read in readers().items():
+    reads = readers()
+    for read in reads.values():
         read(*pages[0])  # warm up: imports, compiled patterns, profile catalog
-        times = sorted(time_pages(read, pages, repeat))
+    timed = time_pages(reads, pages, repeat)
+    for label, page_times in timed.items():
+        times = sorted(page_times)
         p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
         print(
             f"  {label:<12} median {statistics.median(times):6.1f} ms/page  p90 {p90:7.1f}  "
             f"total {sum(times) / 1000:5.1f} s  peak RSS {peak_memory(label, page_set, shared):6.1f} MiB"
         )
+    ratios = [ours / alone for ours, alone in zip(timed["budgetwatch"], timed["trafilatura"], strict=True)]
+    print(f"  budgetwatch / trafilatura per page: median {statistics.median(ratios):.3f}")
 
 
 def main() -> None:

@@ -29,19 +29,18 @@ from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.board_reader import BoardReading, read_board
 from extract.article.boards import DATE_CLASS
-from extract.article.bounds import bound_html, bound_tree
 from extract.article.bylines import find_reporter_byline, find_wire_byline
 from extract.article.cleanup import clean_body, clean_lines
 from extract.article.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
 from extract.article.dates import PageDates, guess_page_date, parse_date, parse_labelled_date, read_page_dates
 from extract.article.generic import GenericReading, read_generic
 from extract.article.page import Article, ArticleSelectors
+from extract.article.parse import parse_page
 from extract.article.photos import split_captions
 from extract.article.published import Candidate, PublishedDate, choose_published
 from extract.article.readable import read_readable
@@ -60,7 +59,6 @@ from extract.article.titles import (
 KST = ZoneInfo("Asia/Seoul")
 
 _HANGUL = re.compile(r"[가-힣]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A board body shorter than this is probably a wrong box (a caption, a counter): ask trafilatura.
 _MIN_BOARD_BODY = 30
 # Share of Hangul among letters above which a page is Korean.
@@ -79,12 +77,11 @@ def read_article(
 
     ``now`` (default: the clock) bounds the publication date: a later one is refused.
     """
-    html = bound_html(html)
-    tree = _parse(html)
-    if tree is None:
+    page = parse_page(html)
+    if page is None:
         return Article(url=url, title="", body="")
-    if bound_tree(tree):
-        html = lxml.html.tostring(tree, encoding="unicode")  # later steps re-read the cut markup
+    html, tree = page.html, page.tree
+    source = page.pristine if page.pristine is not None else html  # what trafilatura reads
     page_dates = read_page_dates(tree, timezone)
     names = site_names(tree, url)
     hints = title_hints(tree, names)
@@ -92,7 +89,7 @@ def read_article(
     declared_lang = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
     _strip_invisible(tree)
 
-    korean = _HANGUL.search(html) is not None
+    korean = page.korean
     selected = read_selected(tree, selectors) if selectors else SelectedFields()
     board = read_board(tree, hints, want_body=not selected.body_lines, korean=korean)
     body = "\n\n".join(clean_lines(list(selected.body_lines))) if selected.body_lines else ""
@@ -105,7 +102,7 @@ def read_article(
         title = normalize(heading.text_content()) if heading is not None else None
     generic = GenericReading()
     if not body or not title:
-        generic = read_generic(html, url, with_metadata=not title, precise=not board.labelled)
+        generic = read_generic(source, url, with_metadata=not title, precise=not board.labelled)
     author = (
         selected.author
         or board.author
@@ -114,7 +111,8 @@ def read_article(
         or _meta_author(tree)
     )
     if not body:
-        body, captions = split_captions(_generic_body(html, url, tree, generic.body or "", precise=not board.labelled))
+        read = _generic_body(source, url, tree, generic.body or "", precise=not board.labelled)
+        body, captions = split_captions(read)
     else:
         captions = board.captions if not selected.body_lines else ()
     title = settle_title(title, hints, names) if title else title_from_hints(tree, hints, names)
@@ -185,14 +183,14 @@ def _shown_date(
     return value, None if value else f"label {board.published_label} value {board.published!r} is not a date"
 
 
-def _generic_body(html: str, url: str, tree: HtmlElement, text: str, *, precise: bool) -> str:
+def _generic_body(source: str | HtmlElement, url: str, tree: HtmlElement, text: str, *, precise: bool) -> str:
     """trafilatura's body, replaced by its plain or readability's reading where those show it is cut short.
 
     Reads ``tree`` destructively (readability): call it after every other use of the tree.
     """
     # The plain reading can only be FRAGMENT_RATIO times longer when the page holds that much text.
     if precise and len(text) < FRAGMENT_CHARS and len(collapse(tree.text_content())) >= FRAGMENT_RATIO * len(text):
-        plain = read_generic(html, url, with_metadata=False, precise=False).body or ""
+        plain = read_generic(source, url, with_metadata=False, precise=False).body or ""
         if is_fragment(text, plain):
             text = plain
     if text and worth_asking(text, _paragraph_chars(tree)):
@@ -204,22 +202,6 @@ def _generic_body(html: str, url: str, tree: HtmlElement, text: str, *, precise:
 
 def _paragraph_chars(tree: HtmlElement) -> int:
     return sum(len(collapse(p.text_content())) for p in tree.iter("p"))
-
-
-def _parse(html: str) -> HtmlElement | None:
-    if not html or not html.strip():
-        return None
-    # lxml parses control characters but refuses them when a subtree is dropped and texts merge.
-    if _CONTROL.search(html):
-        html = _CONTROL.sub("", html)
-    try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        # ValueError: a str with an XML encoding declaration; parse it as bytes instead.
-        try:
-            return lxml.html.document_fromstring(html.encode("utf-8", "replace"))
-        except (etree.ParserError, ValueError):
-            return None
 
 
 def _strip_invisible(tree: HtmlElement) -> None:

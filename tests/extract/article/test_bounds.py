@@ -60,3 +60,12 @@ def test_a_page_within_the_bounds_is_untouched() -> None:
     assert lxml.html.tostring(tree, encoding="unicode") == lxml.html.tostring(
         lxml.html.fromstring(html), encoding="unicode"
     )
+
+
+def test_inline_scripts_past_the_bound_do_not_cut_a_short_page() -> None:
+    html = "<div><script>" + "x" * 100 + "</script><noscript>ab<i>cd</i></noscript><p>efgh</p></div>"
+    tree = lxml.html.fromstring(html)
+    assert not bound_tree(tree, max_chars=8)  # ab is the noscript's own text; cd and efgh count
+    assert lxml.html.tostring(tree, encoding="unicode") == html
+    assert bound_tree(tree, max_chars=5)
+    assert lxml.html.tostring(tree, encoding="unicode").endswith("<p>efg</p></div>")

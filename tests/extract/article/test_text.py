@@ -1,0 +1,27 @@
+"""Text helpers: Hangul found by UTF-8 lead bytes as the regex finds it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.article.text import has_hangul
+
+
+@pytest.mark.parametrize(
+    ("text", "hangul"),
+    [
+        ("plain ASCII", False),
+        ("café — “quoted”", False),
+        ("가", True),  # U+AC00, lead byte EA
+        ("힣", True),  # U+D7A3, lead byte ED
+        ("뉴스", True),  # EB
+        ("\ua000\ud7a4\u3131", False),  # Yi (EA), Hangul Jamo Extended-B (ED), a compatibility jamo
+        ("\ud800 lone surrogate", False),
+        ("English … 예산 30억원", True),
+    ],
+)
+def test_hangul_is_found_by_its_utf8_lead_bytes_as_the_regex_finds_it(text: str, hangul: bool) -> None:
+    assert has_hangul(text) is hangul
+    assert (re.search("[가-힣]", text) is not None) is hangul

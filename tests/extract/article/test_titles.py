@@ -1,0 +1,71 @@
+"""The title search: heading-like elements, the title a heading shows, the site's names from its logo link."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from lxml.html import HtmlElement
+
+from extract.article.titles import find_title_before, find_title_by_hints, is_heading_like, site_names
+
+# Heading-like by tag, by a class or id word in any case or camelCase, and look-alikes that are not.
+PAGE = """<html><head><title>가나군 내년 도로 예산 편성 | 가나군</title></head><body>
+<div class="HEADER"><a href="/">가나군</a></div>
+<p class="ArticleTitle">가나군 내년 도로 예산 편성</p><div id="SUBJ-box">제목 아닌 상자</div>
+<span class="titanic">아님</span><div class="tİt">아님</div><h2>소제목</h2>
+<table><tr><th class="tit">제목</th><td class="board_viewTitle">가나군 내년 도로 예산 편성</td></tr>
+<tr><th>작성일</th><td id="date">2024-05-16</td></tr></table></body></html>"""
+
+
+def _walked(root: HtmlElement) -> list[HtmlElement]:
+    return [el for el in root.iter() if is_heading_like(el)]
+
+
+def test_the_heading_like_elements_of_a_page_in_document_order() -> None:
+    tree = lxml.html.document_fromstring(PAGE)
+    assert [el.get("class") or el.get("id") or el.tag for el in _walked(tree)] == [
+        "ArticleTitle",
+        "SUBJ-box",
+        "h2",
+        "tit",
+        "board_viewTitle",
+    ]
+
+
+def test_the_title_is_the_longest_heading_that_agrees_with_the_meta_title() -> None:
+    tree = lxml.html.document_fromstring(PAGE)
+    found = find_title_by_hints(tree, ("가나군 내년 도로 예산 편성 | 가나군",))
+    assert found is not None and found.get("class") == "ArticleTitle"  # the first among equals
+
+
+def test_the_heading_before_a_date_label_skips_the_label_s_own_boxes() -> None:
+    tree = lxml.html.document_fromstring(PAGE)
+    anchor = tree.get_element_by_id("date")
+    found = find_title_before(tree, anchor, ("가나군 내년 도로 예산 편성 | 가나군",))
+    assert found is not None and found.get("class") == "board_viewTitle"
+    # Within a subtree only that subtree's headings count.
+    table = next(tree.iter("table"))
+    assert find_title_before(table, anchor, ()) is found
+    assert find_title_before(next(tree.iter("body"))[0], anchor, ()) is None
+
+
+@pytest.mark.parametrize(
+    ("href", "home"),
+    [
+        ("/", True),
+        ("./", True),
+        ("/index.html", True),
+        ("index.php", True),
+        ("https://news.example.kr/", True),
+        ("https://www.news.example.kr", True),
+        (" / ", False),  # the raw attribute is tested first, as the XPath that did this did
+        ("/news/1", False),
+        ("https://news.example.kr/news/1", False),
+        ("https://twitter.com/", False),  # another site
+        ("mailto:desk@news.example.kr", False),
+    ],
+)
+def test_the_logo_link_to_the_home_page_names_the_site(href: str, home: bool) -> None:
+    html = f'<html><body><a href="{href}">가나일보</a><h1>가나군 내년 도로 예산 편성</h1></body></html>'
+    tree = lxml.html.document_fromstring(html)
+    assert site_names(tree, "https://news.example.kr/news/7") == (("가나일보",) if home else ())
