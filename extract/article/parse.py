@@ -14,6 +14,7 @@ from copy import copy
 from dataclasses import dataclass
 
 import lxml.html
+import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import load_html
@@ -27,6 +28,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # and CR (in UTF-8 these bytes stand for nothing else), and the two non-characters.
 _C0_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
 _NONCHARACTERS = ("\ufffe", "\uffff")
+# _load_valid repeats trafilatura 2.3's load_html: another release takes load_html itself.
+_REPLICA_OF = "2.3."
+REPLICA_CURRENT = trafilatura.__version__.startswith(_REPLICA_OF)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ def parse_page(html: str) -> ParsedPage | None:
 def _load(html: str, utf8: bytes) -> HtmlElement | None:
     """trafilatura's tree of ``html`` when it is a whole document (its root is <html>)."""
     try:
-        tree = load_html(html) if _has_invalid_chars(html, utf8) else _load_valid(html)
+        replica = REPLICA_CURRENT and not _has_invalid_chars(html, utf8)
+        tree = _load_valid(html) if replica else load_html(html)
     except (etree.ParserError, ValueError, TypeError):
         return None
     if not isinstance(tree, HtmlElement) or tree.tag != "html" or tree.getparent() is not None:
