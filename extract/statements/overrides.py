@@ -52,7 +52,9 @@ _EN_BUDGET_IS = re.compile(
     re.I,
 )
 _EN_BUDGET_AFTER = re.compile(
-    r"\s?(?:operating |capital |annual |total |net |gross |general fund |county |city |council )?budget\b", re.I
+    r"\s?(?:operating |capital |annual |total |net |gross |general fund |county |city |council )?budget\b"
+    r"(?!\s(?:cuts?|increases?|rises?|shortfall|gap|deficit|hole|surplus|reductions?|savings|overruns?)\b)",
+    re.I,
 )
 _EN_PART_BUDGET = re.compile(r"(?:['’]s|\b(?:office|department|service|division|agency))\s\w*\s?budgets?\b", re.I)
 

@@ -12,7 +12,7 @@ import pytest
 
 from extract.statements.extractor import extract_statements
 from extract.statements.linear import Classifier, Ranker, StatementModel
-from extract.statements.overrides import is_level
+from extract.statements.overrides import exact_role, is_level
 
 DAY = datetime.date(2031, 11, 20)
 
@@ -161,3 +161,18 @@ def _english_allocation_minded() -> StatementModel:
 def test_english_shapes_that_settle_a_role(text: str, role: str) -> None:
     [st] = extract_statements(text, published=DAY, model=_english_allocation_minded())
     assert st.role == role, st
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "role"),
+    [
+        ("The board approved a $96 million capital budget on Monday.", "$96 million", "total"),
+        ("The council faces a $14 million budget shortfall next year.", "$14 million", None),  # a gap, no budget
+        ("It is a $2 million budget increase.", "$2 million", None),
+    ],
+)
+def test_an_amount_before_budget_is_the_budget_unless_a_gap_or_a_change_follows(
+    text: str, amount: str, role: str | None
+) -> None:
+    start = text.index(amount)
+    assert exact_role(text, start, start + len(amount), korean=False) == role
