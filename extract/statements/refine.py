@@ -20,6 +20,7 @@ from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.subject_roles import roles_ruled_out
 from extract.statements.window import AmountWindow, read_window, read_words
+from extract.statements.year_words import year_written_before
 from extract.statements.year_features import (
     document_year_facts,
     document_years,
@@ -132,6 +133,8 @@ def apply_model(
         if best_year is not None:
             year = x.years[best_year][0]
         w = x.window
+        if w.korean:
+            year = year_written_before(w.text, w.start) or year
         excluded: tuple[str, ...] = ()
         if is_level(w.text, w.start, w.end, w.korean):
             excluded = ("change",)

@@ -135,8 +135,10 @@ def year_candidates(window: AmountWindow, rule_year: int | None, doc: DocumentYe
     published = doc.published
     month = published.month if published else 0
     for year, feats in years.items():
-        if published is not None and not -1 <= year - published.year <= 2:
-            continue  # a dated report is about last, this or next year: "2045년 탄소중립" is a goal
+        if published is not None and not -1 <= year - published.year <= 2 and year != rule_year:
+            # a dated report is about last, this or next year: "2045년 탄소중립" is a goal; a budget
+            # year the rules read for the amount ("2021년 본예산이 6조2817억원") stays a candidate
+            continue
         rel = "?" if base is None else f"{year - base:+d}" if -2 <= year - base <= 2 else "far"
         full = [*feats, f"rel={rel}", f"month{(month - 1) // 3 if month else 'x'}|rel={rel}"]
         full += [f"ctx={r}|rel={rel}" for r in relatives]

@@ -11,7 +11,7 @@ import pytest
 from extract.statements.extractor import extract_statements
 from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.refine import statement_inputs
-from extract.statements.year_words import year_mentions
+from extract.statements.year_words import year_mentions, year_written_before
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,22 @@ def test_the_fiscal_year_a_dated_report_is_about(published: datetime.date, count
 )
 def test_publisher_country(url: str, text: str, korean: bool, dollar: str | None, country: str | None) -> None:
     assert publisher_country(url, text, korean, dollar) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "year"),
+    [
+        ("올해보다 5.8% 많다. 2021년 본예산이 6조2817억원이었던 것과 비교하면 크게 늘었다.", "6조2817억원", 2021),
+        ("시의회는 2036년도 나주시 예산을 1조3,712억원으로 의결했다.", "1조3,712억원", 2036),
+        ("시는 2045년 탄소중립을 위한 그린뉴딜에 1324억원을 투입한다.", "1324억원", None),  # a goal, no budget
+    ],
+)
+def test_a_budget_named_by_its_year_right_before_the_amount(text: str, amount: str, year: int | None) -> None:
+    assert year_written_before(text, text.index(amount)) == year
+
+
+def test_a_budget_year_long_past_is_still_the_amounts_year() -> None:
+    """A dated report compares with a budget five years back: that budget keeps its own year."""
+    text = "시가 넘긴 내년 예산안은 7조6823억원이다. 2026년 본예산이 6조2817억원이었던 것과 비교하면 크게 늘었다."
+    found = {st.amount.text: st.fiscal_year for st in extract_statements(text, published=DATED)}
+    assert found["6조2817억원"] == 2026 and found["7조6823억원"] == 2032
