@@ -20,7 +20,6 @@ from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.subject_roles import roles_ruled_out
 from extract.statements.window import AmountWindow, read_window, read_words
-from extract.statements.year_words import year_written_before
 from extract.statements.year_features import (
     document_year_facts,
     document_years,
@@ -28,6 +27,7 @@ from extract.statements.year_features import (
     written_year,
     year_candidates,
 )
+from extract.statements.year_words import year_written_before
 
 
 @dataclass(frozen=True)
