@@ -74,10 +74,12 @@ def test_what_governs_a_list_or_bounds_an_amount(text: str, amount: str, role: s
     assert st.role == role
 
 
-def _allocation_minded() -> StatementModel:
-    """A model that calls every amount an allocation and keeps the rules' subject and year."""
-    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
-    role = Classifier(("allocation", "change", "other", "total"), {}, (5.0, 0.0, 0.0, 1.0))
+def _minded(first: str, second: str = "total", lang: str = "ko") -> StatementModel:
+    """A model sure of one role for every amount, ``second`` its next guess; it keeps the rules'
+    subject and year."""
+    keep_rule = Ranker({f"{lang}:rule_exact": 5.0, f"{lang}:rule": 5.0}, 0.0)
+    classes = ("allocation", "change", "other", "total")
+    role = Classifier(classes, {}, tuple(5.0 if c == first else 1.0 if c == second else 0.0 for c in classes))
     return StatementModel("test", keep_rule, role, keep_rule)
 
 
@@ -97,32 +99,20 @@ def _allocation_minded() -> StatementModel:
     ],
 )
 def test_what_the_text_rules_out_beats_the_model(text: str, amount: str, role: str) -> None:
-    found = extract_statements(text, published=DAY, model=_allocation_minded())
+    found = extract_statements(text, published=DAY, model=_minded("allocation"))
     [st] = [s for s in found if s.amount.text == amount]
     assert st.role == role
-
-
-def _total_minded() -> StatementModel:
-    """A model that calls every amount a total, allocation its second guess."""
-    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
-    role = Classifier(("allocation", "change", "other", "total"), {}, (3.0, 0.0, 0.0, 5.0))
-    return StatementModel("test", keep_rule, role, keep_rule)
 
 
 def test_national_money_is_never_a_whole_budget() -> None:
     """국비 granted to a province is what it got, not its budget, however sure the model is."""
     text = "도는 내년 국비 9조2148억원을 확보했다."
-    [st] = extract_statements(text, published=DAY, model=_total_minded())
+    [st] = extract_statements(text, published=DAY, model=_minded("total", "allocation"))
     assert "국비" in (st.subject or "") and st.role == "allocation"
-    [whole] = extract_statements("도의 내년 예산은 9조2148억원이다.", published=DAY, model=_total_minded())
+    [whole] = extract_statements(
+        "도의 내년 예산은 9조2148억원이다.", published=DAY, model=_minded("total", "allocation")
+    )
     assert whole.role == "total"
-
-
-def _other_minded() -> StatementModel:
-    """A model that calls every amount "other", allocation its second guess."""
-    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
-    role = Classifier(("allocation", "change", "other", "total"), {}, (3.0, 0.0, 5.0, 0.0))
-    return StatementModel("test", keep_rule, role, keep_rule)
 
 
 @pytest.mark.parametrize(
@@ -136,14 +126,8 @@ def _other_minded() -> StatementModel:
     ],
 )
 def test_a_grant_won_is_an_allocation(text: str, role: str) -> None:
-    [st] = extract_statements(text, published=DAY, model=_other_minded())
+    [st] = extract_statements(text, published=DAY, model=_minded("other", "allocation"))
     assert st.role == role
-
-
-def _english_allocation_minded() -> StatementModel:
-    keep_rule = Ranker({"en:rule_exact": 5.0, "en:rule": 5.0}, 0.0)
-    role = Classifier(("allocation", "change", "other", "total"), {}, (5.0, 0.0, 1.0, 0.0))
-    return StatementModel("test", keep_rule, role, keep_rule)
 
 
 @pytest.mark.parametrize(
@@ -159,7 +143,7 @@ def _english_allocation_minded() -> StatementModel:
     ],
 )
 def test_english_shapes_that_settle_a_role(text: str, role: str) -> None:
-    [st] = extract_statements(text, published=DAY, model=_english_allocation_minded())
+    [st] = extract_statements(text, published=DAY, model=_minded("allocation", "other", lang="en"))
     assert st.role == role, st
 
 
