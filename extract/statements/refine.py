@@ -56,17 +56,6 @@ def _ranks(statements: list[Statement]) -> tuple[list[int], dict[str, int]]:
     return ranks, largest
 
 
-def statement_inputs(
-    text: str,
-    statements: list[Statement],
-    published: datetime.date | None,
-    korean: bool,
-    url: str | None = None,
-    dollar: str | None = None,
-) -> list[StatementInputs]:
-    return list(iter_statement_inputs(text, statements, published, korean, url, dollar))
-
-
 def iter_statement_inputs(
     text: str,
     statements: list[Statement],

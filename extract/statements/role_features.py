@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from extract.statements.vocabulary import NATIONAL_MONEY
 from extract.statements.window import AmountWindow
 
 # Word classes that tell roles apart; each is looked for in four regions around the amount.
@@ -56,7 +57,6 @@ _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
 _AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)
 _NEAR = 2
-_NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고|government grant|federal fund", re.I)
 _HEAD = 200
 
 
@@ -227,6 +227,6 @@ def role_features(
     feats.append(f"rule_rank={rule_role}{min(rank, 2)}")
     if window.korean and _GRANT.search(text, lo, hi) and _WON.search(text, lo, hi) and not _SOUGHT.search(text, lo, hi):
         feats.append(GRANT_WON)
-    if _NATIONAL_MONEY.search(text, 0, min(len(text), _HEAD)):
+    if NATIONAL_MONEY.search(text, 0, min(len(text), _HEAD)):
         feats.append("head=national")  # a report on national money secured: its sums are grants, not budgets
     return feats

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 
+from extract.statements.vocabulary import NATIONAL_MONEY
+
 # A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
 # train set 211 of 214 amounts whose labelled subject names one are totals, changes or other.
 _WHOLE_BUDGET = re.compile(
     r"일반회계|특별회계|예산안|본예산|추경|추가경정|당초예산|기정예산|최종예산|총예산|예산\s?규모|세출"
 )
 
-# National money granted to a local government is never its whole budget: none of the 30 labelled
-# Korean amounts whose subject names it is a total (17 allocations, 9 other, 4 changes).
-_NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고")
 
 # Revenue, debt and carried-over money are "other", even when they grow or shrink: 51 of the 54
 # labelled Korean amounts whose subject names one and no whole budget (the rest: a revenue
@@ -45,7 +44,9 @@ def roles_ruled_out(subject: str | None, korean: bool, grant_won: bool = False) 
     whole = _WHOLE_BUDGET.search(subject)
     if whole:
         out += ("allocation",)
-    if _NATIONAL_MONEY.search(subject):
+    # national money granted to a local government is never its whole budget: none of the 30
+    # labelled Korean amounts whose subject names it is a total (17 allocations, 9 other, 4 changes)
+    if NATIONAL_MONEY.search(subject):
         out += ("total",)
     if _REVENUE.search(subject.split()[-1]) and not whole and not grant_won:
         out += ("allocation", "total", "change")

@@ -16,7 +16,7 @@ from typing import Any
 from extract.statements.currency import dollar_currency
 from extract.statements.extractor import Statement, extract_statements, is_korean
 from extract.statements.linear import Classifier, Ranker, StatementModel, model_to_json
-from extract.statements.refine import StatementInputs, apply_model, statement_inputs
+from extract.statements.refine import StatementInputs, apply_model, iter_statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
 
 MODEL_VERSION = "2026-11-29.1"
@@ -53,7 +53,7 @@ def rule_reading(doc: dict[str, Any]) -> tuple[list[Statement], list[StatementIn
     )
     korean = is_korean(text[:5000], doc.get("lang"))
     dollar = dollar_currency(doc.get("url"), text)
-    return statements, statement_inputs(text, statements, published, korean, doc.get("url"), dollar)
+    return statements, list(iter_statement_inputs(text, statements, published, korean, doc.get("url"), dollar))
 
 
 def examples(docs: Sequence[dict[str, Any]]) -> list[Example]:

@@ -93,6 +93,8 @@ TIME_OR_STAGE = re.compile(
     r"this|next|last|year|years|current|previous)$",
     re.I,
 )
+# Money the national government grants a local one.
+NATIONAL_MONEY = re.compile(r"국비|국가\s?예산|정부\s?예산|국고|government grant|federal fund", re.I)
 KO_TIME_SUBJECT = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년)$")
 KO_CHANGE_BEFORE = re.compile(r"(?:%\s?\(|보다\s?|대비\s?|증가분\s?|감소분\s?|증액분\s?|감액분\s?|차액\s?)$")
 EN_CHANGE = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.statements.extractor import extract_statements
-from extract.statements.refine import statement_inputs
+from extract.statements.refine import iter_statement_inputs
 from extract.statements.year_features import written_year
 
 
@@ -35,6 +35,6 @@ def test_an_undated_text_reads_relative_years_against_the_year_it_names() -> Non
     publication date's would be (the rules alone read the text without it)."""
     text = "군의회, 내년 예산 확정\n군의 2032년도 예산이 5천120억원으로 확정됐다."
     statements = extract_statements(text, rules_only=True)
-    [inputs] = statement_inputs(text, statements, None, korean=True)
+    [inputs] = list(iter_statement_inputs(text, statements, None, korean=True))
     marked = {year: [f for f in feats if f.startswith("pub") and f != "pub_only"] for year, feats in inputs.years}
     assert marked[2031] == ["pub+0"] and marked[2032] == ["pub+1"]

@@ -10,7 +10,7 @@ import pytest
 
 from extract.statements.extractor import extract_statements
 from extract.statements.fiscal_calendar import publisher_country, season_year
-from extract.statements.refine import statement_inputs
+from extract.statements.refine import iter_statement_inputs
 from extract.statements.year_words import year_mentions, year_written_before
 
 
@@ -31,7 +31,7 @@ def test_what_is_a_year(text: str, years: list[int]) -> None:
 
 def _year_features(text: str, amount: str, published: datetime.date | None) -> dict[int, list[str]]:
     statements = extract_statements(text, published=published, rules_only=True)
-    inputs = statement_inputs(text, statements, published, korean=True)
+    inputs = list(iter_statement_inputs(text, statements, published, korean=True))
     [x] = [x for st, x in zip(statements, inputs, strict=True) if st.amount.text == amount]
     return dict(x.years)
 
