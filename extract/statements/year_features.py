@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from extract.statements.window import AmountWindow
 from extract.statements.year_words import (
+    base_end,
     compared_years,
     lead_offset,
     nearest_relative,
@@ -164,7 +165,7 @@ def year_candidates(window: AmountWindow, rule_year: int | None, doc: DocumentYe
 # "내년 예산 확정 … 2018년도 예산을 이같이 확정": an undated text that calls a budget next year's and
 # names its year was written the year before; where the only named budget year is the base of a
 # comparison ("내년도 예산안은 … 2022년 본예산보다 3.5% 증가"), that base is this year's. On the
-# labelled texts that are dated, this reading gives the publication year for all eight that have it.
+# labelled texts that are dated, this reading (with the proposals below) gives the publication year for all nine it applies to.
 _NEXT_YEAR_BUDGET = re.compile(r"(?:내년도?|새해)\s?(?:본?예산|국비|정부\s?예산|예산안|살림)")
 _NAMED_YEAR_BUDGET = re.compile(
     r"((?:19|20)\d{2})년도?\s?(?:[가-힣·∙ㆍ]{1,8}\s)?(?:본?예산|국비|정부\s?예산|예산안|살림)"
@@ -173,7 +174,6 @@ _NAMED_YEAR_BUDGET = re.compile(
 # debated the year before (on the labelled Korean texts that are dated, 7 of 7 are pub+1); a
 # supplementary one (추경, 제N회) is this year's.
 _NAMED_PROPOSAL = re.compile(r"((?:19|20)\d{2})년도?\s?(?!추경|추가|제\d)(?:[가-힣·]{1,8}\s)?(?:본|당초)?예산안")
-_COMPARED_AFTER = re.compile(r"[^.\n]{0,25}?(?:보다|대비|에 비해)")
 _HEAD = 800
 
 
@@ -189,7 +189,7 @@ def written_year(text: str) -> int | None:
     named: list[int] = []
     bases: list[int] = []
     for m in _NAMED_YEAR_BUDGET.finditer(head):
-        (bases if _COMPARED_AFTER.match(head, m.end()) else named).append(int(m.group(1)))
+        (bases if base_end(head, m.end()) is not None else named).append(int(m.group(1)))
     if named:
         return max(named) - 1
     return max(bases) if bases else None
