@@ -165,7 +165,8 @@ def year_candidates(window: AmountWindow, rule_year: int | None, doc: DocumentYe
 # "내년 예산 확정 … 2018년도 예산을 이같이 확정": an undated text that calls a budget next year's and
 # names its year was written the year before; where the only named budget year is the base of a
 # comparison ("내년도 예산안은 … 2022년 본예산보다 3.5% 증가"), that base is this year's. On the
-# labelled texts that are dated, this reading (with the proposals below) gives the publication year for all nine it applies to.
+# labelled texts that are dated, this reading (with the proposals below) gives the publication
+# year for all nine it applies to.
 _NEXT_YEAR_BUDGET = re.compile(r"(?:내년도?|새해)\s?(?:본?예산|국비|정부\s?예산|예산안|살림)")
 _NAMED_YEAR_BUDGET = re.compile(
     r"((?:19|20)\d{2})년도?\s?(?:[가-힣·∙ㆍ]{1,8}\s)?(?:본?예산|국비|정부\s?예산|예산안|살림)"
