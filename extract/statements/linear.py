@@ -45,10 +45,16 @@ class Ranker:
 
     def best(self, candidates: Sequence[Iterable[str]], lang: str) -> int | None:
         """Index of the best candidate; None when there are none."""
+        found = self.best_scored(candidates, lang)
+        return None if found is None else found[0]
+
+    def best_scored(self, candidates: Sequence[Iterable[str]], lang: str) -> tuple[int, float] | None:
+        """Index and score of the best candidate; None when there are none."""
         if not candidates:
             return None
         scores = [self.score(c, lang) for c in candidates]
-        return max(range(len(scores)), key=scores.__getitem__)
+        k = max(range(len(scores)), key=scores.__getitem__)
+        return k, scores[k]
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,8 @@ class Classifier:
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_language", _by_language(self.weights))
 
-    def predict(self, features: Iterable[str], lang: str, exclude: tuple[str, ...] = ()) -> str:
-        """The best-scoring class, leaving out the classes the text has ruled out."""
+    def scores(self, features: Iterable[str], lang: str) -> list[float]:
+        """Each class's linear score (its log-probability up to a constant shared by the classes)."""
         totals = list(self.bias)
         weights = self.by_language.get(lang, {})
         for f in features:
@@ -72,8 +78,16 @@ class Classifier:
             if row is not None:
                 for k, value in enumerate(row):
                     totals[k] += value
-        allowed = [k for k, name in enumerate(self.classes) if name not in exclude] or range(len(totals))
+        return totals
+
+    def choose(self, totals: Sequence[float], exclude: Iterable[str] = ()) -> str:
+        """The best-scoring class, leaving out the classes the text has ruled out."""
+        ruled_out = set(exclude)
+        allowed = [k for k, name in enumerate(self.classes) if name not in ruled_out] or range(len(totals))
         return self.classes[max(allowed, key=totals.__getitem__)]
+
+    def predict(self, features: Iterable[str], lang: str, exclude: tuple[str, ...] = ()) -> str:
+        return self.choose(self.scores(features, lang), exclude)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
-from extract.statements.overrides import exact_role, is_level
+from extract.statements.overrides import exact_role, from_to_pair, is_level
 from extract.statements.role_features import GRANT_WON, LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
@@ -105,17 +105,55 @@ def _base_named_before(x: StatementInputs) -> list[Candidate]:
     return [c for c in x.subjects if "adjacent=B" in c.features]
 
 
+@dataclass(frozen=True)
+class _RoleChoice:
+    """What decided one statement's role and how sure its subject is, kept until the next statement
+    is read: a move's two ends ("30억원에서 12억원으로") take one role and one subject together."""
+
+    index: int
+    span: tuple[int, int]
+    scores: list[float]
+    excluded: tuple[str, ...]
+    exact: str | None
+    subject_score: float
+
+
+def _excluded_roles(x: StatementInputs, subject: str | None) -> tuple[str, ...]:
+    w = x.window
+    excluded: tuple[str, ...] = ()
+    if is_level(w.text, w.start, w.end, w.korean):
+        excluded = ("change",)
+    elif LIST_OF_REVENUE in x.role:
+        excluded = ("allocation", "total", "change")  # revenue, even when it changes, is "other"
+    elif LIST_OF_CHANGES in x.role:
+        excluded = ("allocation", "total")
+    elif GRANT_WON in x.role:
+        excluded = ("other",)
+    return excluded + roles_ruled_out(subject, w.korean, GRANT_WON in x.role)
+
+
+def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:
+    """The one role of a move's two ends: the best by both amounts' scores (log-probabilities add)."""
+    totals = [x + y for x, y in zip(a.scores, b.scores, strict=True)]
+    both = model.role.choose(totals, a.excluded + b.excluded)
+    if both in a.excluded or both in b.excluded:  # the two ends rule out every role between them
+        return model.role.choose(totals, b.excluded)
+    return both
+
+
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
-    out = []
-    for st, x in zip(statements, inputs, strict=True):
+    out: list[Statement] = []
+    previous: _RoleChoice | None = None
+    for k, (st, x) in enumerate(zip(statements, inputs, strict=True)):
         subject, span = st.subject, st.subject_span
         lang = "ko" if x.window.korean else "en"
         choices = _base_named_before(x) or x.subjects
-        best = model.subject.best([c.features for c in choices], lang)
+        best = model.subject.best_scored([c.features for c in choices], lang)
+        subject_score = float("-inf")
         if best is not None:
-            chosen = choices[best]
+            chosen, subject_score = choices[best[0]], best[1]
             subject, span = chosen.text, (chosen.start, chosen.end)
         year = st.fiscal_year
         best_year = model.year.best([feats for _, feats in x.years], lang)
@@ -124,16 +162,26 @@ def apply_model(
         w = x.window
         if w.korean:
             year = year_written_before(w.text, w.start) or year
-        excluded: tuple[str, ...] = ()
-        if is_level(w.text, w.start, w.end, w.korean):
-            excluded = ("change",)
-        elif LIST_OF_REVENUE in x.role:
-            excluded = ("allocation", "total", "change")  # revenue, even when it changes, is "other"
-        elif LIST_OF_CHANGES in x.role:
-            excluded = ("allocation", "total")
-        elif GRANT_WON in x.role:
-            excluded = ("other",)
-        excluded += roles_ruled_out(subject, w.korean, GRANT_WON in x.role)
-        role = exact_role(w.text, w.start, w.end, w.korean) or model.role.predict(x.role, lang, exclude=excluded)
+        current = _RoleChoice(
+            k,
+            (w.start, w.end),
+            model.role.scores(x.role, lang),
+            _excluded_roles(x, subject),
+            exact_role(w.text, w.start, w.end, w.korean),
+            subject_score,
+        )
+        role = current.exact or model.role.choose(current.scores, current.excluded)
+        if (
+            previous is not None
+            and previous.exact is None
+            and current.exact is None
+            and from_to_pair(w.text, previous.span, current.span, w.korean)
+        ):
+            role = _joint_role(model, previous, current)
+            first = out[previous.index]
+            if previous.subject_score >= subject_score:  # one thing moved: the surer of the two names it
+                subject, span = first.subject, first.subject_span
+            out[previous.index] = replace(first, role=role, subject=subject, subject_span=span)
         out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
+        previous = current
     return out

@@ -12,7 +12,7 @@ import pytest
 
 from extract.statements.extractor import extract_statements
 from extract.statements.linear import Classifier, Ranker, StatementModel
-from extract.statements.overrides import exact_role, is_level
+from extract.statements.overrides import exact_role, from_to_pair, is_level
 
 DAY = datetime.date(2031, 11, 20)
 
@@ -160,3 +160,34 @@ def test_an_amount_before_budget_is_the_budget_unless_a_gap_or_a_change_follows(
 ) -> None:
     start = text.index(amount)
     assert exact_role(text, start, start + len(amount), korean=False) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "paired"),
+    [
+        ("가로등 예산을 30억원에서 12억원으로 줄였다.", "30억원", "12억원", True),
+        ("급식비 28억→54억원 증액", "28억", "54억원", True),
+        ("기금은 올해 3천160억원(추경)에서 3천308억원으로 늘었다.", "3천160억원", "3천308억원", True),
+        ("The fund fell from £2 million to £1 million.", "£2 million", "£1 million", True),
+        # a change from a base, not a move between two levels
+        ("시가 제출한 13조원에서 213억원을 증액한 규모다.", "13조원", "213억원", False),
+        ("기정예산 3천869억원에서 265억원 증액됐다.", "3천869억원", "265억원", False),
+        ("It rose by $2 million to $9 million.", "$2 million", "$9 million", False),
+    ],
+)
+def test_the_two_ends_of_a_move(text: str, first: str, second: str, paired: bool) -> None:
+    a, b = text.index(first), text.index(second)
+    korean = any("가" <= ch <= "힣" for ch in text)
+    assert from_to_pair(text, (a, a + len(first)), (b, b + len(second)), korean) is paired
+
+
+def test_a_moves_two_ends_share_one_role() -> None:
+    """The start of a move leans to allocation, its end (alone) to total: together they are one thing."""
+    keep_rule = Ranker({"ko:rule_exact": 5.0, "ko:rule": 5.0}, 0.0)
+    classes = ("allocation", "change", "other", "total")
+    role = Classifier(classes, {"ko:from_level": (3.0, 0.0, 0.0, 0.0), "ko:to_level": (0.0, 0.0, 0.0, 1.0)}, (0,) * 4)
+    model = StatementModel("test", keep_rule, role, keep_rule)
+    found = extract_statements("가로등 교체 예산을 30억원에서 12억원으로 줄였다.", published=DAY, model=model)
+    assert [(s.amount.text, s.role) for s in found] == [("30억원", "allocation"), ("12억원", "allocation")]
+    [alone] = extract_statements("가로등 교체 예산을 12억원으로 줄였다.", published=DAY, model=model)
+    assert alone.role == "total"

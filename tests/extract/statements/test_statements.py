@@ -49,13 +49,10 @@ CASES = [
         NOV_2030,
         [("12억원", "공연장 예산", "change", 2030), ("8억원", "체육관 운영비", "change", 2030)],
     ),
-    pytest.param(
+    (
         "가로등 교체 예산을 30억원에서 12억원으로 줄였다.",
         datetime.date(2030, 3, 2),
         [("30억원", "가로등 교체 예산", "allocation", 2030), ("12억원", "가로등 교체 예산", "allocation", 2030)],
-        marks=pytest.mark.xfail(
-            strict=True, reason="the learned role reads the second end of a from-to pair as a total (2026-11-29)"
-        ),
     ),
     (
         "군은 올해 제1회 추가경정예산안을 520억원 규모로 편성했다.",
