@@ -15,6 +15,7 @@ from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
 from extract.statements.overrides import exact_role, from_to_pair, is_level
+from extract.statements.respective import respective_subjects
 from extract.statements.role_features import GRANT_WON, LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
@@ -146,6 +147,7 @@ def apply_model(
 ) -> list[Statement]:
     out: list[Statement] = []
     previous: _RoleChoice | None = None
+    respective: dict[int, tuple[int, int]] | None = None
     for k, (st, x) in enumerate(zip(statements, inputs, strict=True)):
         subject, span = st.subject, st.subject_span
         lang = "ko" if x.window.korean else "en"
@@ -155,6 +157,11 @@ def apply_model(
         if best is not None:
             chosen, subject_score = choices[best[0]], best[1]
             subject, span = chosen.text, (chosen.start, chosen.end)
+        if respective is None:
+            respective = respective_subjects(x.window.text, [(s.amount.start, s.amount.end) for s in statements])
+        if k in respective:  # "A과 B에 각각 X, Y": the text pairs them outright
+            span = respective[k]
+            subject, subject_score = x.window.text[span[0] : span[1]], float("inf")
         year = st.fiscal_year
         best_year = model.year.best([feats for _, feats in x.years], lang)
         if best_year is not None:
