@@ -31,7 +31,16 @@ _EN_CHANGE_BEFORE = re.compile(
     re.I,
 )
 _EN_REQUEST_BEFORE = re.compile(
-    r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for)\s+(?:about\s)?$", re.I
+    r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for|(?:request|bid|application)s? (?:of|for))"
+    r"\s+(?:about\s|nearly\s|some\s)?$",
+    re.I,
+)
+# "... $3 million for a skate park was not funded": left out, as "포함되지 않았다" is (matched at the
+# amount's end: no ^, which match(text, pos) would hold to the start of the text).
+_EN_LEFT_OUT_AFTER = re.compile(
+    r"[^.;\n]{0,60}?\b(?:(?:was|were|is|are|has been|have been|will be)\s+not\s+(?:funded|included|approved|granted)"
+    r"|(?:was|were)\s+(?:rejected|excluded|left out|denied|turned down|dropped)\b)",
+    re.I,
 )
 
 
@@ -73,7 +82,7 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
             return "change"
         return None
     before = text[max(0, start - 40) : start]
-    if _EN_REQUEST_BEFORE.search(before):
+    if _EN_REQUEST_BEFORE.search(before) or _EN_LEFT_OUT_AFTER.match(text, end):
         return "other"
     if (_EN_BUDGET_IS.search(before) or _EN_BUDGET_AFTER.match(text, end)) and not _EN_PART_BUDGET.search(before):
         return "total"

@@ -191,3 +191,17 @@ def test_a_moves_two_ends_share_one_role() -> None:
     assert [(s.amount.text, s.role) for s in found] == [("30억원", "allocation"), ("12억원", "allocation")]
     [alone] = extract_statements("가로등 교체 예산을 12억원으로 줄였다.", published=DAY, model=model)
     assert alone.role == "total"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "role"),
+    [
+        ("A request of $3 million for a new skate park was not funded.", "$3 million", "other"),
+        ("The library's bid for £450,000 was rejected by the cabinet.", "£450,000", "other"),
+        ("The $2 million for road repairs was not included in the final plan.", "$2 million", "other"),
+        ("The council set aside $2 million for road repairs that were not yet designed.", "$2 million", None),
+    ],
+)
+def test_english_money_asked_for_or_left_out(text: str, amount: str, role: str | None) -> None:
+    start = text.index(amount)
+    assert exact_role(text, start, start + len(amount), korean=False) == role
