@@ -44,7 +44,8 @@ VOCABULARY = frozenset(KO_ACTIONS.values()) | frozenset(EN_ACTIONS.values())
 # Money asked for, not granted: "반영을 요청했다", "건의", "asked the province for".
 _REQUEST = re.compile(r"요청|건의|요구|신청|해\s?달라|촉구|request|asked|seek|sought|apply for|applied for", re.I)
 _LEFT_OUT = re.compile(
-    r"포함되지\s?않|반영되지\s?않|미반영|제외|불발|무산|not included|not funded|left out|excluded|rejected|turned down", re.I
+    r"포함되지\s?않|반영되지\s?않|미반영|제외|불발|무산|not included|not funded|left out|excluded|rejected|turned down",
+    re.I,
 )
 _HANGUL = re.compile(r"[가-힣]")
 
