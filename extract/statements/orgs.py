@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extract.statements.places import LOCAL_GOVERNMENTS
+
 _PROVINCE_SHORT = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
 _KO_ORG = re.compile(
     r"(?<![가-힣])(?P<org>(?:"
@@ -39,7 +41,12 @@ def org_mentions(text: str, korean: bool) -> list[tuple[int, int, str]]:
 
 
 def _false_org(text: str, m: re.Match[str]) -> bool:
-    return bool(_KO_ORG_FALSE.search(m.group()) or _KO_ECONOMY.match(text, m.start()))
+    if _KO_ECONOMY.match(text, m.start()):
+        return True
+    name = m.group().removesuffix("청")
+    if name in LOCAL_GOVERNMENTS or _SHORT_FORM.match(name):
+        return False  # "여수시", "대전시": a place, though "수시" and "전시" end ordinary words
+    return bool(_KO_ORG_FALSE.search(name))
 
 
 def document_org(orgs: list[tuple[int, int, str]]) -> str | None:

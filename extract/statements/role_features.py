@@ -131,7 +131,8 @@ def _list_run(text: str, spans: list[tuple[int, int]], k: int) -> tuple[int, int
 
 
 # What governs a whole list: a topic naming a change before it ("삭감된 주요 사업은 ▲A 45억원 ▲B
-# 7000만원", "증액 내역은"), or a change verb after its 등 ("A 695억원, B 240억원 등은 삭감됐다").
+# 7000만원", "증액 내역은"), or a change verb after its 등 ("A 695억원, B 240억원 등은 삭감됐다",
+# "A 24억원, B 8억원 등 43건을 삭감했다").
 _CHANGE_STEM = r"(?:증액|감액|삭감|증가|감소|늘어|늘린|줄어|줄인|깎)"
 _LIST_HEAD_CHANGE = re.compile(
     _CHANGE_STEM + r"[가-힣]{0,4}\s?(?:된|한|난|든|인)?\s?(?:주요\s)?[가-힣\s]{0,10}(?:은|는|으로는|로는)\s*[▲△○·•\-]?"
@@ -143,7 +144,7 @@ _LIST_HEAD_REVENUE = re.compile(
     re.I,
 )
 _LIST_TAIL_CHANGE = re.compile(
-    r"[^.\n]{0,12}?등(?:은|이|을|도|의)?\s?(?:모두\s|각각\s|전액\s)?"
+    r"[^.\n]{0,12}?등(?:은|이|을|도|의)?\s?(?:\d+\s?(?:건|개\s?사업|개)(?:을|를|이|은|도)?\s)?(?:모두\s|각각\s|전액\s)?"
     + _CHANGE_STEM
     + r"|\s?(?:이|가|을|를|은|는)?\s?(?:각각|모두)\s?"
     + _CHANGE_STEM

@@ -63,6 +63,7 @@ def test_a_level_is_not_read_as_a_change(text: str, amount: str) -> None:
             "change",
         ),
         ("그러나 청사 조경 3억원, 홍보 영상 1억2천만원, 축제 무대 8천만원 등은 삭감됐다.", "1억2천만원", "change"),
+        ("예결위는 청사 조경 3억원, 홍보 영상 1억2천만원 등 17건을 삭감했다.", "3억원", "change"),
         # a list of revenue
         ("세입예산은 지방교부세 2천100억원, 자체수입 390억원, 전년도 이월금 250억원이다.", "250억원", "other"),
         # a threshold written after the amount
