@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extract.statements.places import LOCAL_GOVERNMENTS
+from extract.statements.places import is_place_name
 
 _PROVINCE_SHORT = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
 _KO_ORG = re.compile(
@@ -44,7 +44,7 @@ def _false_org(text: str, m: re.Match[str]) -> bool:
     if _KO_ECONOMY.match(text, m.start()):
         return True
     name = m.group().removesuffix("청")
-    if name in LOCAL_GOVERNMENTS or _SHORT_FORM.match(name):
+    if is_place_name(name) or _SHORT_FORM.match(name):
         return False  # "여수시", "대전시": a place, though "수시" and "전시" end ordinary words
     return bool(_KO_ORG_FALSE.search(name))
 

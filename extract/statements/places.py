@@ -9,6 +9,8 @@ settles which one is meant.
 
 from __future__ import annotations
 
+import re
+
 _CITIES = (
     # 경기
     "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 광명 김포 군포 광주 이천 양주 "
@@ -33,3 +35,13 @@ _COUNTIES = (
 ).split()
 
 LOCAL_GOVERNMENTS = frozenset([f"{name}시" for name in _CITIES] + [f"{name}군" for name in _COUNTIES])
+
+_METRO_OR_PROVINCE = re.compile(
+    r"^(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)"
+    r"(?:특별자치시|특별자치도|특별시|광역시|시|도)$"
+)
+
+
+def is_place_name(name: str) -> bool:
+    """ "여수시", "대전시", "충남도": a city, county, metropolitan city or province by its name."""
+    return name in LOCAL_GOVERNMENTS or bool(_METRO_OR_PROVINCE.match(name))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.statements.places import is_place_name
 from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_CHANGE, KO_NOT_ORG, KO_TOTAL_ORG, VERB_NOUNS
 from extract.statements.words import is_noun_word, split_particle
 
@@ -67,7 +68,7 @@ def _marked_phrase(text: str, word: tuple[int, int]) -> tuple[Subject | None, st
 @lru_cache(maxsize=4096)
 def is_org_name(word: str) -> bool:
     """ "광주시", "경상북도", "시": an organisation, not "내년도" or "녹색도시"."""
-    if word in ("시", "도", "군", "구", "정부", "국회", "시의회", "도의회", "의회"):
+    if word in ("시", "도", "군", "구", "정부", "국회", "시의회", "도의회", "의회") or is_place_name(word):
         return True
     if re.search(r"(?:위원회|특위|예결위|의회|시장|지사|교육감|군수|구청장|의원)$", word):
         return True
