@@ -16,7 +16,13 @@ from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
 from extract.statements.overrides import exact_role, from_to_pair, is_level
 from extract.statements.respective import respective_subjects
-from extract.statements.role_features import GRANT_WON, LIST_OF_CHANGES, LIST_OF_REVENUE, role_features
+from extract.statements.role_features import (
+    GRANT_WON,
+    LIST_OF_CHANGES,
+    LIST_OF_REQUESTS,
+    LIST_OF_REVENUE,
+    role_features,
+)
 from extract.statements.statement import Statement
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.subject_roles import roles_ruled_out
@@ -124,8 +130,8 @@ def _excluded_roles(x: StatementInputs, subject: str | None) -> tuple[str, ...]:
     excluded: tuple[str, ...] = ()
     if is_level(w.text, w.start, w.end, w.korean):
         excluded = ("change",)
-    elif LIST_OF_REVENUE in x.role:
-        excluded = ("allocation", "total", "change")  # revenue, even when it changes, is "other"
+    elif LIST_OF_REVENUE in x.role or LIST_OF_REQUESTS in x.role:
+        excluded = ("allocation", "total", "change")  # revenue or money sought, even when it changes, is "other"
     elif LIST_OF_CHANGES in x.role:
         excluded = ("allocation", "total")
     elif GRANT_WON in x.role:

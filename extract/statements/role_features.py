@@ -143,6 +143,7 @@ _LIST_HEAD_REVENUE = re.compile(
     r"(?:세입|수입|재원)[가-힣]{0,4}\s?(?:은|는|으로는|로는)\s*[▲△○·•\-]?\s*[^.\n]{0,60}$|revenue[^.\n]{0,30}:\s*$",
     re.I,
 )
+_LIST_HEAD_REQUEST = re.compile(r"(?:확보\s?목표|목표액|목표치|중점관리|건의|요청|신청|요구)[^.\n]{0,60}$")
 _LIST_TAIL_CHANGE = re.compile(
     r"[^.\n]{0,12}?등(?:은|이|을|도|의)?\s?(?:\d+\s?(?:건|개\s?사업|개)(?:을|를|이|은|도)?\s)?(?:모두\s|각각\s|전액\s)?"
     + _CHANGE_STEM
@@ -156,6 +157,9 @@ _LIST_TAIL_CHANGE = re.compile(
 # revenue, allocations and a total), 19 of 19 members of a list of revenue are "other".
 LIST_OF_CHANGES = "list_of_changes"
 LIST_OF_REVENUE = "list_of_revenue"
+# "국비 확보 중점관리대상 사업은 ▲A 50억원 ▲B 40억원", "건의한 사업은 A 30억원, B 20억원": money sought,
+# not granted (on the labelled Korean texts 10 of 11 members of such lists are "other").
+LIST_OF_REQUESTS = "list_of_requests"
 # A grant the place won ("공모사업에 선정돼 국·도비 290억원을 확보", "특별교부세 30억원이 지원된다")
 # is an allocation, not revenue, unless it is sought, planned or given back: on the labelled Korean
 # texts 41 of 55 amounts in such sentences are allocations (most of the rest are thresholds and
@@ -177,6 +181,8 @@ def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int
         feats.append(LIST_OF_CHANGES)
     if _LIST_HEAD_REVENUE.search(head):
         feats.append(LIST_OF_REVENUE)
+    if _LIST_HEAD_REQUEST.search(head):
+        feats.append(LIST_OF_REQUESTS)
 
     for cue, pattern in _CUES.items():
         if pattern.search(head):
