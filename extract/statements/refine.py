@@ -18,6 +18,7 @@ from extract.statements.overrides import exact_role, from_to_pair, is_level
 from extract.statements.respective import respective_subjects
 from extract.statements.role_features import (
     GRANT_WON,
+    HEAD_NATIONAL,
     LIST_OF_CHANGES,
     LIST_OF_REQUESTS,
     LIST_OF_REVENUE,
@@ -136,7 +137,7 @@ def _excluded_roles(x: StatementInputs, subject: str | None) -> tuple[str, ...]:
         excluded = ("allocation", "total")
     elif GRANT_WON in x.role:
         excluded = ("other",)
-    return excluded + roles_ruled_out(subject, w.korean, GRANT_WON in x.role)
+    return excluded + roles_ruled_out(subject, w.korean, GRANT_WON in x.role, HEAD_NATIONAL in x.role)
 
 
 def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:

@@ -157,6 +157,7 @@ _LIST_TAIL_CHANGE = re.compile(
 # revenue, allocations and a total), 19 of 19 members of a list of revenue are "other".
 LIST_OF_CHANGES = "list_of_changes"
 LIST_OF_REVENUE = "list_of_revenue"
+HEAD_NATIONAL = "head=national"
 # "국비 확보 중점관리대상 사업은 ▲A 50억원 ▲B 40억원", "건의한 사업은 A 30억원, B 20억원": money sought,
 # not granted (on the labelled Korean texts 10 of 11 members of such lists are "other").
 LIST_OF_REQUESTS = "list_of_requests"
@@ -235,5 +236,5 @@ def role_features(
     if window.korean and _GRANT.search(text, lo, hi) and _WON.search(text, lo, hi) and not _SOUGHT.search(text, lo, hi):
         feats.append(GRANT_WON)
     if NATIONAL_MONEY.search(text, 0, min(len(text), _HEAD)):
-        feats.append("head=national")  # a report on national money secured: its sums are grants, not budgets
+        feats.append(HEAD_NATIONAL)  # a report on national money secured: its sums are grants, not budgets
     return feats

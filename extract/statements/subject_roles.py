@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extract.statements.subjects import is_org_name
 from extract.statements.vocabulary import NATIONAL_MONEY
 
 # A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
@@ -33,11 +34,19 @@ _EN_NOT_SPENDING = re.compile(
 )
 
 
-def roles_ruled_out(subject: str | None, korean: bool, grant_won: bool = False) -> tuple[str, ...]:
+def roles_ruled_out(
+    subject: str | None, korean: bool, grant_won: bool = False, national_report: bool = False
+) -> tuple[str, ...]:
     """The roles an amount whose subject is `subject` cannot have; grant_won: its sentence tells of
-    a grant the place won (role_features.GRANT_WON), which is spending, not revenue."""
+    a grant the place won (role_features.GRANT_WON), which is spending, not revenue;
+    national_report: the text opens on national money (role_features.HEAD_NATIONAL)."""
     if not subject:
         return ()
+    # in a report on the national money each place got, a place's figure is what it got, never its
+    # whole budget ("전라남도는 5.6% 증가한 7조1896억원"): the 13 labelled Korean amounts whose
+    # subject is a place in such a text are 9 allocations, 3 changes and 1 other
+    if national_report and korean and is_org_name(subject.replace(" ", "")):
+        return ("total",)
     if not korean:
         return ("allocation",) if _EN_NOT_SPENDING.search(subject) else ()
     out: tuple[str, ...] = ()

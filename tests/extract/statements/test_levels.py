@@ -121,6 +121,17 @@ def test_national_money_is_never_a_whole_budget() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lead", "role"),
+    [("지역별 내년 국비 확보액이 확정됐다.", "allocation"), ("지역별 내년 예산이 확정됐다.", "total")],
+)
+def test_a_place_in_a_report_on_national_money_is_what_it_got(lead: str, role: str) -> None:
+    """Where the text opens on national money, a place's figure is its share, never its whole budget."""
+    text = lead + "\n전라남도는 올해보다 5.6% 증가한 7조1896억원이라고 밝혔다."
+    [st] = extract_statements(text, published=DAY, model=_minded("total", "allocation"))
+    assert (st.subject, st.role) == ("전라남도", role)
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         ("군은 공모사업에 선정돼 국·도비 290억원을 확보했다.", "allocation"),
