@@ -30,6 +30,9 @@ _EN_CHANGE_BEFORE = re.compile(
     r"rise of|rose by|boost of)\s+(?:of\s+)?(?:about|nearly|roughly|some|almost)?\s*$",
     re.I,
 )
+# "an $8 million increase", "$23 million more than": the amount is the change itself (4 of the 5
+# labelled English amounts so followed; the fifth is a household's tax bill, revenue).
+_EN_CHANGE_AFTER = re.compile(r"\s(?:increase|cut|reduction|decrease|rise|hike|boost|more|less|higher|lower)s?\b", re.I)
 _EN_REQUEST_BEFORE = re.compile(
     r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for|(?:request|bid|application)s? (?:of|for))"
     r"\s+(?:about\s|nearly\s|some\s)?$",
@@ -86,7 +89,9 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
         return "other"
     if (_EN_BUDGET_IS.search(before) or _EN_BUDGET_AFTER.match(text, end)) and not _EN_PART_BUDGET.search(before):
         return "total"
-    if _EN_CHANGE_BEFORE.search(before) and not _REVENUE_BEFORE.search(before + text[end : end + 30]):
+    if (_EN_CHANGE_BEFORE.search(before) or _EN_CHANGE_AFTER.match(text, end)) and not _REVENUE_BEFORE.search(
+        before + text[end : end + 50]
+    ):
         return "change"
     return None
 

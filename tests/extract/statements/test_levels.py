@@ -169,6 +169,10 @@ def test_english_shapes_that_settle_a_role(text: str, role: str) -> None:
         ("The board approved a $96 million capital budget on Monday.", "$96 million", "total"),
         ("The council faces a $14 million budget shortfall next year.", "$14 million", None),  # a gap, no budget
         ("It is a $2 million budget increase.", "$2 million", None),
+        # the amount is the change itself, unless it is a household's tax
+        ("The parks fund is $9 million, a $2 million increase on last year.", "$2 million", "change"),
+        ("The library gets $4 million, $1 million more than last year.", "$1 million", "change"),
+        ("Homeowners will see an $87 increase on their tax bill.", "$87", None),
     ],
 )
 def test_an_amount_before_budget_is_the_budget_unless_a_gap_or_a_change_follows(
