@@ -30,6 +30,13 @@ _EN_CHANGE_BEFORE = re.compile(
     r"rise of|rose by|boost of)\s+(?:of\s+)?(?:about|nearly|roughly|some|almost)?\s*$",
     re.I,
 )
+# "This would raise about £8.5million", "generating an additional €16.5 million": money coming in
+# (2 of 2 labelled English amounts so introduced are "other").
+_EN_RAISED_BEFORE = re.compile(
+    r"\b(?:raise|raises|raising|generate|generates|generating|bring in|brings in|bringing in)\s+"
+    r"(?:about\s|around\s|nearly\s|some\s|an additional\s|an extra\s|a further\s)?$",
+    re.I,
+)
 # "an $8 million increase", "$23 million more than": the amount is the change itself (4 of the 5
 # labelled English amounts so followed; the fifth is a household's tax bill, revenue).
 _EN_CHANGE_AFTER = re.compile(r"\s(?:increase|cut|reduction|decrease|rise|hike|boost|more|less|higher|lower)s?\b", re.I)
@@ -85,7 +92,7 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
             return "change"
         return None
     before = text[max(0, start - 40) : start]
-    if _EN_REQUEST_BEFORE.search(before) or _EN_LEFT_OUT_AFTER.match(text, end):
+    if _EN_REQUEST_BEFORE.search(before) or _EN_LEFT_OUT_AFTER.match(text, end) or _EN_RAISED_BEFORE.search(before):
         return "other"
     if (_EN_BUDGET_IS.search(before) or _EN_BUDGET_AFTER.match(text, end)) and not _EN_PART_BUDGET.search(before):
         return "total"

@@ -220,8 +220,11 @@ def test_a_moves_two_ends_share_one_role() -> None:
         ("The library's bid for £450,000 was rejected by the cabinet.", "£450,000", "other"),
         ("The $2 million for road repairs was not included in the final plan.", "$2 million", "other"),
         ("The council set aside $2 million for road repairs that were not yet designed.", "$2 million", None),
+        # money coming in
+        ("The levy rise would raise about £8.5million a year.", "£8.5million", "other"),
+        ("The new charge, generating an additional €16 million, was approved.", "€16 million", "other"),
     ],
 )
-def test_english_money_asked_for_or_left_out(text: str, amount: str, role: str | None) -> None:
+def test_english_money_asked_for_left_out_or_coming_in(text: str, amount: str, role: str | None) -> None:
     start = text.index(amount)
     assert exact_role(text, start, start + len(amount), korean=False) == role
