@@ -14,6 +14,7 @@ from extract.statements.currency import dollar_currency
 from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
 from extract.statements.linear import StatementModel, shipped_model
+from extract.statements.org_in_force import OrgIndex
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
 from extract.statements.refine import apply_model, iter_statement_inputs
 from extract.statements.rule_roles import role_en, role_ko
@@ -85,21 +86,6 @@ def _document_org(text: str, orgs: list[tuple[int, int, str]], source_org: str |
     return canonical_org(named, home)
 
 
-# An organisation followed by one of these is what the clause is about: "전남도는", "서구가", "시에서는".
-_ORG_TOPIC_PARTICLE = re.compile(r"(?:은|는|이|가|도|에서는|에서)(?![가-힣])")
-
-
-def _find_org(doc: _Document, s: int, e: int, a_start: int) -> str | None:
-    """The organisation the amount's clause is about: the nearest one before it that is the topic or
-    subject of its clause, else the one named last before it, else the first after it."""
-    lo, hi = bisect.bisect_left(doc.org_starts, s), bisect.bisect_left(doc.org_starts, e)
-    found = [o for o in doc.orgs[lo:hi] if o[1] <= e]
-    before = [o for o in found if o[0] < a_start]
-    topics = [o for o in before if _ORG_TOPIC_PARTICLE.match(doc.text, o[1])]
-    pick = topics[-1] if topics else before[-1] if before else (found[0] if found else None)
-    return canonical_org(pick[2], doc.home) if pick else None
-
-
 def _find_funding(sentence: str) -> str | None:
     low = sentence.lower()
     hits = [(low.find(word), label) for word, label in v.FUNDING if word in low]
@@ -162,29 +148,32 @@ def _rule_statements(text: str, *, published: datetime.date | None, org: str | N
         return []
     years = stated_years(text)
     orgs = org_mentions(text, korean)
+    doc_org = _document_org(text, orgs, org, home_city(orgs, org))
     doc = _Document(
         text=text,
         context=year_context(text, published, years),
         korean=korean,
-        org=_document_org(text, orgs, org, home_city(orgs, org)),
+        org=doc_org,
         home=home_city(orgs, org),
         stage=_find_stage(text[:300]),  # the lead says which stage the whole article is about
         years=years,
         year_starts=[y[1] for y in years],
-        orgs=orgs,
-        org_starts=[o[0] for o in orgs],
+        org_index=OrgIndex(text, orgs, home_city(orgs, org), (doc_org, org)),
     )
     spans = _sentence_spans(text)
     starts = [s for s, _ in spans]
     amount_starts = [a.start for a in amounts]
     out: list[Statement] = []
+    carried = _CarriedOrg(doc.org_index, spans)
     for a in amounts:
-        s, e = spans[max(0, bisect.bisect_right(starts, a.start) - 1)]
+        k = max(0, bisect.bisect_right(starts, a.start) - 1)
+        s, e = spans[k]
+        in_force = carried.before(k)
         # a window of the sentence keeps run-on text (tables, 5 MB lines) linear
         s, e = max(s, a.start - _WINDOW_BEFORE), max(min(e, a.end + _WINDOW_AFTER), a.end)
         lo, hi = bisect.bisect_left(amount_starts, s), bisect.bisect_left(amount_starts, e)
         others = [(b.start - s, b.end - s) for b in amounts[lo:hi] if b is not a]
-        out.append(_statement(doc, a, s, e, others))
+        out.append(_statement(doc, a, s, e, in_force, others))
     return out
 
 
@@ -200,8 +189,23 @@ class _Document:
     stage: str | None
     years: list[tuple[int, int, int]]  # stated budget years: (year, start, end) in text
     year_starts: list[int]
-    orgs: list[tuple[int, int, str]]  # organisations named: (start, end, name) in text
-    org_starts: list[int]
+    org_index: OrgIndex  # organisations named, and which each clause is about
+
+
+
+class _CarriedOrg:
+    """The organisation each sentence goes on with: the last one a sentence before it marked as its
+    topic (OrgIndex.marked_topic), read once per sentence, in order."""
+
+    def __init__(self, index: OrgIndex, spans: list[tuple[int, int]]) -> None:
+        self.index, self.spans = index, spans
+        self.state: list[str | None] = [None]
+
+    def before(self, k: int) -> str | None:
+        while len(self.state) <= k:
+            s, e = self.spans[len(self.state) - 1]
+            self.state.append(self.index.marked_topic(s, e) or self.state[-1])
+        return self.state[k]
 
 
 # Enough for the longest clause around an amount in news prose.
@@ -209,7 +213,9 @@ _WINDOW_BEFORE = 400
 _WINDOW_AFTER = 300
 
 
-def _statement(doc: _Document, a: Amount, s: int, e: int, others: list[tuple[int, int]]) -> Statement:
+def _statement(
+    doc: _Document, a: Amount, s: int, e: int, carried: str | None, others: list[tuple[int, int]]
+) -> Statement:
     sentence, korean = doc.text[s:e], doc.korean
     a_start, a_end = a.start - s, a.end - s
     if korean:
@@ -236,7 +242,7 @@ def _statement(doc: _Document, a: Amount, s: int, e: int, others: list[tuple[int
         verb=verb,
         role=role,
         fiscal_year=statement_year(sentence, a_start, doc.context, _inside(doc.years, doc.year_starts, s, e)),
-        org=_find_org(doc, s, e, a.start) or doc.org,
+        org=doc.org_index.in_force((s, e), carried, a.start) or doc.org,
         funding=_find_funding(sentence),
         stage=_find_stage(sentence) or doc.stage,
         sentence=sentence.strip(),

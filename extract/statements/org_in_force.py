@@ -1,0 +1,84 @@
+"""Which organisation a clause is about, as a reader follows it through an article.
+
+A clause names its organisation as its topic ("전남도는"), or by a bare word that points back to
+one ("시는", "도는": the city or province last named, else the article's or the source's); a
+sentence that names none ("이는 올해보다 7777억 원 늘어난 금액이다") goes on with the organisation
+the sentences before it were last about. Only then does the article's own organisation stand for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from extract.statements.orgs import canonical_org
+
+# An organisation followed by one of these is what the clause is about: "전남도는", "서구가", "시에서는".
+ORG_TOPIC_PARTICLE = re.compile(r"(?:은|는|이|가|도|에서는|에서)(?![가-힣])")
+# "시는", "도는", "군은", "교육청은": a bare word standing for an organisation named before.
+_BARE_TOPIC = re.compile(r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])")
+_KINDS = ("교육청", "시", "도", "군", "구")
+
+Mention = tuple[int, int, str]  # (start, end, name) in the text
+
+
+class OrgIndex:
+    """The organisations a text names, read once: each mention's full name, whether it is its
+    clause's topic, and for each kind ("시", "도") where one was last named, so that every lookup
+    is a bisection and a page of thousands of sentences stays linear."""
+
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], home: str | None, defaults: tuple[str | None, ...]
+    ) -> None:
+        self.text = text
+        self.starts = [m[0] for m in mentions]
+        self.ends = [m[1] for m in mentions]
+        self.names = [canonical_org(m[2], home) for m in mentions]
+        self.topic = [bool(ORG_TOPIC_PARTICLE.match(text, m[1])) for m in mentions]
+        self.defaults = defaults
+        self.by_kind: dict[str, tuple[list[int], list[str]]] = {kind: ([], []) for kind in _KINDS}
+        for end, name in zip(self.ends, self.names, strict=True):
+            kind = next((k for k in _KINDS if name.endswith(k)), None)
+            if kind:
+                self.by_kind[kind][0].append(end)
+                self.by_kind[kind][1].append(name)
+
+    def _bare(self, kind: str, at: int) -> str | None:
+        """The organisation a bare "시" or "도" at text[at] stands for: the last one of that kind
+        named before it, else the article's or the source's when it is of that kind."""
+        ends, names = self.by_kind[kind]
+        k = bisect.bisect_right(ends, at)
+        if k:
+            return names[k - 1]
+        return next((org for org in self.defaults if org and org.endswith(kind)), None)
+
+    def marked_topic(self, start: int, upto: int) -> str | None:
+        """The last organisation text[start:upto] marks as its topic, by name ("전남도는") or by a
+        bare word ("시는")."""
+        marked: list[tuple[int, str]] = []
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, upto)
+        for k in range(lo, hi):
+            if self.topic[k]:
+                marked.append((self.starts[k], self.names[k]))
+        for bare in _BARE_TOPIC.finditer(self.text, start, upto):
+            named = self._bare(bare.group(1), bare.start())
+            if named:
+                marked.append((bare.start(), named))
+        return max(marked)[1] if marked else None
+
+    def in_force(self, sentence: tuple[int, int], carried: str | None, amount_start: int) -> str | None:
+        """The organisation the amount at text[amount_start] is about, in its sentence text[sentence];
+        carried: the one the sentences before it were last about. None when nothing names one."""
+        s, e = sentence
+        topic = self.marked_topic(s, amount_start)
+        if topic:
+            return topic
+        lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+        inside = [k for k in range(lo, hi) if self.ends[k] <= e]
+        before = [k for k in inside if self.starts[k] < amount_start]
+        if before:
+            return self.names[before[-1]]
+        if inside:
+            return self.names[inside[0]]
+        return carried

@@ -1,0 +1,44 @@
+"""Which organisation a clause is about, followed through an article: its topic, a bare "시는"
+pointing back, or the previous sentence's topic, before the article's own.
+
+Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from extract.statements.extractor import extract_statements
+
+DAY = datetime.date(2031, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "org"),
+    [
+        # a sentence that names none goes on with the previous sentence's topic
+        (
+            "광주시는 내년 예산을 7조원으로 편성했다. 전남도는 9조원을 편성했다. 이는 올해보다 3천억원 늘어난 규모다.",
+            "3천억원",
+            "전라남도",
+        ),
+        # a bare "시는" is the city last named, not the province named in between
+        (
+            "광주시는 AI 산업에 500억원을 편성했다. 전남도도 농업에 300억원을 쓴다. 시는 또 도로에 200억원을 투입한다.",
+            "200억원",
+            "광주광역시",
+        ),
+        # a bare "시는" beats an organisation the clause only works with
+        ("시는 전남도와 협력해 300억원을 투입한다.", "300억원", "나주시"),
+        ("전남도와 협력해 300억원을 투입한다.", "300억원", "전라남도"),
+        # the clause's own topic
+        ("나주시는 1천억원을, 순천시는 800억원을 편성했다.", "800억원", "순천시"),
+        # nothing named in the sentence or the one before: the article's organisation
+        ("올해 행사가 열렸다. 도로 정비에 20억원을 쓴다.", "20억원", "나주시"),
+    ],
+)
+def test_org_in_force(text: str, amount: str, org: str) -> None:
+    found = {st.amount.text: st for st in extract_statements(text, published=DAY, org="나주시")}
+    assert found[amount].org == org
