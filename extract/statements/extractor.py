@@ -192,7 +192,6 @@ class _Document:
     org_index: OrgIndex  # organisations named, and which each clause is about
 
 
-
 class _CarriedOrg:
     """The organisation each sentence goes on with: the last one a sentence before it marked as its
     topic (OrgIndex.marked_topic), read once per sentence, in order."""
