@@ -37,6 +37,14 @@ _EN_RAISED_BEFORE = re.compile(
     r"(?:about\s|around\s|nearly\s|some\s|an additional\s|an extra\s|a further\s)?$",
     re.I,
 )
+# "which includes $1 million to purchase", "approval to spend £39.66M for", "its contribution of
+# $1.7 million for": money put into something (6 of 6 labelled English amounts so introduced).
+_EN_SPEND_BEFORE = re.compile(
+    r"\b(?:includ(?:es|ing|ed|e)|provides?|provided|allocat(?:es|ed|ing)|earmark(?:s|ed)|set(?:s)? aside|"
+    r"invest(?:s|ed|ing)?|spend(?:s|ing)?|spent|contribution of)\s+"
+    r"(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|an additional\s|another\s)?$",
+    re.I,
+)
 # "an $8 million increase", "$23 million more than": the amount is the change itself (4 of the 5
 # labelled English amounts so followed; the fifth is a household's tax bill, revenue).
 _EN_CHANGE_AFTER = re.compile(r"\s(?:increase|cut|reduction|decrease|rise|hike|boost|more|less|higher|lower)s?\b", re.I)
@@ -100,6 +108,8 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
         before + text[end : end + 50]
     ):
         return "change"
+    if _EN_SPEND_BEFORE.search(before) and not _REVENUE_BEFORE.search(text[end : end + 40]):
+        return "allocation"
     return None
 
 

@@ -173,6 +173,9 @@ def test_english_shapes_that_settle_a_role(text: str, role: str) -> None:
         ("The parks fund is $9 million, a $2 million increase on last year.", "$2 million", "change"),
         ("The library gets $4 million, $1 million more than last year.", "$1 million", "change"),
         ("Homeowners will see an $87 increase on their tax bill.", "$87", None),
+        # money put into something
+        ("The budget includes $2.4 million to hire 20 new firefighters.", "$2.4 million", "allocation"),
+        ("Cabinet gave approval to spend £3.1M for the new depot.", "£3.1M", "allocation"),
     ],
 )
 def test_an_amount_before_budget_is_the_budget_unless_a_gap_or_a_change_follows(
@@ -219,7 +222,7 @@ def test_a_moves_two_ends_share_one_role() -> None:
         ("A request of $3 million for a new skate park was not funded.", "$3 million", "other"),
         ("The library's bid for £450,000 was rejected by the cabinet.", "£450,000", "other"),
         ("The $2 million for road repairs was not included in the final plan.", "$2 million", "other"),
-        ("The council set aside $2 million for road repairs that were not yet designed.", "$2 million", None),
+        ("The council set aside $2 million for road repairs that were not yet designed.", "$2 million", "allocation"),
         # money coming in
         ("The levy rise would raise about £8.5million a year.", "£8.5million", "other"),
         ("The new charge, generating an additional €16 million, was approved.", "€16 million", "other"),
