@@ -23,10 +23,11 @@ _KO_ORG_FALSE = re.compile(
     r"(?:도시|전시|표시|즉시|동시|당시|수시|임시|개시|제시|지시|감시|게시|연구|지구|요구|추구|"
     r"가구|도구|창구|출구|입구|시군구|장군|국군|아군|적군)청?$"
 )
+# "The" opening a sentence is no part of a name: "The Springfield City Council" is Springfield City Council.
 _EN_ORG = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+\s){1,3}(?:City|County|Town|Borough|District)\s(?:Council|Commission|Board)"
+    r"\b(?:(?:(?!The\s)[A-Z][a-z]+\s){1,3}(?:City|County|Town|Borough|District)\s(?:Council|Commission|Board)"
     r"|(?:City|County|Town) of [A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-    r"|(?:[A-Z][a-z]+\s){1,2}(?:City Council|County Council|Council|Legislature|Assembly))\b"
+    r"|(?:(?!The\s)[A-Z][a-z]+\s){1,2}(?:City Council|County Council|Council|Legislature|Assembly))\b"
 )
 
 

@@ -42,3 +42,9 @@ DAY = datetime.date(2031, 11, 20)
 def test_org_in_force(text: str, amount: str, org: str) -> None:
     found = {st.amount.text: st for st in extract_statements(text, published=DAY, org="나주시")}
     assert found[amount].org == org
+
+
+def test_an_english_sentence_opening_the_is_no_part_of_the_name() -> None:
+    text = "The Springfield City Council adopted a $412 million budget on Tuesday."
+    [st] = extract_statements(text, published=DAY)
+    assert st.org == "Springfield City Council"
