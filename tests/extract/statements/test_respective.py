@@ -1,4 +1,5 @@
-"""Respective lists: "A과 B에 각각 X원, Y원" pairs the k-th phrase with the k-th amount.
+"""Lists: "A과 B에 각각 X원, Y원" pairs the k-th phrase with the k-th amount; in "A X원, B Y원" each
+member after the first is named between the member before it and itself.
 
 Sentences written for this test.
 """
@@ -47,3 +48,21 @@ def test_the_text_pairs_them_whatever_the_model_prefers() -> None:
     text = "군은 올해 어린이 놀이터 정비사업과 하천 산책로에 각각 8억원과 3억원을 편성했다."
     got = extract_statements(text, published=datetime.date(2031, 3, 1))
     assert [(s.amount.text, s.subject) for s in got] == [("8억원", "어린이 놀이터 정비사업"), ("3억원", "하천 산책로")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "상임위원회별 삭감액은 행정자치위원회 21억원, 복지안전위원회 30억원, 환경도시위원회 88억원 등이다.",
+            [("21억원", "행정자치위원회"), ("30억원", "복지안전위원회"), ("88억원", "환경도시위원회")],
+        ),
+        (
+            "성질별 편성 내역은 인건비가 453억원, 운영비 120억원, 시설비 98억원이다.",
+            [("120억원", "운영비"), ("98억원", "시설비")],
+        ),
+    ],
+)
+def test_a_list_member_is_named_after_the_member_before_it(text: str, pairs: list[tuple[str, str]]) -> None:
+    got = {s.amount.text: s.subject for s in extract_statements(text, published=datetime.date(2031, 3, 1))}
+    assert [(amount, got[amount]) for amount, _ in pairs] == pairs
