@@ -172,6 +172,14 @@ def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:
     return both
 
 
+def _same_sentence(x: StatementInputs) -> list[Candidate]:
+    """A Korean amount's subject stands in its own sentence when any phrase there may be one (786 of
+    797 labelled Korean subjects with a candidate do)."""
+    if not x.window.korean:
+        return x.subjects
+    return [c for c in x.subjects if "breaks=0" in c.features] or x.subjects
+
+
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
@@ -183,7 +191,10 @@ def apply_model(
         lang = "ko" if x.window.korean else "en"
         previous_end = statements[k - 1].amount.end if k else None
         choices = (
-            _base_named_before(x) or _named_since_previous(x, previous_end) or _named_next_to_first(x) or x.subjects
+            _base_named_before(x)
+            or _named_since_previous(x, previous_end)
+            or _named_next_to_first(x)
+            or _same_sentence(x)
         )
         best = model.subject.best_scored([c.features for c in choices], lang)
         subject_score = float("-inf")
