@@ -7,7 +7,6 @@ it is shown.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -25,6 +24,7 @@ from extract.statements.role_features import (
     role_features,
 )
 from extract.statements.statement import Statement
+from extract.statements.subject_choices import subject_choices
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.subject_roles import roles_ruled_out
 from extract.statements.window import AmountWindow, read_window, read_words
@@ -100,42 +100,6 @@ def iter_statement_inputs(
         )
 
 
-# "본예산 1조4710억원보다 490억원 늘어난", "기정예산(6조1513억원)에서 805억원 증액된": an amount that
-# is the base of a comparison belongs to the noun right before it, never to the phrase the
-# comparison leads to.
-_COMPARISON_BASE = re.compile(r"\)?\s?(?:보다|대비|에 비해|에서\s)")
-
-
-def _base_named_before(x: StatementInputs) -> list[Candidate]:
-    w = x.window
-    if not w.korean or not _COMPARISON_BASE.match(w.text, w.end):
-        return []
-    return [c for c in x.subjects if "adjacent=B" in c.features]
-
-
-# "A 21억원, B 21억원, C 88억원": a list member after the first is named between the member before
-# it and itself (145 of 153 labelled Korean members; the rest are respective lists, respective.py).
-_LIST_SEPARATOR = re.compile(r"\)?\s*(?:[,·ㆍ△▲]|(?:과|와|및)\s)")
-
-
-def _named_since_previous(x: StatementInputs, previous_end: int | None) -> list[Candidate]:
-    w = x.window
-    if not w.korean or previous_end is None or not ("inlist=mid" in x.role or "inlist=last" in x.role):
-        return []
-    if not _LIST_SEPARATOR.match(w.text, previous_end):
-        return []
-    return [c for c in x.subjects if "amounts_between=B0" in c.features and c.start >= previous_end]
-
-
-# "행정자치위원회 21억원, 복지안전위원회 30억원": a list's first member is named right before it, not by
-# the list's topic ("삭감액은"): 62 of 70 labelled Korean first members with a named phrase nearby.
-def _named_next_to_first(x: StatementInputs) -> list[Candidate]:
-    w = x.window
-    if not w.korean or "inlist=first" not in x.role or not _LIST_SEPARATOR.match(w.text, w.end):
-        return []
-    return [c for c in x.subjects if "adjacent=B" in c.features]
-
-
 @dataclass(frozen=True)
 class _RoleChoice:
     """What decided one statement's role and how sure its subject is, kept until the next statement
@@ -172,14 +136,6 @@ def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:
     return both
 
 
-def _same_sentence(x: StatementInputs) -> list[Candidate]:
-    """A Korean amount's subject stands in its own sentence when any phrase there may be one (786 of
-    797 labelled Korean subjects with a candidate do)."""
-    if not x.window.korean:
-        return x.subjects
-    return [c for c in x.subjects if "breaks=0" in c.features] or x.subjects
-
-
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
@@ -190,12 +146,7 @@ def apply_model(
         subject, span = st.subject, st.subject_span
         lang = "ko" if x.window.korean else "en"
         previous_end = statements[k - 1].amount.end if k else None
-        choices = (
-            _base_named_before(x)
-            or _named_since_previous(x, previous_end)
-            or _named_next_to_first(x)
-            or _same_sentence(x)
-        )
+        choices = subject_choices(x.window, x.subjects, x.role, previous_end)
         best = model.subject.best_scored([c.features for c in choices], lang)
         subject_score = float("-inf")
         if best is not None:
