@@ -34,6 +34,11 @@ _EN_NOT_SPENDING = re.compile(
 )
 
 
+# A target is money sought, not granted or spent: the 4 labelled amounts whose subject names one
+# ("국비 확보 목표액", "당초 목표치") are "other".
+_TARGET = re.compile(r"목표|\btargets?\b|\bgoals?\b", re.I)
+
+
 def roles_ruled_out(
     subject: str | None, korean: bool, grant_won: bool = False, national_report: bool = False
 ) -> tuple[str, ...]:
@@ -42,6 +47,8 @@ def roles_ruled_out(
     national_report: the text opens on national money (role_features.HEAD_NATIONAL)."""
     if not subject:
         return ()
+    if _TARGET.search(subject):
+        return ("allocation", "total", "change")
     # in a report on the national money each place got, a place's figure is what it got, never its
     # whole budget ("전라남도는 5.6% 증가한 7조1896억원"): the 13 labelled Korean amounts whose
     # subject is a place in such a text are 9 allocations, 3 changes and 1 other

@@ -96,6 +96,8 @@ def _minded(first: str, second: str = "total", lang: str = "ko") -> StatementMod
         ("국비 확보 중점관리대상 사업은 △도서관 건립 50억원 △경로당 보수 30억원 등이다.", "30억원", "other"),
         ("군이 정부에 건의한 사업은 도서관 건립 50억원, 경로당 보수 30억원이다.", "50억원", "other"),
         ("주요 사업은 △도서관 건립 50억원 △경로당 보수 30억원 등이다.", "30억원", "allocation"),
+        # a target is money sought
+        ("군은 내년 국비 확보 목표액을 4천억원으로 잡았다.", "4천억원", "other"),
         # revenue is "other" even when it grows; a phrase headed by something else is no revenue
         ("군의 세외수입이 183억원 증가했다.", "183억원", "other"),
         ("세수 감소로 줄어든 복지 예산 12억원을 도서관에 편성했다.", "12억원", "allocation"),
