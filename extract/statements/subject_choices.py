@@ -19,6 +19,11 @@ _COMPARISON_BASE = re.compile(r"\)?\s?(?:보다|대비|에 비해|에서\s)")
 _LIST_SEPARATOR = re.compile(r"\)?\s*(?:[,·ㆍ△▲]|(?:과|와|및)\s)")
 
 
+# English: "by", "with", "over", "into", "per", "under" start another phrase ("budget by Cork County
+# Council"); none of the labelled English subjects holds one.
+_EN_AGENT = re.compile(r"\s(?:by|with|over|into|per|under)\s", re.I)
+
+
 def _adjacent(subjects: list[Candidate]) -> list[Candidate]:
     return [c for c in subjects if "adjacent=B" in c.features]
 
@@ -29,7 +34,7 @@ def subject_choices(
     """The candidates the ranker chooses among; role: the amount's role features (its list place);
     previous_end: where the amount before it ends (None for the first)."""
     if not window.korean:
-        return subjects
+        return [c for c in subjects if not _EN_AGENT.search(c.text)] or subjects
     text = window.text
     base = _adjacent(subjects) if _COMPARISON_BASE.match(text, window.end) else []
     if base:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.statements.subject_choices import subject_choices
 from extract.statements.subject_features import subject_candidates
 from extract.statements.window import read_window, read_words
 from extract.statements.words import split_particle
@@ -91,3 +92,17 @@ def test_a_noun_ending_in_daebi_is_still_a_noun() -> None:
 )
 def test_a_particle_after_a_bracket_a_letter_or_a_digit(word: str, stem: str, particle: str) -> None:
     assert split_particle(word) == (stem, particle)
+
+
+def test_an_english_subject_never_runs_past_an_agent_or_instrument() -> None:
+    """ "a €526 million budget by Cork County Council": "by" (and "with", "over", "into", "per",
+    "under") starts another phrase; no labelled English subject holds one."""
+    from extract.statements.subject_choices import subject_choices
+
+    text = "Councillors passed a €526 million budget by Cork County Council on Monday."
+    start = text.index("€526 million")
+    end = start + len("€526 million")
+    window = read_window(read_words(text, False, [(start, end)]), start, end)
+    choices = [c.text for c in subject_choices(window, subject_candidates(window, None), [], None)]
+    assert "budget" in choices
+    assert not any(" by " in f" {c} " for c in choices)
