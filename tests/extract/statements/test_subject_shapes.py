@@ -97,8 +97,6 @@ def test_a_particle_after_a_bracket_a_letter_or_a_digit(word: str, stem: str, pa
 def test_an_english_subject_never_runs_past_an_agent_or_instrument() -> None:
     """ "a €526 million budget by Cork County Council": "by" (and "with", "over", "into", "per",
     "under") starts another phrase; no labelled English subject holds one."""
-    from extract.statements.subject_choices import subject_choices
-
     text = "Councillors passed a €526 million budget by Cork County Council on Monday."
     start = text.index("€526 million")
     end = start + len("€526 million")
