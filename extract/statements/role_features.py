@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from extract.statements.cue_index import cue_index
 from extract.statements.vocabulary import NATIONAL_MONEY
 from extract.statements.window import AmountWindow
 
@@ -70,13 +71,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _region_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]:
     feats = []
+    cues = cue_index(text, _CUES)
     for name, a, b in _REGIONS:
         if a >= 0:
-            seg = text[min(end + a, hi) : min(end + b, hi)]
+            seg = (min(end + a, hi), min(end + b, hi))
         else:
-            seg = text[max(start + a, lo) : max(start + b, lo)]
-        for cue, pattern in _CUES.items():
-            if pattern.search(seg):
+            seg = (max(start + a, lo), max(start + b, lo))
+        for cue in _CUES:
+            if cues.found(cue, *seg):
                 feats.append(f"{cue}@{name}")
     return feats
 
@@ -185,19 +187,21 @@ def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int
     if _LIST_HEAD_REQUEST.search(head):
         feats.append(LIST_OF_REQUESTS)
 
-    for cue, pattern in _CUES.items():
-        if pattern.search(head):
+    cues = cue_index(text, _CUES)
+    for cue in _CUES:
+        if cues.found(cue, max(lo, spans[first][0] - 80), spans[first][0]):
             feats.append(f"{cue}@lhead")
-        if pattern.search(tail):
+        if cues.found(cue, spans[last][1], min(hi, spans[last][1] + 80)):
             feats.append(f"{cue}@ltail")
     return feats
 
 
 def _sentence_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]:
     feats = []
-    for name, seg in (("sb", text[lo : max(lo, start - 90)]), ("sa", text[min(hi, end + 90) : hi])):
-        for cue, pattern in _CUES.items():
-            if pattern.search(seg):
+    cues = cue_index(text, _CUES)
+    for name, seg in (("sb", (lo, max(lo, start - 90))), ("sa", (min(hi, end + 90), hi))):
+        for cue in _CUES:
+            if cues.found(cue, *seg):
                 feats.append(f"{cue}@{name}")
     return feats
 

@@ -1,0 +1,111 @@
+"""Whether a cue pattern matches in a slice of a text, answered from one scan of the whole text.
+
+The role features ask of each of ~30 amounts an article holds whether each of six cue patterns
+(role_features._CUES) matches in some 15 short slices around it: ~1,500 regex searches an
+article, each costing mostly its call. A cue of the shape "Korean words | \\b(?:English words)\\b"
+is answered instead from where its Korean words occur in the text (found once) and, only when the
+slice holds a letter an English word could start with, a search of the slice as before. The
+answer is the same as pattern.search(text[lo:hi]) for every slice; a cue of another shape is
+searched as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# A Korean cue word: Hangul and spaces only, nothing a case-insensitive regex would read otherwise.
+_KOREAN_WORD = re.compile(r"[가-힣]+(?: [가-힣]+)*")
+# "\b(?:word|word\w*|two words)\b": a flat group of alternatives that each start with a letter
+# (not an optional one).
+_ENGLISH_GROUP = re.compile(r"\\b\(\?:[a-z](?![?*{])[^()|]*(?:\|[a-z](?![?*{])[^()|]*)*\)\\b")
+# Every alternative of an English group starts with a letter: no match in a slice without one.
+_LETTER = re.compile(r"[a-z]", re.I)
+
+
+@dataclass(frozen=True)
+class CueShape:
+    """A cue pattern split into its Korean words and its English part."""
+
+    words: tuple[str, ...]
+    english: re.Pattern[str]
+
+
+def cue_shape(pattern: re.Pattern[str]) -> CueShape | None:
+    """The pattern's Korean words and English part, or None when it is not of that shape."""
+    words: list[str] = []
+    rest = pattern.pattern
+    while True:
+        head, sep, tail = rest.partition("|")
+        if not sep or not _KOREAN_WORD.fullmatch(head):
+            break
+        words.append(head)
+        rest = tail
+    if not words or not _ENGLISH_GROUP.fullmatch(rest) or "|".join([*words, rest]) != pattern.pattern:
+        return None
+    return CueShape(tuple(words), re.compile(rest, pattern.flags))
+
+
+def _first_ends(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Starts of every occurrence of any word (overlapping ones too), in order, and for each
+    start the smallest end of an occurrence starting there or later."""
+    ends: dict[int, int] = {}
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if ends.get(i, end + 1) > end:
+                ends[i] = end
+            i = text.find(word, i + 1)
+    starts = sorted(ends)
+    least = [ends[s] for s in starts]
+    for k in range(len(least) - 2, -1, -1):
+        least[k] = min(least[k], least[k + 1])
+    return starts, least
+
+
+class CueIndex:
+    """Where in one text each cue's Korean words occur, and where its letters are."""
+
+    def __init__(self, text: str, cues: dict[str, re.Pattern[str]]) -> None:
+        self.text = text
+        self.cues = cues
+        self.letters = [m.start() for m in _LETTER.finditer(text)]
+        self.empty = {name: pattern.search("") is not None for name, pattern in cues.items()}
+        self.shapes = {name: cue_shape(pattern) for name, pattern in cues.items()}
+        self.words = {name: _first_ends(text, shape.words) for name, shape in self.shapes.items() if shape is not None}
+
+    def found(self, cue: str, lo: int, hi: int) -> bool:
+        """Whether self.cues[cue].search(self.text[lo:hi]) finds a match."""
+        n = len(self.text)
+        if lo < 0 or hi < 0:  # slices counted from the end: searched as written
+            return self.cues[cue].search(self.text[lo:hi]) is not None
+        lo, hi = min(lo, n), min(hi, n)
+        if hi <= lo:
+            return self.empty[cue]
+        shape = self.shapes[cue]
+        if shape is None:
+            return self.cues[cue].search(self.text[lo:hi]) is not None
+        starts, least = self.words[cue]
+        k = bisect.bisect_left(starts, lo)
+        if k < len(starts) and least[k] <= hi:
+            return True  # a Korean word within the slice
+        k = bisect.bisect_left(self.letters, lo)
+        if k == len(self.letters) or self.letters[k] >= hi:
+            return False  # no letter: no English word
+        return shape.english.search(self.text[lo:hi]) is not None
+
+
+_last: tuple[str, dict[str, re.Pattern[str]], CueIndex] | None = None
+
+
+def cue_index(text: str, cues: dict[str, re.Pattern[str]]) -> CueIndex:
+    """The index of text, built once for the text's amounts (the last text's is kept)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text and last[1] is cues:
+        return last[2]
+    index = CueIndex(text, cues)
+    _last = (text, cues, index)
+    return index
