@@ -1,12 +1,12 @@
 """Whether a cue pattern matches in a slice of a text, answered from one scan of the whole text.
 
 The role features ask of each of ~30 amounts an article holds whether each of six cue patterns
-(role_features._CUES) matches in some 15 short slices around it: ~1,500 regex searches an
+(role_features._CUES) matches in some 9 short slices around it: ~1,500 regex searches an
 article, each costing mostly its call. A cue of the shape "Korean words | \\b(?:English words)\\b"
-is answered instead from where its Korean words occur in the text (found once) and, only when the
-slice holds a letter an English word could start with, a search of the slice as before. The
-answer is the same as pattern.search(text[lo:hi]) for every slice; a cue of another shape is
-searched as before.
+is answered instead from where its Korean words occur in the text (found once: a bisect a cue)
+and, only when the slice holds a letter an English word could start with, a search of the slice
+as before. The answer is the same as pattern.search(text[lo:hi]) for every slice; when a cue has
+another shape, every slice is searched as before.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def cue_shape(pattern: re.Pattern[str]) -> CueShape | None:
 
 def _first_ends(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
     """Starts of every occurrence of any word (overlapping ones too), in order, and for each
-    start the smallest end of an occurrence starting there or later."""
+    start the smallest end of an occurrence starting there or later; both end with len(text) + 1,
+    so that a search past the last start finds an end beyond every slice."""
     ends: dict[int, int] = {}
     for word in words:
         i = text.find(word)
@@ -62,7 +63,7 @@ def _first_ends(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]
     least = [ends[s] for s in starts]
     for k in range(len(least) - 2, -1, -1):
         least[k] = min(least[k], least[k + 1])
-    return starts, least
+    return [*starts, len(text) + 1], [*least, len(text) + 1]
 
 
 class CueIndex:
@@ -71,30 +72,35 @@ class CueIndex:
     def __init__(self, text: str, cues: dict[str, re.Pattern[str]]) -> None:
         self.text = text
         self.cues = cues
-        self.letters = [m.start() for m in _LETTER.finditer(text)]
-        self.empty = {name: pattern.search("") is not None for name, pattern in cues.items()}
-        self.shapes = {name: cue_shape(pattern) for name, pattern in cues.items()}
-        self.words = {name: _first_ends(text, shape.words) for name, shape in self.shapes.items() if shape is not None}
+        self.letters = [*(m.start() for m in _LETTER.finditer(text)), len(text)]
+        self.empty = [name for name, pattern in cues.items() if pattern.search("")]
+        shapes = {name: cue_shape(pattern) for name, pattern in cues.items()}
+        # what a slice holding a letter is searched with: a cue's English part, or all of it
+        self.english: list[tuple[str, re.Pattern[str]]] = []
+        for name, pattern in cues.items():
+            shape = shapes[name]
+            self.english.append((name, shape.english if shape else pattern))
+        # every cue indexed: a slice without a letter is answered by its Korean words alone
+        self.korean: list[tuple[str, list[int], list[int]]] | None = None
+        if all(shapes.values()):
+            self.korean = [(name, *_first_ends(text, shape.words)) for name, shape in shapes.items() if shape]
 
-    def found(self, cue: str, lo: int, hi: int) -> bool:
-        """Whether self.cues[cue].search(self.text[lo:hi]) finds a match."""
+    def cues_in(self, lo: int, hi: int) -> list[str]:
+        """The cues (in order) whose pattern.search(self.text[lo:hi]) finds a match."""
         n = len(self.text)
         if lo < 0 or hi < 0:  # slices counted from the end: searched as written
-            return self.cues[cue].search(self.text[lo:hi]) is not None
+            return [name for name, pattern in self.cues.items() if pattern.search(self.text[lo:hi])]
         lo, hi = min(lo, n), min(hi, n)
         if hi <= lo:
-            return self.empty[cue]
-        shape = self.shapes[cue]
-        if shape is None:
-            return self.cues[cue].search(self.text[lo:hi]) is not None
-        starts, least = self.words[cue]
-        k = bisect.bisect_left(starts, lo)
-        if k < len(starts) and least[k] <= hi:
-            return True  # a Korean word within the slice
-        k = bisect.bisect_left(self.letters, lo)
-        if k == len(self.letters) or self.letters[k] >= hi:
-            return False  # no letter: no English word
-        return shape.english.search(self.text[lo:hi]) is not None
+            return self.empty[:]
+        if self.korean is None:
+            seg = self.text[lo:hi]
+            return [name for name, pattern in self.cues.items() if pattern.search(seg)]
+        found = [name for name, starts, least in self.korean if least[bisect.bisect_left(starts, lo)] <= hi]
+        if self.letters[bisect.bisect_left(self.letters, lo)] >= hi:
+            return found  # no letter: no English word
+        seg = self.text[lo:hi]
+        return [name for name, english in self.english if name in found or english.search(seg)]
 
 
 _last: tuple[str, dict[str, re.Pattern[str]], CueIndex] | None = None

@@ -77,9 +77,8 @@ def _region_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]
             seg = (min(end + a, hi), min(end + b, hi))
         else:
             seg = (max(start + a, lo), max(start + b, lo))
-        for cue in _CUES:
-            if cues.found(cue, *seg):
-                feats.append(f"{cue}@{name}")
+        for cue in cues.cues_in(*seg):
+            feats.append(f"{cue}@{name}")
     return feats
 
 
@@ -188,10 +187,12 @@ def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int
         feats.append(LIST_OF_REQUESTS)
 
     cues = cue_index(text, _CUES)
+    in_head = cues.cues_in(max(lo, spans[first][0] - 80), spans[first][0])
+    in_tail = cues.cues_in(spans[last][1], min(hi, spans[last][1] + 80))
     for cue in _CUES:
-        if cues.found(cue, max(lo, spans[first][0] - 80), spans[first][0]):
+        if cue in in_head:
             feats.append(f"{cue}@lhead")
-        if cues.found(cue, spans[last][1], min(hi, spans[last][1] + 80)):
+        if cue in in_tail:
             feats.append(f"{cue}@ltail")
     return feats
 
@@ -200,9 +201,8 @@ def _sentence_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[st
     feats = []
     cues = cue_index(text, _CUES)
     for name, seg in (("sb", (lo, max(lo, start - 90))), ("sa", (min(hi, end + 90), hi))):
-        for cue in _CUES:
-            if cues.found(cue, *seg):
-                feats.append(f"{cue}@{name}")
+        for cue in cues.cues_in(*seg):
+            feats.append(f"{cue}@{name}")
     return feats
 
 

@@ -31,16 +31,18 @@ ODD = {
 def _check(text: str, cues: dict[str, re.Pattern[str]], slices: list[tuple[int, int]]) -> None:
     index = CueIndex(text, cues)
     for lo, hi in slices:
-        for cue, pattern in cues.items():
-            assert index.found(cue, lo, hi) == (pattern.search(text[lo:hi]) is not None), (cue, text[lo:hi])
+        searched = [cue for cue, pattern in cues.items() if pattern.search(text[lo:hi])]
+        assert index.cues_in(lo, hi) == searched, (lo, hi, text[lo:hi])
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_every_slice_of_written_texts(text: str) -> None:
     n = len(text)
     slices = [(lo, hi) for lo in range(n + 2) for hi in range(lo - 1, min(n + 3, lo + 40))]
+    slices += [(-5, n), (3, -2), (-9, -1)]  # counted from the end
     _check(text, _CUES, slices)
     _check(text, ODD, slices)
+    _check(text, {**_CUES, **ODD}, slices)
 
 
 def test_random_slices_of_the_labelled_texts() -> None:
