@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 # A Korean cue word: Hangul and spaces only, nothing a case-insensitive regex would read otherwise.
 _KOREAN_WORD = re.compile(r"[가-힣]+(?: [가-힣]+)*")
@@ -30,8 +32,11 @@ class CueShape:
 
     words: tuple[str, ...]
     english: re.Pattern[str]
+    # the words, shortest first: at each place the shortest word found there is found
+    korean: re.Pattern[str]
 
 
+@lru_cache(maxsize=64)
 def cue_shape(pattern: re.Pattern[str]) -> CueShape | None:
     """The pattern's Korean words and English part, or None when it is not of that shape."""
     words: list[str] = []
@@ -44,25 +49,21 @@ def cue_shape(pattern: re.Pattern[str]) -> CueShape | None:
         rest = tail
     if not words or not _ENGLISH_GROUP.fullmatch(rest) or "|".join([*words, rest]) != pattern.pattern:
         return None
-    return CueShape(tuple(words), re.compile(rest, pattern.flags))
+    shortest_first = "|".join(re.escape(w) for w in sorted(words, key=len))
+    return CueShape(tuple(words), re.compile(rest, pattern.flags), re.compile(shortest_first))
 
 
-def _first_ends(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+def _first_ends(text: str, korean: re.Pattern[str]) -> tuple[list[int], list[int]]:
     """Starts of every occurrence of any word (overlapping ones too), in order, and for each
     start the smallest end of an occurrence starting there or later; both end with len(text) + 1,
     so that a search past the last start finds an end beyond every slice."""
-    ends: dict[int, int] = {}
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            end = i + len(word)
-            if ends.get(i, end + 1) > end:
-                ends[i] = end
-            i = text.find(word, i + 1)
-    starts = sorted(ends)
-    least = [ends[s] for s in starts]
-    for k in range(len(least) - 2, -1, -1):
-        least[k] = min(least[k], least[k + 1])
+    starts, ends = [], []
+    m = korean.search(text)
+    while m is not None:
+        starts.append(m.start())
+        ends.append(m.end())
+        m = korean.search(text, m.start() + 1)
+    least = list(accumulate(reversed(ends), min))[::-1]
     return [*starts, len(text) + 1], [*least, len(text) + 1]
 
 
@@ -83,7 +84,7 @@ class CueIndex:
         # every cue indexed: a slice without a letter is answered by its Korean words alone
         self.korean: list[tuple[str, list[int], list[int]]] | None = None
         if all(shapes.values()):
-            self.korean = [(name, *_first_ends(text, shape.words)) for name, shape in shapes.items() if shape]
+            self.korean = [(name, *_first_ends(text, shape.korean)) for name, shape in shapes.items() if shape]
 
     def cues_in(self, lo: int, hi: int) -> list[str]:
         """The cues (in order) whose pattern.search(self.text[lo:hi]) finds a match."""
