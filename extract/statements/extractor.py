@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extract.statements import vocabulary as v
 from extract.statements.actions import display_action
@@ -18,7 +18,7 @@ from extract.statements.org_in_force import OrgIndex
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
 from extract.statements.refine import apply_model, iter_statement_inputs
 from extract.statements.rule_roles import role_en, role_ko
-from extract.statements.statement import Statement, mark_headline_repeats, reported_figures, with_dollar
+from extract.statements.statement import Statement, mark_headline_repeats, reported_figures, updated, with_dollar
 from extract.statements.subjects import is_org_name, korean_subject
 from extract.statements.words import split_particle
 
@@ -139,7 +139,7 @@ def extract_statements(
     if model is not None:
         inputs = iter_statement_inputs(text, statements, published, korean, url, dollar)
         statements = apply_model(statements, inputs, model)
-    return mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
+    return mark_headline_repeats(text, [updated(st, verb=display_action(st, text)) for st in statements])
 
 
 def _rule_statements(text: str, *, published: datetime.date | None, org: str | None, korean: bool) -> list[Statement]:
