@@ -18,6 +18,7 @@ _TEXT_COUNTRY = (
     (re.compile(r"\b(?:New Zealand|Auckland|Wellington|Christchurch|Waikato|Canterbury)\b|\bMāori\b"), "NZD"),
 )  # fmt: skip
 _DOLLAR = re.compile(r"(?<![A-Z])\$")
+_NAMED_DOLLAR = re.compile(r"(?:US|C|A|NZ|HK|S)\$|USD")
 
 
 def dollar_currency(url: str | None, text: str, country: str | None = None) -> str | None:
@@ -41,4 +42,4 @@ def dollar_currency(url: str | None, text: str, country: str | None = None) -> s
 
 def is_bare_dollar(amount_text: str) -> bool:
     """ "$1.2 million" is bare; "US$1.2 million", "C$5", "USD 3" name their dollar."""
-    return bool(_DOLLAR.search(amount_text)) and not re.search(r"(?:US|C|A|NZ|HK|S)\$|USD", amount_text)
+    return bool(_DOLLAR.search(amount_text)) and not _NAMED_DOLLAR.search(amount_text)

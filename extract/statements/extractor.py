@@ -48,7 +48,11 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def is_korean(text: str, lang: str | None) -> bool:
     if lang:
         return lang.lower().startswith("ko")
-    return len(re.findall(r"[가-힣]", text)) > len(text) / 20
+    return len(_HANGUL.findall(text)) > len(text) / 20
+
+
+_HANGUL = re.compile(r"[가-힣]")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
@@ -60,7 +64,7 @@ def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
         return None, None
     i = m.start()
     action = (_KO_VERB_ACTIONS if korean else _EN_VERB_ACTIONS)[m.group()]
-    word = re.match(r"\S+", window[i:])
+    word = _NON_SPACE.match(window[i:])
     verb = after[i : i + len(word.group())] if word else m.group()
     return action, verb.strip(".,\"'”")
 
@@ -106,11 +110,12 @@ def _next_amount_subject(sentence: str, a_end: int, others: list[tuple[int, int]
     if not nxt:
         return False
     gap = sentence[a_end : nxt[0]]
-    return len(gap) < 30 and bool(
-        re.search(
-            r"(?:늘어난|증가한|감소한|줄어든|증액된|감액된|삭감한|늘린|줄인|많은|적은|준)\s?(?:총\s?|최종\s?)?$", gap
-        )
-    )
+    return len(gap) < 30 and bool(_DELTA_BEFORE.search(gap))
+
+
+_DELTA_BEFORE = re.compile(
+    r"(?:늘어난|증가한|감소한|줄어든|증액된|감액된|삭감한|늘린|줄인|많은|적은|준)\s?(?:총\s?|최종\s?)?$"
+)
 
 
 def extract_statements(
