@@ -57,6 +57,11 @@ _SENTENCE_END = re.compile(r"[.!?。]\s|\n")
 _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
 _AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)
+_FROM = re.compile(r"\s?from\b")
+_TO_KO = re.compile(r"\s?(?:으로|로)\s")
+_TO_EN = re.compile(r"\s?to\b")
+_COMPARED = re.compile(r"(?:보다|대비|에 비해|than)\s*$")
+_EACH = re.compile(r"\s?(?:씩|each|apiece)")
 _NEAR = 2
 _HEAD = 200
 
@@ -92,18 +97,18 @@ def _shape(text: str, start: int, end: int) -> list[str]:
         feats.append("arrow")
     if _PERCENT.search(before) or _PERCENT.search(after):
         feats.append("percent")
-    if after.startswith(("에서", " 에서")) or re.match(r"\s?from\b", after):
+    if after.startswith(("에서", " 에서")) or _FROM.match(after):
         feats.append("from_level")
-    if re.match(r"\s?(?:으로|로)\s", after) or re.match(r"\s?to\b", after):
+    if _TO_KO.match(after) or _TO_EN.match(after):
         feats.append("to_level")
-    if re.search(r"(?:보다|대비|에 비해|than)\s*$", before):
+    if _COMPARED.search(before):
         feats.append("compared")
     wide_before, wide_after = text[max(0, start - 40) : start], text[end : end + 40]
     if _AMOUNTISH.search(wide_before) and "," in wide_before:
         feats.append("list_before")
     if _AMOUNTISH.search(wide_after) and "," in wide_after:
         feats.append("list_after")
-    if re.match(r"\s?(?:씩|each|apiece)", after):
+    if _EACH.match(after):
         feats.append("each")
     return feats
 
