@@ -48,10 +48,10 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def is_korean(text: str, lang: str | None) -> bool:
     if lang:
         return lang.lower().startswith("ko")
-    return len(_HANGUL.findall(text)) > len(text) / 20
+    return sum(map(len, _HANGUL_RUN.findall(text))) > len(text) / 20  # Hangul letters, counted a word at a time
 
 
-_HANGUL = re.compile(r"[가-힣]")
+_HANGUL_RUN = re.compile(r"[가-힣]+")
 _NON_SPACE = re.compile(r"\S+")
 
 
