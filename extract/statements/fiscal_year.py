@@ -58,8 +58,23 @@ def _ending_year(first: str, second: str | None) -> int:
     return year
 
 
+# The last text's stated years: the rules and the model's inputs both ask of a text (of up to
+# 3,000 characters, where the model's text[:3000] is the text itself).
+_last_stated: tuple[str, list[tuple[int, int, int]]] | None = None
+
+
 def stated_years(text: str) -> list[tuple[int, int, int]]:
     """(year, start, end) of every stated budget year."""
+    global _last_stated
+    last = _last_stated
+    if last is not None and last[0] is text:
+        return list(last[1])
+    found = _stated_years(text)
+    _last_stated = (text, found)
+    return list(found)
+
+
+def _stated_years(text: str) -> list[tuple[int, int, int]]:
     found = [(int(m.group("y")), m.start(), m.end()) for m in _KO_BUDGET_YEAR.finditer(text)]
     for m in _EN_YEAR.finditer(text):
         if m.group("fy"):
