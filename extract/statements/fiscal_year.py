@@ -74,9 +74,15 @@ def stated_years(text: str) -> list[tuple[int, int, int]]:
     return list(found)
 
 
+# Every form _EN_YEAR reads holds an F (FY, fiscal, financial) or a B (budget), in either case
+# (no other character matches these two case-blind): a text without one has none, and is not
+# read letter by letter with the case-blind pattern.
+_EN_YEAR_LETTER = re.compile(r"[fFbB]")
+
+
 def _stated_years(text: str) -> list[tuple[int, int, int]]:
     found = [(int(m.group("y")), m.start(), m.end()) for m in _KO_BUDGET_YEAR.finditer(text)]
-    for m in _EN_YEAR.finditer(text):
+    for m in _EN_YEAR.finditer(text) if _EN_YEAR_LETTER.search(text) else ():
         if m.group("fy"):
             found.append((_ending_year(m.group("fy"), m.group("fy2")), m.start(), m.end()))
         elif m.group("a"):
