@@ -4,6 +4,7 @@ the text, shared by the year candidates (year_features.py)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,9 +63,45 @@ def _ending_year(first: int, tail: str | None) -> tuple[int, bool]:
     return (candidate, True) if candidate - first <= 2 else (first, False)
 
 
+# Where a match of _YEAR can start: "19", "20" or "FY" in either case (no other character matches
+# F or Y case-blind). No two of these overlap, so one scan finds every such place. Each amount's
+# window is then tried at those places only, not read letter by letter with the case-blind pattern.
+_YEAR_START = re.compile(r"19|20|[fF][yY]")
+_MAX_INDEXED = 100_000  # longer texts are read as before: their places would take more memory
+_year_starts: tuple[str, list[int]] | None = None
+
+
+def _starts_of(text: str) -> list[int]:
+    """The places of _YEAR_START in text, found once for the last text."""
+    global _year_starts
+    last = _year_starts
+    if last is not None and last[0] is text:
+        return last[1]
+    starts = [m.start() for m in _YEAR_START.finditer(text)]
+    _year_starts = (text, starts)
+    return starts
+
+
+def _year_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """What _YEAR.finditer(text, lo, hi) finds, in order."""
+    if len(text) > _MAX_INDEXED:
+        return list(_YEAR.finditer(text, lo, hi))
+    starts = _starts_of(text)
+    found: list[re.Match[str]] = []
+    pos = lo
+    for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        if starts[k] < pos:
+            continue  # inside the last match, where finditer does not look
+        m = _YEAR.match(text, starts[k], hi)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def year_mentions(text: str, lo: int, hi: int) -> list[YearMention]:
     found = []
-    for m in _YEAR.finditer(text, lo, hi):
+    for m in _year_matches(text, lo, hi):
         if m.group("fy"):
             raw = m.group("fy")
             first = int(raw) if len(raw) == 4 else 2000 + int(raw)
