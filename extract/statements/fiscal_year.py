@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extract.statements.year_words import year_start_matches
+
 # A stated year counts as a budget year only when a budget word follows it closely:
 # "2045년 탄소중립" is a goal, "2021년도 광주광역시 세입·세출예산안" is a budget.
 _KO_BUDGET_YEAR = re.compile(
@@ -81,7 +83,7 @@ _EN_YEAR_LETTER = re.compile(r"[fFbB]")
 
 
 def _stated_years(text: str) -> list[tuple[int, int, int]]:
-    found = [(int(m.group("y")), m.start(), m.end()) for m in _KO_BUDGET_YEAR.finditer(text)]
+    found = [(int(m.group("y")), m.start(), m.end()) for m in year_start_matches(_KO_BUDGET_YEAR, text, 0, len(text))]
     for m in _EN_YEAR.finditer(text) if _EN_YEAR_LETTER.search(text) else ():
         if m.group("fy"):
             found.append((_ending_year(m.group("fy"), m.group("fy2")), m.start(), m.end()))

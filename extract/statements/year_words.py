@@ -82,21 +82,27 @@ def _starts_of(text: str) -> list[int]:
     return starts
 
 
-def _year_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """What _YEAR.finditer(text, lo, hi) finds, in order."""
+def year_start_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """What pattern.finditer(text, lo, hi) finds, in order, for a pattern whose every match starts
+    with 19, 20 or FY (in either case), as _YEAR's and fiscal_year's budget years do."""
     if len(text) > _MAX_INDEXED:
-        return list(_YEAR.finditer(text, lo, hi))
+        return list(pattern.finditer(text, lo, hi))
     starts = _starts_of(text)
     found: list[re.Match[str]] = []
     pos = lo
     for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
         if starts[k] < pos:
             continue  # inside the last match, where finditer does not look
-        m = _YEAR.match(text, starts[k], hi)
+        m = pattern.match(text, starts[k], hi)
         if m is not None:
             found.append(m)
             pos = m.end()
     return found
+
+
+def _year_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """What _YEAR.finditer(text, lo, hi) finds, in order."""
+    return year_start_matches(_YEAR, text, lo, hi)
 
 
 def year_mentions(text: str, lo: int, hi: int) -> list[YearMention]:

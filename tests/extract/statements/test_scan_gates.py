@@ -55,7 +55,15 @@ def _check_stated_years(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2024년도 예산", "FY2024-25 plan", "fiscal year 2025", "the 2024-25 Budget", "2025 capital budget", "AI SOC 2024"],
+    [
+        "2024년도 예산",
+        "FY2024-25 plan",
+        "fiscal year 2025",
+        "the 2024-25 Budget",
+        "2025 capital budget",
+        "AI SOC 2024",
+        "1920억원 2019년 예산 20202021년도 예산 2020 년 추경",
+    ],
 )
 def test_stated_years_written(text: str) -> None:
     _check_stated_years(text)
