@@ -26,6 +26,11 @@ _ENGLISH_GROUP = re.compile(r"\\b\(\?:[a-z](?![?*{])[^()|]*(?:\|[a-z](?![?*{])[^
 _LETTER = re.compile(r"[a-z]", re.I)
 
 
+# Longer texts are searched slice by slice as before: their letters' places would take more memory
+# (a 5 MB English page: millions of them) than the searches they save.
+_MAX_INDEXED = 100_000
+
+
 @dataclass(frozen=True)
 class CueShape:
     """A cue pattern split into its Korean words and its English part."""
@@ -73,7 +78,8 @@ class CueIndex:
     def __init__(self, text: str, cues: dict[str, re.Pattern[str]]) -> None:
         self.text = text
         self.cues = cues
-        self.letters = [*(m.start() for m in _LETTER.finditer(text)), len(text)]
+        indexed = len(text) <= _MAX_INDEXED
+        self.letters = [*(m.start() for m in _LETTER.finditer(text)), len(text)] if indexed else []
         self.empty = [name for name, pattern in cues.items() if pattern.search("")]
         shapes = {name: cue_shape(pattern) for name, pattern in cues.items()}
         # what a slice holding a letter is searched with: a cue's English part, or all of it
@@ -83,7 +89,7 @@ class CueIndex:
             self.english.append((name, shape.english if shape else pattern))
         # every cue indexed: a slice without a letter is answered by its Korean words alone
         self.korean: list[tuple[str, list[int], list[int]]] | None = None
-        if all(shapes.values()):
+        if indexed and all(shapes.values()):
             self.korean = [(name, *_first_ends(text, shape.korean)) for name, shape in shapes.items() if shape]
 
     def cues_in(self, lo: int, hi: int) -> list[str]:

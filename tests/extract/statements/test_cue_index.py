@@ -58,3 +58,10 @@ def test_shapes() -> None:
     assert cue_shape(ODD["optional"]) is None
     assert cue_shape(ODD["class_first"]) is None
     assert cue_shape(ODD["korean_only"]) is None
+
+
+def test_long_texts_are_searched_as_before() -> None:
+    text = TEXTS[1] * 1200  # past the length the index is built for
+    index = CueIndex(text, _CUES)
+    assert index.korean is None and not index.letters
+    _check(text, _CUES, [(0, 90), (5, 60), (len(text) - 50, len(text))])
