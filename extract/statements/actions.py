@@ -48,6 +48,7 @@ _LEFT_OUT = re.compile(
     re.I,
 )
 _HANGUL = re.compile(r"[가-힣]")
+_CLAUSE_END = re.compile(r"[.!?]\s|\n")
 
 
 def display_action(statement: Statement, text: str) -> str | None:
@@ -56,7 +57,7 @@ def display_action(statement: Statement, text: str) -> str | None:
     table = KO_ACTIONS if korean else EN_ACTIONS
     a = statement.amount
     clause = text[a.end : a.end + 60]
-    cut = re.search(r"[.!?]\s|\n", clause)
+    cut = _CLAUSE_END.search(clause)
     clause = clause[: cut.start()] if cut else clause
     if _LEFT_OUT.search(clause):
         return None  # "포함되지 않았다": nothing was done with it

@@ -170,7 +170,7 @@ def _korean_amounts(text: str) -> list[Amount]:
             cursor = cur.end()
         elif not _bare_korean_ok(text, start, end, cursor, scan.bigs, hangul_start):
             continue
-        if hangul_start and (not cur or len(re.sub(r"\s", "", text[start:end])) < 2):
+        if hangul_start and (not cur or len(_SPACE.sub("", text[start:end])) < 2):
             continue
         currency = _KO_CURRENCY_CODES[cur.group("cur")] if cur else "KRW"
         amount = finish(text, start, cursor, scan.value, currency, approx or scan.about)
@@ -181,6 +181,11 @@ def _korean_amounts(text: str) -> list[Amount]:
 
 # "1천600만→3천200만원": a bare amount whose other end carries 원 takes it.
 _TO_AMOUNT = re.compile(r"\s?(?:→|->|⇒|~|∼)\s?[\d,.일이삼사오육칠팔구십백천만억조여 ]{1,30}?원")
+_SPACE = re.compile(r"\s")
+_BIG_UNIT = re.compile(r"[억조]")
+# "50~" before "100억원": the open end of a range, and the unit it takes from the closing amount
+_RANGE_OPEN = re.compile(rf"(?<![\d.,])({_NUM})\s?[~∼\-–]\s?$")
+_RANGE_UNIT = re.compile(r"[만억조]|million|billion|trillion|bn|m\b")
 
 
 def _bare_korean_ok(text: str, start: int, end: int, cursor: int, bigs: int, hangul_start: bool) -> bool:
@@ -188,7 +193,7 @@ def _bare_korean_ok(text: str, start: int, end: int, cursor: int, bigs: int, han
     chunk = text[start:end]
     if hangul_start or not bigs:
         return False
-    if not re.search(r"[억조]", chunk) and not _TO_AMOUNT.match(text, cursor):
+    if not _BIG_UNIT.search(chunk) and not _TO_AMOUNT.match(text, cursor):
         return False
     if text.startswith("여", end):
         return False  # "2000여 명", "13억여 명": a counted group
@@ -216,10 +221,10 @@ def _range_starts(text: str, amounts: list[Amount]) -> list[Amount]:
     """ "50~100억원": the bare 50 takes the unit of the amount closing the range."""
     extra: list[Amount] = []
     for a in amounts:
-        m = re.search(rf"(?<![\d.,])({_NUM})\s?[~∼\-–]\s?$", text[max(0, a.start - 20) : a.start])
+        m = _RANGE_OPEN.search(text[max(0, a.start - 20) : a.start])
         if not m:
             continue
-        unit_m = re.search(r"[만억조]|million|billion|trillion|bn|m\b", a.text)
+        unit_m = _RANGE_UNIT.search(a.text)
         if not unit_m:
             continue
         unit = parse_amount("1" + unit_m.group()) if unit_m.group() in "만억조" else None

@@ -18,6 +18,12 @@ _TEXT_COUNTRY = (
     (re.compile(r"\b(?:New Zealand|Auckland|Wellington|Christchurch|Waikato|Canterbury)\b|\bMāori\b"), "NZD"),
 )  # fmt: skip
 _DOLLAR = re.compile(r"(?<![A-Z])\$")
+# Each place pattern without its word boundaries: what it finds is found by these too, and these,
+# led by their names' first letters, skip a Korean page ten times faster than "\b" at every place.
+# (Only \b outside a character class is dropped: the patterns have no class and no escaped "\".)
+_TEXT_COUNTRY_LOOSE = tuple(re.compile(p.pattern.replace(r"\b", ""), p.flags) for p, _ in _TEXT_COUNTRY)
+assert not any("[" in p.pattern or "\\\\" in p.pattern for p, _ in _TEXT_COUNTRY)
+_NAMED_DOLLAR = re.compile(r"(?:US|C|A|NZ|HK|S)\$|USD")
 
 
 def dollar_currency(url: str | None, text: str, country: str | None = None) -> str | None:
@@ -32,7 +38,10 @@ def dollar_currency(url: str | None, text: str, country: str | None = None) -> s
         return "USD"
     if tld in ("com", "org", "net", "news", ""):
         head = text[:4000]
-        hits = [(len(p.findall(head)), code) for p, code in _TEXT_COUNTRY]
+        hits = [
+            (len(p.findall(head)) if loose.search(head) else 0, code)
+            for (p, code), loose in zip(_TEXT_COUNTRY, _TEXT_COUNTRY_LOOSE, strict=True)
+        ]
         best = max(hits)
         if best[0] >= 2:
             return best[1]
@@ -41,4 +50,4 @@ def dollar_currency(url: str | None, text: str, country: str | None = None) -> s
 
 def is_bare_dollar(amount_text: str) -> bool:
     """ "$1.2 million" is bare; "US$1.2 million", "C$5", "USD 3" name their dollar."""
-    return bool(_DOLLAR.search(amount_text)) and not re.search(r"(?:US|C|A|NZ|HK|S)\$|USD", amount_text)
+    return bool(_DOLLAR.search(amount_text)) and not _NAMED_DOLLAR.search(amount_text)

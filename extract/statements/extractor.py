@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extract.statements import vocabulary as v
 from extract.statements.actions import display_action
@@ -18,7 +18,7 @@ from extract.statements.org_in_force import OrgIndex
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
 from extract.statements.refine import apply_model, iter_statement_inputs
 from extract.statements.rule_roles import role_en, role_ko
-from extract.statements.statement import Statement, mark_headline_repeats, reported_figures, with_dollar
+from extract.statements.statement import Statement, mark_headline_repeats, reported_figures, updated, with_dollar
 from extract.statements.subjects import is_org_name, korean_subject
 from extract.statements.words import split_particle
 
@@ -48,7 +48,11 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def is_korean(text: str, lang: str | None) -> bool:
     if lang:
         return lang.lower().startswith("ko")
-    return len(re.findall(r"[가-힣]", text)) > len(text) / 20
+    return sum(map(len, _HANGUL_RUN.findall(text))) > len(text) / 20  # Hangul letters, counted a word at a time
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
@@ -60,7 +64,7 @@ def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
         return None, None
     i = m.start()
     action = (_KO_VERB_ACTIONS if korean else _EN_VERB_ACTIONS)[m.group()]
-    word = re.match(r"\S+", window[i:])
+    word = _NON_SPACE.match(window[i:])
     verb = after[i : i + len(word.group())] if word else m.group()
     return action, verb.strip(".,\"'”")
 
@@ -106,11 +110,12 @@ def _next_amount_subject(sentence: str, a_end: int, others: list[tuple[int, int]
     if not nxt:
         return False
     gap = sentence[a_end : nxt[0]]
-    return len(gap) < 30 and bool(
-        re.search(
-            r"(?:늘어난|증가한|감소한|줄어든|증액된|감액된|삭감한|늘린|줄인|많은|적은|준)\s?(?:총\s?|최종\s?)?$", gap
-        )
-    )
+    return len(gap) < 30 and bool(_DELTA_BEFORE.search(gap))
+
+
+_DELTA_BEFORE = re.compile(
+    r"(?:늘어난|증가한|감소한|줄어든|증액된|감액된|삭감한|늘린|줄인|많은|적은|준)\s?(?:총\s?|최종\s?)?$"
+)
 
 
 def extract_statements(
@@ -139,7 +144,7 @@ def extract_statements(
     if model is not None:
         inputs = iter_statement_inputs(text, statements, published, korean, url, dollar)
         statements = apply_model(statements, inputs, model)
-    return mark_headline_repeats(text, [replace(st, verb=display_action(st, text)) for st in statements])
+    return mark_headline_repeats(text, [updated(st, verb=display_action(st, text)) for st in statements])
 
 
 def _rule_statements(text: str, *, published: datetime.date | None, org: str | None, korean: bool) -> list[Statement]:

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extract.statements.year_words import year_start_matches
+
 # A stated year counts as a budget year only when a budget word follows it closely:
 # "2045년 탄소중립" is a goal, "2021년도 광주광역시 세입·세출예산안" is a budget.
 _KO_BUDGET_YEAR = re.compile(
@@ -58,10 +60,31 @@ def _ending_year(first: str, second: str | None) -> int:
     return year
 
 
+# The last text's stated years: the rules and the model's inputs both ask of a text (of up to
+# 3,000 characters, where the model's text[:3000] is the text itself).
+_last_stated: tuple[str, list[tuple[int, int, int]]] | None = None
+
+
 def stated_years(text: str) -> list[tuple[int, int, int]]:
     """(year, start, end) of every stated budget year."""
-    found = [(int(m.group("y")), m.start(), m.end()) for m in _KO_BUDGET_YEAR.finditer(text)]
-    for m in _EN_YEAR.finditer(text):
+    global _last_stated
+    last = _last_stated
+    if last is not None and last[0] is text:
+        return list(last[1])
+    found = _stated_years(text)
+    _last_stated = (text, found)
+    return list(found)
+
+
+# Every form _EN_YEAR reads holds an F (FY, fiscal, financial) or a B (budget), in either case
+# (no other character matches these two case-blind): a text without one has none, and is not
+# read letter by letter with the case-blind pattern.
+_EN_YEAR_LETTER = re.compile(r"[fFbB]")
+
+
+def _stated_years(text: str) -> list[tuple[int, int, int]]:
+    found = [(int(m.group("y")), m.start(), m.end()) for m in year_start_matches(_KO_BUDGET_YEAR, text, 0, len(text))]
+    for m in _EN_YEAR.finditer(text) if _EN_YEAR_LETTER.search(text) else ():
         if m.group("fy"):
             found.append((_ending_year(m.group("fy"), m.group("fy2")), m.start(), m.end()))
         elif m.group("a"):

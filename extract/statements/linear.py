@@ -52,7 +52,9 @@ class Ranker:
         """Index and score of the best candidate; None when there are none."""
         if not candidates:
             return None
-        scores = [self.score(c, lang) for c in candidates]
+        # score() inlined: one weights lookup for all candidates, the same sums in the same order
+        get, bias, zeros = self.by_language.get(lang, {}).get, self.bias, repeat(0.0)
+        scores = [bias + sum(map(get, c, zeros)) for c in candidates]
         k = max(range(len(scores)), key=scores.__getitem__)
         return k, scores[k]
 

@@ -76,11 +76,12 @@ _SHORT_FORM = re.compile(
 _DISTRICT = re.compile(r"^(?:(?P<p>[가-힣]{2})\s)?(?P<d>[가-힣]{1,3}구)(?:청)?$")
 # District names that several metropolitan cities share: 광주 서구 and 부산 서구 are two districts.
 _SHARED_DISTRICTS = frozenset("중구 동구 서구 남구 북구 강서구".split())
+_SPACES = re.compile(r"\s+")
 
 
 def canonical_org(name: str, home: str | None = None) -> str:
     """One spelling per organisation; a bare shared district name ("서구") takes the home city's."""
-    name = re.sub(r"\s+", " ", name.strip())
+    name = _SPACES.sub(" ", name.strip())
     province = _LONG_TO_SHORT.get(name.removesuffix("교육청"))
     if province:
         return _PROVINCES[province] + ("교육청" if name.endswith("교육청") else "")

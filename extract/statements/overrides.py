@@ -86,6 +86,9 @@ _EN_BUDGET_AFTER = re.compile(
 _EN_PART_BUDGET = re.compile(r"(?:['’]s|\b(?:office|department|service|division|agency))\s\w*\s?budgets?\b", re.I)
 
 
+_TO_BEFORE = re.compile(r"(?:으로|로)\s?$")
+
+
 def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
     """The role the words next to text[start:end] settle, or None when they leave it open."""
     after = text[end : end + 40]
@@ -94,7 +97,7 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
             return "other"
         if (
             _CHANGE_AFTER.match(after)
-            and not re.search(r"(?:으로|로)\s?$", text[max(0, start - 3) : start])
+            and not _TO_BEFORE.search(text[max(0, start - 3) : start])
             and not _REVENUE_BEFORE.search(text, max(0, start - 40), start)
         ):
             return "change"

@@ -72,7 +72,10 @@ def acceptable(words: tuple[Word, ...], korean: bool) -> bool:
         COUNT_WORD.match(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
     ):
         return False
-    if all(TIME_OR_STAGE.match(w.stem) for w in words):
+    for w in words:  # a loop, not all() over a generator: this runs for every candidate phrase
+        if not TIME_OR_STAGE.match(w.stem):
+            break
+    else:
         return False  # "당초", "올해", "last year" say when, never what
     if not korean:
         if words[0].stem in EN_DETERMINERS and len(words) > 1:

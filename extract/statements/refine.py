@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.fiscal_year import stated_years
@@ -23,7 +23,7 @@ from extract.statements.role_features import (
     LIST_OF_REVENUE,
     role_features,
 )
-from extract.statements.statement import Statement
+from extract.statements.statement import Statement, updated
 from extract.statements.subject_choices import subject_choices
 from extract.statements.subject_features import Candidate, subject_candidates
 from extract.statements.subject_roles import roles_ruled_out
@@ -183,7 +183,7 @@ def apply_model(
             first = out[previous.index]
             if previous.subject_score >= subject_score:  # one thing moved: the surer of the two names it
                 subject, span = first.subject, first.subject_span
-            out[previous.index] = replace(first, role=role, subject=subject, subject_span=span)
-        out.append(replace(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
+            out[previous.index] = updated(first, role=role, subject=subject, subject_span=span)
+        out.append(updated(st, subject=subject, subject_span=span, role=role, fiscal_year=year))
         previous = current
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from extract.statements.cue_index import cue_index
 from extract.statements.vocabulary import NATIONAL_MONEY
 from extract.statements.window import AmountWindow
 
@@ -56,6 +57,11 @@ _SENTENCE_END = re.compile(r"[.!?。]\s|\n")
 _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
 _AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)
+_FROM = re.compile(r"\s?from\b")
+_TO_KO = re.compile(r"\s?(?:으로|로)\s")
+_TO_EN = re.compile(r"\s?to\b")
+_COMPARED = re.compile(r"(?:보다|대비|에 비해|than)\s*$")
+_EACH = re.compile(r"\s?(?:씩|each|apiece)")
 _NEAR = 2
 _HEAD = 200
 
@@ -70,14 +76,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _region_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]:
     feats = []
+    cues = cue_index(text, _CUES)
     for name, a, b in _REGIONS:
         if a >= 0:
-            seg = text[min(end + a, hi) : min(end + b, hi)]
+            seg = (min(end + a, hi), min(end + b, hi))
         else:
-            seg = text[max(start + a, lo) : max(start + b, lo)]
-        for cue, pattern in _CUES.items():
-            if pattern.search(seg):
-                feats.append(f"{cue}@{name}")
+            seg = (max(start + a, lo), max(start + b, lo))
+        for cue in cues.cues_in(*seg):
+            feats.append(f"{cue}@{name}")
     return feats
 
 
@@ -91,18 +97,18 @@ def _shape(text: str, start: int, end: int) -> list[str]:
         feats.append("arrow")
     if _PERCENT.search(before) or _PERCENT.search(after):
         feats.append("percent")
-    if after.startswith(("에서", " 에서")) or re.match(r"\s?from\b", after):
+    if after.startswith(("에서", " 에서")) or _FROM.match(after):
         feats.append("from_level")
-    if re.match(r"\s?(?:으로|로)\s", after) or re.match(r"\s?to\b", after):
+    if _TO_KO.match(after) or _TO_EN.match(after):
         feats.append("to_level")
-    if re.search(r"(?:보다|대비|에 비해|than)\s*$", before):
+    if _COMPARED.search(before):
         feats.append("compared")
     wide_before, wide_after = text[max(0, start - 40) : start], text[end : end + 40]
     if _AMOUNTISH.search(wide_before) and "," in wide_before:
         feats.append("list_before")
     if _AMOUNTISH.search(wide_after) and "," in wide_after:
         feats.append("list_after")
-    if re.match(r"\s?(?:씩|each|apiece)", after):
+    if _EACH.match(after):
         feats.append("each")
     return feats
 
@@ -185,20 +191,23 @@ def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int
     if _LIST_HEAD_REQUEST.search(head):
         feats.append(LIST_OF_REQUESTS)
 
-    for cue, pattern in _CUES.items():
-        if pattern.search(head):
+    cues = cue_index(text, _CUES)
+    in_head = cues.cues_in(max(lo, spans[first][0] - 80), spans[first][0])
+    in_tail = cues.cues_in(spans[last][1], min(hi, spans[last][1] + 80))
+    for cue in _CUES:
+        if cue in in_head:
             feats.append(f"{cue}@lhead")
-        if pattern.search(tail):
+        if cue in in_tail:
             feats.append(f"{cue}@ltail")
     return feats
 
 
 def _sentence_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]:
     feats = []
-    for name, seg in (("sb", text[lo : max(lo, start - 90)]), ("sa", text[min(hi, end + 90) : hi])):
-        for cue, pattern in _CUES.items():
-            if pattern.search(seg):
-                feats.append(f"{cue}@{name}")
+    cues = cue_index(text, _CUES)
+    for name, seg in (("sb", (lo, max(lo, start - 90))), ("sa", (min(hi, end + 90), hi))):
+        for cue in cues.cues_in(*seg):
+            feats.append(f"{cue}@{name}")
     return feats
 
 

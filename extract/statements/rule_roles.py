@@ -48,13 +48,13 @@ def _run_end(sentence: str, a_end: int, others: list[tuple[int, int]]) -> int:
     return end
 
 
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+_VERB_END = re.compile(r"(?:다|고|며|해|하여|했|됐)$")
+
+
 def _has_predicate(gap: str) -> bool:
-    words = re.findall(r"[가-힣]+", gap)
-    return any(
-        split_particle(w)[1] in ("은", "는", "을", "를", "에", "이", "가")
-        or re.search(r"(?:다|고|며|해|하여|했|됐)$", w)
-        for w in words
-    )
+    words = _HANGUL_WORD.findall(gap)
+    return any(split_particle(w)[1] in ("은", "는", "을", "를", "에", "이", "가") or _VERB_END.search(w) for w in words)
 
 
 def role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:

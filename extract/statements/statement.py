@@ -3,7 +3,8 @@ article reports of its statements (a bare dollar made the publisher's, headline 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from extract.statements.amounts import Amount
 from extract.statements.currency import is_bare_dollar
@@ -25,6 +26,20 @@ class Statement:
     subject_span: tuple[int, int] | None = None
     # index of the body statement a headline amount repeats: one figure, said once, for the reader
     repeat_of: int | None = None
+
+
+_FIELDS = frozenset(f.name for f in fields(Statement))
+
+
+def updated(st: Statement, **changes: Any) -> Statement:
+    """dataclasses.replace(st, **changes) at a fifth of its cost: replace runs __init__ through
+    every field (~6 µs, twice an amount); this copies st's fields with the changes over them.
+    Statement has no __post_init__ that replace would run again (test_updated checks)."""
+    if not changes.keys() <= _FIELDS:
+        raise TypeError(f"Statement has no field {sorted(changes.keys() - _FIELDS)}")
+    new = object.__new__(Statement)
+    new.__dict__.update(st.__dict__, **changes)
+    return new
 
 
 def reported_figures(statements: list[Statement]) -> list[Statement]:

@@ -85,10 +85,14 @@ def _usable(subject: Subject | None) -> bool:
     )
 
 
+_NUMBER_PAREN = re.compile(r"[\d%]\s?\($")  # "6.5%(" and "3(": a share or a count in brackets
+_NON_SPACE = re.compile(r"\S+")
+
+
 def korean_subject(text: str, start: int, end: int) -> Subject | None:
     """What the amount at text[start:end] is for, within its sentence text."""
     head = text[:start].rstrip()
-    if head.endswith("(") and not re.search(r"[\d%]\s?\($", head):
+    if head.endswith("(") and not _NUMBER_PAREN.search(head):
         found = noun_phrase_before(text, len(head) - 1)
         if _usable(found):
             return found
@@ -189,7 +193,7 @@ def _bare_phrase_after(text: str, pos: int) -> Subject | None:
         return None  # "3억원을 긴급 투입": 을 is the amount's particle, not a noun
     window = text[pos : pos + 40]
     cut = _HARD_BREAK.search(window)
-    words = list(re.finditer(r"\S+", window[: cut.start()] if cut else window))
+    words = list(_NON_SPACE.finditer(window[: cut.start()] if cut else window))
     taken: list[re.Match[str]] = []
     for m in words[:3]:
         word = m.group()

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from extract.statements.words import is_noun_word, split_particle
@@ -59,7 +60,10 @@ class AmountWindow:
 _AFTER_PARENTHESIS = re.compile(r"\)(에서는|에서|에는|으로|을|를|이|가|은|는|의|에|로|과|와|도)$")
 # "체육공원 조성사업이다", "사업비이며": a noun with the copula ends a phrase as a particle does.
 _COPULA = re.compile(r"(?<=[가-힣])(?:이다|이며|이고|이었다|입니다|이라는)$")
-_JOINER = re.compile(r"[ \t·∙ㆍ]*")
+# What may stand between two words of one phrase: spaces and middle dots only.
+_JOINERS = " \t·∙ㆍ"
+# Word(...) goes through its generated __new__, twice the cost of building the tuple directly.
+_new_word = tuple.__new__
 
 
 @lru_cache(maxsize=8192)
@@ -78,12 +82,12 @@ def _korean_word(raw: str) -> tuple[str, str, str, bool]:
 
 def _word(text: str, start: int, end: int, korean: bool, previous_end: int | None) -> Word:
     raw = text[start:end]
-    joins = previous_end is not None and _JOINER.fullmatch(text, previous_end, start) is not None
+    joins = previous_end is not None and not text[previous_end:start].strip(_JOINERS)
     if korean:
         core, stem, particle, noun = _korean_word(raw)
-        return Word(start, start + len(core), core, stem, particle, noun, joins)
+        return _new_word(Word, (start, start + len(core), core, stem, particle, noun, joins))
     stem = raw.strip(_EN_TRIM).lower()
-    return Word(start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins)
+    return _new_word(Word, (start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins))
 
 
 @dataclass(frozen=True)
@@ -110,34 +114,38 @@ def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> Docum
     """The words of text outside the (sorted, non-overlapping) amounts; a word after an amount joins nothing."""
     out: list[Word] = []
     previous_end: int | None = None
-    k = 0
+    k, n = 0, len(amounts)
     for m in _WORD.finditer(text):
-        while k < len(amounts) and amounts[k][1] <= m.start():
+        m_start, m_end = m.span()
+        while k < n and amounts[k][1] <= m_start:
             k += 1
-        if k < len(amounts) and amounts[k][0] < m.end():
+        if k < n and amounts[k][0] < m_end:
             # "조성(75억원)": the letters before an amount inside a word are a word; what is glued
             # after it ("을", "보다", "에서") belongs to the amount
-            if _LETTER.search(text, m.start(), amounts[k][0]):
-                out.append(_word(text, m.start(), amounts[k][0], korean, previous_end))
+            if _LETTER.search(text, m_start, amounts[k][0]):
+                out.append(_word(text, m_start, amounts[k][0], korean, previous_end))
             previous_end = None
             continue
-        out.append(_word(text, m.start(), m.end(), korean, previous_end))
-        previous_end = m.end()
+        out.append(_word(text, m_start, m_end, korean, previous_end))
+        previous_end = m_end
     starts = [s for s, _ in amounts]
     ends = [e for _, e in amounts]
     breaks = [m.start() for m in _BREAK.finditer(text)]
+    word_starts = [w.start for w in out]
+    word_ends = [w.end for w in out]
     return DocumentWords(
         text,
         korean,
         tuple(out),
-        [w.start for w in out],
+        word_starts,
         starts,
         ends,
         breaks,
-        [bisect.bisect_left(starts, w.end) for w in out],
-        [bisect.bisect_left(breaks, w.end - 1) for w in out],
-        [bisect.bisect_right(ends, w.start) for w in out],
-        [bisect.bisect_left(breaks, w.start) for w in out],
+        # map with a C function: no bytecode a word
+        list(map(bisect.bisect_left, repeat(starts), word_ends)),
+        list(map(bisect.bisect_left, repeat(breaks), [e - 1 for e in word_ends])),
+        list(map(bisect.bisect_right, repeat(ends), word_starts)),
+        list(map(bisect.bisect_left, repeat(breaks), word_starts)),
     )
 
 
@@ -146,9 +154,12 @@ def _gaps_before(doc: DocumentWords, lo: int, mid: int, start: int) -> tuple[tup
     break's full stop may end the word itself."""
     amounts = bisect.bisect_right(doc.amount_ends, start)
     breaks = bisect.bisect_left(doc.breaks, start)
+    words, amounts_from, breaks_from = doc.words, doc.amounts_from, doc.breaks_from
     return tuple(
-        (max(amounts - doc.amounts_from[i], 0), breaks - doc.breaks_from[i]) if doc.words[i].end < start else (0, 0)
-        for i in range(lo, mid)
+        [
+            (max(amounts - amounts_from[i], 0), breaks - breaks_from[i]) if words[i].end < start else (0, 0)
+            for i in range(lo, mid)
+        ]
     )
 
 
@@ -156,9 +167,9 @@ def _gaps_after(doc: DocumentWords, indices: list[int], end: int) -> tuple[tuple
     """(amounts, sentence breaks) wholly between the amount ending at end and each word of indices."""
     amounts = bisect.bisect_left(doc.amount_starts, end)
     breaks = bisect.bisect_left(doc.breaks, end - 1)
+    words, amounts_to, breaks_to = doc.words, doc.amounts_to, doc.breaks_to
     return tuple(
-        (max(doc.amounts_to[i] - amounts, 0), doc.breaks_to[i] - breaks) if doc.words[i].start > end else (0, 0)
-        for i in indices
+        [(max(amounts_to[i] - amounts, 0), breaks_to[i] - breaks) if words[i].start > end else (0, 0) for i in indices]
     )
 
 
@@ -167,13 +178,14 @@ def read_window(doc: DocumentWords, start: int, end: int) -> AmountWindow:
     lo = bisect.bisect_left(doc.starts, max(0, start - REACH_BEFORE))
     mid = bisect.bisect_left(doc.starts, start)
     hi = bisect.bisect_left(doc.starts, min(len(doc.text), end + REACH_AFTER))
-    after = [i for i in range(mid, hi) if doc.words[i].start >= end]
+    words = doc.words
+    after = [i for i in range(mid, hi) if words[i].start >= end]
     return AmountWindow(
         doc.text,
         start,
         end,
-        doc.words[lo:mid],
-        tuple(doc.words[i] for i in after),
+        words[lo:mid],
+        tuple([words[i] for i in after]),
         doc.korean,
         _gaps_before(doc, lo, mid, start),
         _gaps_after(doc, after, end),

@@ -128,6 +128,8 @@ _AMOUNT_WORD = re.compile(r"[^\d\n]*\d.*(?:[억조만]\s?원?|원)$")
 _TIME_COMPARISON = re.compile(r"^(?:\d{4}년도?|내년도?|올해|금년도?|전년도?|지난해|작년|당초|애초|기정예산)대비$")
 # "3.5%인", "6.5%", "3위": a share or a rank, never a thing.
 _SHARE_OR_RANK = re.compile(r"^[\d.,]+(?:%|퍼센트|위)(?:인|이며|이고)?$")
+# "5년간", "3개월", "6.5%", "1,000": counts and durations
+_COUNT_OR_DURATION = re.compile(r"\d{1,3}년|[\d.,]+%|[\d.,]+|\d{1,3}\s?(?:년|개월|일|주|시간)(?:간|째)?")
 
 
 _BEFORE_ANY_FORM = frozenset(")]」』’”'\"")
@@ -187,7 +189,7 @@ def is_noun_word(word: str) -> bool:
         return False
     if len(word) > 2 and word.endswith("적"):
         return False  # 전체적, 적극적: adverbial
-    if re.fullmatch(r"\d{1,3}년|[\d.,]+%|[\d.,]+|\d{1,3}\s?(?:년|개월|일|주|시간)(?:간|째)?", word):
+    if _COUNT_OR_DURATION.fullmatch(word):
         return False  # counts and durations: "5년간", "3개월"
     if _UNIT_RATE.search(word) or word.endswith(_CONNECTIVES):
         return False
