@@ -13,7 +13,6 @@ from extract.statements.phrase_shapes import EN_DETERMINERS, EN_STOP, acceptable
 from extract.statements.phrase_shapes import usable as usable_word
 from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
 from extract.statements.window import MAX_WORDS, AmountWindow, Word
-from extract.statements.words import split_particle
 
 
 class Candidate(NamedTuple):
@@ -214,7 +213,7 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
             if not acceptable(words, korean):
                 continue
             start, end, text = _phrase(window, words)
-            if not text or (korean and not split_particle(text)[0]):
+            if not text:
                 continue
             k = j if side == "B" else i
             dist = (n - 1 - j) if side == "B" else i
