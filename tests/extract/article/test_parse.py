@@ -121,3 +121,15 @@ def test_characters_trafilatura_removes_are_found(text: str) -> None:
 def test_a_page_is_korean_when_its_markup_holds_hangul(html: str, korean: bool) -> None:
     page = parse_page(html)
     assert page is not None and page.korean is korean
+
+
+def test_the_parser_has_trafilatura_s_options_and_plain_element_classes() -> None:
+    html = '<html><body><?php x ?><!-- c --><form id="f"><input id="f" name="q"></form><p>t</p></body></html>'
+    ours = _load_valid(html)
+    theirs = load_html(html)
+    assert ours is not None and theirs is not None
+    assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+    assert ours.getroottree().docinfo.doctype == theirs.getroottree().docinfo.doctype == ""
+    # lxml.html's Python lookup would give FormElement and InputElement; ours looks classes up in C.
+    assert {type(el) for el in ours.iter()} == {lxml.html.HtmlElement}
+    assert type(theirs.find(".//form")) is lxml.html.FormElement
