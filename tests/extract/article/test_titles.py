@@ -6,7 +6,14 @@ import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
-from extract.article.titles import find_title_before, find_title_by_hints, is_heading_like, site_names
+from extract.article.titles import (
+    _TITLE_TOKENS,
+    find_title_before,
+    find_title_by_hints,
+    heading_like,
+    is_heading_like,
+    site_names,
+)
 
 # Heading-like by tag, by a class or id word in any case or camelCase, and look-alikes that are not.
 PAGE = """<html><head><title>가나군 내년 도로 예산 편성 | 가나군</title></head><body>
@@ -30,6 +37,21 @@ def test_the_heading_like_elements_of_a_page_in_document_order() -> None:
         "tit",
         "board_viewTitle",
     ]
+
+
+def test_heading_like_walks_the_page_up_to_a_stop() -> None:
+    tree = lxml.html.document_fromstring(PAGE)
+    assert list(heading_like(tree)) == _walked(tree)
+    date = tree.get_element_by_id("date")
+    assert list(heading_like(tree, stop=tree.find(".//h2"))) == _walked(tree)[:2]
+    assert list(heading_like(tree, stop=date)) == _walked(tree)
+
+
+@pytest.mark.parametrize("token", sorted(_TITLE_TOKENS))
+def test_every_title_word_passes_the_cheap_stem_test(token: str) -> None:
+    for spelled in (token, token.upper(), token.capitalize()):
+        assert is_heading_like(lxml.html.fragment_fromstring(f'<div class="x {spelled}">t</div>'))
+        assert is_heading_like(lxml.html.fragment_fromstring(f'<div id="{spelled}-1">t</div>'))
 
 
 def test_the_title_is_the_longest_heading_that_agrees_with_the_meta_title() -> None:
