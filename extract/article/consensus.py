@@ -33,9 +33,14 @@ _COVERS = 0.5
 _PARAGRAPH_RATIO = 2
 
 
+def may_be_fragment(precise: str) -> bool:
+    """True when the precise reading is short enough to be a fragment: the plain one is worth asking."""
+    return len(precise) < FRAGMENT_CHARS
+
+
 def is_fragment(precise: str, plain: str) -> bool:
     """True when the precise reading looks like a fragment of the plain one."""
-    return len(precise) < FRAGMENT_CHARS and len(plain) >= FRAGMENT_RATIO * max(len(precise), 1)
+    return may_be_fragment(precise) and len(plain) >= FRAGMENT_RATIO * max(len(precise), 1)
 
 
 def worth_asking(body: str, paragraph_chars: int) -> bool:

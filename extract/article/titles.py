@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.boards import LABELS, class_tokens
-from extract.article.text import collapse
+from extract.article.text import collapse, is_invisible, visible_text
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _TITLE_TOKENS = frozenset(("title", "tit", "subject", "headline", "heading", "sbj", "subj", "ttl"))
@@ -122,7 +122,11 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
 def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
     """Return the heading-like element that agrees with a meta title on the longest title, if any
     (first in the page among equals): a menu name that is one segment of the <title> loses to the
-    article's own title."""
+    article's own title.
+
+    Reads ``root`` as ``strip_invisible`` leaves it, without changing it: the reader searches the
+    tree it shares with trafilatura before trafilatura has read it.
+    """
     if not hints:
         return None
     best: HtmlElement | None = None
@@ -130,7 +134,9 @@ def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElemen
     # A heading showing a whole meta title, or the longest part of one, cannot be beaten.
     final = set(hints) | {max(segments(hint), key=len) for hint in hints if segments(hint)}
     for el in heading_like(root):
-        text = normalize(el.text_content())
+        if is_invisible(el):
+            continue
+        text = normalize(visible_text(el))
         shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
         if shown is not None and len(shown) > best_len:
             best, best_len = el, len(shown)

@@ -14,14 +14,11 @@ from extract.article.parse import _has_invalid_chars, _load_valid, parse_page
 from tests.shared import shared_path
 
 
-def test_the_reader_s_tree_is_a_copy_of_trafilatura_s() -> None:
+def test_the_reader_reads_trafilatura_s_tree() -> None:
     page = parse_page("<html><head><title>t</title></head><body><p>one\x01 line</p><!-- c --></body></html>")
     assert page is not None and page.pristine is not None
-    assert page.tree is not page.pristine
-    assert lxml.html.tostring(page.tree) == lxml.html.tostring(page.pristine)
+    assert page.tree is page.pristine  # trafilatura 2.3 copies it before reading (tested below)
     assert page.tree.text_content() == "tone line"  # control characters and comments are gone
-    page.tree.body.clear()
-    assert page.pristine.text_content() == "tone line"
 
 
 def test_a_korean_page_is_not_copied_trafilatura_would_read_its_markup() -> None:
