@@ -209,15 +209,11 @@ def _generic_body(source: str | HtmlElement, url: str, tree: HtmlElement, text: 
         plain = read_generic(source, url, with_metadata=False, precise=False).body or ""
         if is_fragment(text, plain):
             text = plain
-    if text and worth_asking(text, _paragraph_chars(tree)):
+    if text and worth_asking(text, [p.text_content() for p in tree.iter("p")]):
         readable = read_readable(tree)
         if prefer_readable(text, readable):
             text = readable
     return clean_body(text, dedupe=False) if text else ""
-
-
-def _paragraph_chars(tree: HtmlElement) -> int:
-    return sum(len(collapse(p.text_content())) for p in tree.iter("p"))
 
 
 def _canonical_url(tree: HtmlElement) -> str | None:
@@ -268,7 +264,7 @@ def _meta_author(tree: HtmlElement) -> str | None:
 
 def _guess_lang(text: str) -> str | None:
     sample = text[:2000]
+    if _HANGUL.search(sample) is None:
+        return None  # no need to count the letters (a syllable is one: there is at least one below)
     letters = sum(1 for ch in sample if ch.isalpha())
-    if not letters:
-        return None
     return "ko" if len(_HANGUL.findall(sample)) / letters >= _KOREAN_SHARE else None
