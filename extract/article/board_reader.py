@@ -11,7 +11,7 @@ from extract.article.cleanup import clean_lines
 from extract.article.density import find_body_container
 from extract.article.lists import list_blocks
 from extract.article.photos import captions_in, pull_photos
-from extract.article.text import render_lines
+from extract.article.text import render_lines, visible_text
 from extract.article.titles import find_title_before, find_title_by_hints, heading_title, normalize
 
 # Field kinds that sit in a board's header line, right under the title.
@@ -140,7 +140,7 @@ def _find_title(
         nearest = nearest if nearest is not None else element
     element = find_title_by_hints(tree, hints)
     if element is not None:
-        return element, heading_title(normalize(element.text_content()), hints)
+        return element, heading_title(normalize(visible_text(element)), hints)
     if nearest is None:
         return None, None
     return nearest, normalize(nearest.text_content()) or None

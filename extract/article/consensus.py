@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+
+from extract.article.text import collapse
 
 _WORD = re.compile(r"\w+")
 # A precise reading shorter than this may be a fragment ...
@@ -33,14 +36,27 @@ _COVERS = 0.5
 _PARAGRAPH_RATIO = 2
 
 
+def may_be_fragment(precise: str) -> bool:
+    """True when the precise reading is short enough to be a fragment: the plain one is worth asking."""
+    return len(precise) < FRAGMENT_CHARS
+
+
 def is_fragment(precise: str, plain: str) -> bool:
     """True when the precise reading looks like a fragment of the plain one."""
-    return len(precise) < FRAGMENT_CHARS and len(plain) >= FRAGMENT_RATIO * max(len(precise), 1)
+    return may_be_fragment(precise) and len(plain) >= FRAGMENT_RATIO * max(len(precise), 1)
 
 
-def worth_asking(body: str, paragraph_chars: int) -> bool:
-    """True when the page has enough paragraph text for readability to find much more than ``body``."""
-    return bool(body) and paragraph_chars >= _PARAGRAPH_RATIO * len(body)
+def worth_asking(body: str, paragraphs: Sequence[str]) -> bool:
+    """True when the page's paragraphs (the text of each <p>) hold enough text, whitespace collapsed,
+    for readability to find much more than ``body``.
+
+    Collapsing whitespace only shortens a text: where the texts as they are fall short, so do the
+    collapsed ones, and on most pages the collapsing is not needed.
+    """
+    if not body:
+        return False
+    needed = _PARAGRAPH_RATIO * len(body)
+    return sum(map(len, paragraphs)) >= needed and sum(len(collapse(p)) for p in paragraphs) >= needed
 
 
 def prefer_readable(body: str, readable: str) -> bool:

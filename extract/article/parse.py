@@ -1,10 +1,10 @@
-"""Parse a page once: the tree trafilatura reads, and a copy of it for the reader's own steps.
+"""Parse a page once: the tree trafilatura reads, which the reader reads too.
 
 trafilatura parses the text it is given with its own parser settings and repairs (measured: a tree
 from ``lxml.html.document_fromstring`` lost half of one NYT article), so the page is parsed its way
 and that tree is handed to trafilatura, which copies it before reading. The reader changes its
-tree (scripts stripped, boxes dropped, readability re-parents nodes), so it reads a copy: copying
-a tree costs a quarter of parsing the markup again.
+tree (scripts stripped, readability re-parents nodes) only once trafilatura has read it
+(``extract.article.reader``): a copy for the reader cost a quarter of parsing the markup again.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura import load_html
-from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from extract.article.bounds import bound_html, bound_tree
 from extract.article.text import has_hangul
@@ -31,6 +31,21 @@ _NONCHARACTERS = ("\ufffe", "\uffff")
 # _load_valid repeats trafilatura 2.3's load_html: another release takes load_html itself.
 _REPLICA_OF = "2.3."
 REPLICA_CURRENT = trafilatura.__version__.startswith(_REPLICA_OF)
+# trafilatura's parser (its utils.HTML_PARSER: the same options) with lxml's element class lookup
+# done in C. lxml.html picks each element's class in a Python method, called whenever a walk meets
+# an element (trafilatura's, readability's and the reader's walks): half the cost of a walk, and
+# trafilatura read the tree 10 % faster without it (median of the 181 benchmark pages, the same
+# reading on each). Every element is an HtmlElement; the subclasses lxml.html gives form, input,
+# select, textarea and label only add form-field helpers that neither trafilatura, readability,
+# htmldate nor the reader use.
+_PARSER = etree.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -38,10 +53,11 @@ class ParsedPage:
     """A page parsed once; ``html`` is its markup as read (cut where the bounds cut the tree)."""
 
     html: str
-    # The reader's tree: its steps may change it.
+    # The reader's tree: its steps may change it, once trafilatura has read it where it is ``pristine``.
     tree: HtmlElement
-    # trafilatura's tree of the same markup, never changed (None where trafilatura would not take the
-    # page as a whole document, and for Korean pages: then it gets ``html``).
+    # trafilatura's tree of the markup: ``tree`` itself (with a trafilatura release other than 2.3,
+    # ``tree`` is a copy of it), or None where trafilatura would not take the page as a whole
+    # document, and for Korean pages: then it gets ``html``.
     pristine: HtmlElement | None
     # The markup holds Hangul: a Korean page.
     korean: bool
@@ -70,7 +86,9 @@ def parse_page(html: str) -> ParsedPage | None:
         # The board reader reads Korean pages without trafilatura (none of the 10 Korean benchmark
         # pages asks it, 2 of the 31 CMS pages do): no copy; trafilatura, if asked, parses the markup.
         return ParsedPage(html, pristine, None, korean)
-    return ParsedPage(html, copy(pristine), pristine, korean)
+    # trafilatura 2.3 copies a tree before reading it (tests/extract/article/test_parse.py checks
+    # it): the reader reads the same tree. With another release it reads a copy.
+    return ParsedPage(html, pristine if REPLICA_CURRENT else copy(pristine), pristine, korean)
 
 
 def _load(html: str, utf8: bytes) -> HtmlElement | None:
@@ -94,8 +112,8 @@ def _load_valid(html: str) -> HtmlElement | None:
 
     load_html runs a regex over the whole markup to remove them, whether there are any or not:
     about 30 instructions a character, 5 % of trafilatura's own reading. The rest is its code
-    (trafilatura 2.3: utils.load_html and repair_faulty_html for a str); tests/extract/article/
-    test_parse.py checks the trees are the same as load_html's.
+    (trafilatura 2.3: utils.load_html and repair_faulty_html for a str), with its parser's options
+    (``_PARSER``); tests/extract/article/test_parse.py checks the trees are the same as load_html's.
     """
     beginning = html[:50].lower()
     if "doctype" in beginning:  # libxml2 misreads some doctypes (lxml bug 1955915)
@@ -108,7 +126,7 @@ def _load_valid(html: str) -> HtmlElement | None:
     fallback = False
     tree: HtmlElement | None = None
     try:
-        tree = lxml.html.fromstring(html, parser=HTML_PARSER)
+        tree = lxml.html.fromstring(html, parser=_PARSER)
     except ValueError:  # a str with an XML encoding declaration
         tree, fallback = _from_bytes(html), True
     except etree.LxmlError:
@@ -122,7 +140,7 @@ def _load_valid(html: str) -> HtmlElement | None:
 
 def _from_bytes(html: str) -> HtmlElement | None:
     try:
-        return lxml.html.fromstring(html.encode("utf8", "surrogatepass"), parser=HTML_PARSER)
+        return lxml.html.fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
     except (etree.LxmlError, ValueError):
         return None
 

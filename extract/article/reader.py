@@ -25,18 +25,24 @@ its selectors). ``html`` is already decoded text (Scrapy's
 from __future__ import annotations
 
 import re
+from copy import copy
 from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.board_reader import BoardReading, read_board
 from extract.article.boards import DATE_CLASS
 from extract.article.bylines import find_reporter_byline, find_wire_byline
 from extract.article.cleanup import clean_body, clean_lines
-from extract.article.consensus import FRAGMENT_CHARS, FRAGMENT_RATIO, is_fragment, prefer_readable, worth_asking
+from extract.article.consensus import (
+    FRAGMENT_RATIO,
+    is_fragment,
+    may_be_fragment,
+    prefer_readable,
+    worth_asking,
+)
 from extract.article.dates import PageDates, guess_page_date, parse_date, parse_labelled_date, read_page_dates
 from extract.article.generic import GenericReading, read_generic
 from extract.article.page import Article, ArticleSelectors
@@ -45,7 +51,7 @@ from extract.article.photos import split_captions
 from extract.article.published import Candidate, PublishedDate, choose_published
 from extract.article.readable import read_readable
 from extract.article.selected import SelectedFields, read_selected
-from extract.article.text import collapse
+from extract.article.text import collapse, strip_invisible
 from extract.article.titles import (
     find_title_by_hints,
     normalize,
@@ -87,7 +93,13 @@ def read_article(
     hints = title_hints(tree, names)
     canonical = _canonical_url(tree)
     declared_lang = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
-    _strip_invisible(tree)
+    # Where the tree is trafilatura's, it stays unchanged until trafilatura has read it (the title
+    # search reads it as if stripped): no copy of the page for the reader.
+    shared = tree is page.pristine
+    if shared and selectors:
+        tree, shared = copy(tree), False  # the selectors' drop changes the tree
+    if not shared:
+        strip_invisible(tree)
 
     korean = page.korean
     selected = read_selected(tree, selectors) if selectors else SelectedFields()
@@ -103,6 +115,10 @@ def read_article(
     generic = GenericReading()
     if not body or not title:
         generic = read_generic(source, url, with_metadata=not title, precise=not board.labelled)
+    if shared:
+        if may_be_fragment(generic.body or ""):
+            source = copy(tree)  # the plain reading (_generic_body) reads the page as parsed
+        strip_invisible(tree)
     author = (
         selected.author
         or board.author
@@ -189,24 +205,15 @@ def _generic_body(source: str | HtmlElement, url: str, tree: HtmlElement, text: 
     Reads ``tree`` destructively (readability): call it after every other use of the tree.
     """
     # The plain reading can only be FRAGMENT_RATIO times longer when the page holds that much text.
-    if precise and len(text) < FRAGMENT_CHARS and len(collapse(tree.text_content())) >= FRAGMENT_RATIO * len(text):
+    if precise and may_be_fragment(text) and len(collapse(tree.text_content())) >= FRAGMENT_RATIO * len(text):
         plain = read_generic(source, url, with_metadata=False, precise=False).body or ""
         if is_fragment(text, plain):
             text = plain
-    if text and worth_asking(text, _paragraph_chars(tree)):
+    if text and worth_asking(text, [p.text_content() for p in tree.iter("p")]):
         readable = read_readable(tree)
         if prefer_readable(text, readable):
             text = readable
     return clean_body(text, dedupe=False) if text else ""
-
-
-def _paragraph_chars(tree: HtmlElement) -> int:
-    return sum(len(collapse(p.text_content())) for p in tree.iter("p"))
-
-
-def _strip_invisible(tree: HtmlElement) -> None:
-    """Remove scripts, styles and comments: never article text, and they confuse the density count."""
-    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
 
 
 def _canonical_url(tree: HtmlElement) -> str | None:
@@ -257,7 +264,7 @@ def _meta_author(tree: HtmlElement) -> str | None:
 
 def _guess_lang(text: str) -> str | None:
     sample = text[:2000]
+    if _HANGUL.search(sample) is None:
+        return None  # no need to count the letters (a syllable is one: there is at least one below)
     letters = sum(1 for ch in sample if ch.isalpha())
-    if not letters:
-        return None
     return "ko" if len(_HANGUL.findall(sample)) / letters >= _KOREAN_SHARE else None

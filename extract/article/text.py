@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 BLOCK_TAGS = frozenset(
@@ -16,6 +18,8 @@ SKIP_TAGS = frozenset(
     "script style noscript template iframe object embed svg canvas select option textarea "
     "input button img video audio map head title".split()
 )
+# Elements whose text a reader never shows: the reader removes them (and comments) before reading.
+INVISIBLE_TAGS = ("script", "style", "noscript", "template")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 _HANGUL = re.compile(r"[가-힣]")
 
@@ -39,6 +43,25 @@ def has_hangul(text: str, utf8: bytes | None = None) -> bool:
     if b"\xeb" in data or b"\xec" in data:
         return True
     return (b"\xea" in data or b"\xed" in data) and _HANGUL.search(text) is not None
+
+
+def strip_invisible(tree: HtmlElement) -> None:
+    """Remove scripts, styles and comments: never article text, and they confuse the density count."""
+    etree.strip_elements(tree, *INVISIBLE_TAGS, etree.Comment, with_tail=False)
+
+
+def is_invisible(el: HtmlElement) -> bool:
+    """Whether ``strip_invisible`` removes ``el``: it is or is inside a script, style, noscript or template."""
+    return el.tag in INVISIBLE_TAGS or next(el.iterancestors(*INVISIBLE_TAGS), None) is not None
+
+
+def visible_text(el: HtmlElement) -> str:
+    """``el.text_content()`` as it reads once ``strip_invisible`` has run, without changing the tree."""
+    shown = el
+    if next(el.iterdescendants(*INVISIBLE_TAGS, etree.Comment), None) is not None:
+        shown = copy(el)
+        strip_invisible(shown)
+    return str(shown.text_content())
 
 
 def render_lines(root: HtmlElement, *, skip_buttons: bool = True) -> list[str]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extract.article.boards import LABELS, class_tokens
-from extract.article.text import collapse
+from extract.article.text import collapse, is_invisible, visible_text
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _TITLE_TOKENS = frozenset(("title", "tit", "subject", "headline", "heading", "sbj", "subj", "ttl"))
@@ -30,8 +32,6 @@ _WINDOW = 4
 _HOME = re.compile(r"^(?:https?://[^/?#]+)?(?:/|\./|/?index\.\w+)?$")
 # A logo text longer than this is not a name.
 _MAX_SITE_NAME = 30
-# Every _TITLE_TOKENS word holds one of these: a cheap test before splitting class/id into words.
-_TITLE_STEMS = ("tit", "subj", "sbj", "head", "ttl")
 
 
 def normalize(text: str) -> str:
@@ -81,9 +81,21 @@ def is_heading_like(el: HtmlElement) -> bool:
     if cls is None and ident is None:
         return False
     raw = f"{cls or ''} {ident or ''}".lower()
-    if not any(stem in raw for stem in _TITLE_STEMS):
+    # Every _TITLE_TOKENS word holds one of these stems: a cheap test before splitting class/id into
+    # words. Spelled out: this runs for every element of a page, and a generator over a tuple of the
+    # stems cost more than the rest of the test.
+    if not ("tit" in raw or "subj" in raw or "sbj" in raw or "head" in raw or "ttl" in raw):
         return False
     return any(token in _TITLE_TOKENS for token in class_tokens(el))
+
+
+def heading_like(root: HtmlElement, stop: HtmlElement | None = None) -> Iterator[HtmlElement]:
+    """The elements of ``root`` that ``is_heading_like``, in document order, up to ``stop``."""
+    for el in root.iter(etree.Element):
+        if el is stop:
+            return
+        if is_heading_like(el):
+            yield el
 
 
 def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
@@ -94,10 +106,8 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
     """
     ancestors = set(anchor.iterancestors())
     candidates: list[HtmlElement] = []
-    for el in root.iter():
-        if el is anchor:
-            break
-        if el in ancestors or not is_heading_like(el):
+    for el in heading_like(root, stop=anchor):
+        if el in ancestors:
             continue
         text = normalize(el.text_content())
         if 2 <= len(text) <= _MAX_TITLE and text.rstrip(" :：") not in LABELS:
@@ -112,21 +122,26 @@ def find_title_before(root: HtmlElement, anchor: HtmlElement, hints: tuple[str, 
 def find_title_by_hints(root: HtmlElement, hints: tuple[str, ...]) -> HtmlElement | None:
     """Return the heading-like element that agrees with a meta title on the longest title, if any
     (first in the page among equals): a menu name that is one segment of the <title> loses to the
-    article's own title."""
+    article's own title.
+
+    Reads ``root`` as ``strip_invisible`` leaves it, without changing it: the reader searches the
+    tree it shares with trafilatura before trafilatura has read it.
+    """
     if not hints:
         return None
     best: HtmlElement | None = None
     best_len = 0
     # A heading showing a whole meta title, or the longest part of one, cannot be beaten.
     final = set(hints) | {max(segments(hint), key=len) for hint in hints if segments(hint)}
-    for el in root.iter():
-        if is_heading_like(el):
-            text = normalize(el.text_content())
-            shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
-            if shown is not None and len(shown) > best_len:
-                best, best_len = el, len(shown)
-                if shown in final:
-                    break
+    for el in heading_like(root):
+        if is_invisible(el):
+            continue
+        text = normalize(visible_text(el))
+        shown = heading_title(text, hints) if 2 <= len(text) <= _MAX_TITLE else None
+        if shown is not None and len(shown) > best_len:
+            best, best_len = el, len(shown)
+            if shown in final:
+                break
     return best
 
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from copy import copy
+
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
-from extract.article.titles import find_title_before, find_title_by_hints, is_heading_like, site_names
+from extract.article.text import strip_invisible
+from extract.article.titles import (
+    _TITLE_TOKENS,
+    find_title_before,
+    find_title_by_hints,
+    heading_like,
+    is_heading_like,
+    site_names,
+)
 
 # Heading-like by tag, by a class or id word in any case or camelCase, and look-alikes that are not.
 PAGE = """<html><head><title>가나군 내년 도로 예산 편성 | 가나군</title></head><body>
@@ -30,6 +40,21 @@ def test_the_heading_like_elements_of_a_page_in_document_order() -> None:
         "tit",
         "board_viewTitle",
     ]
+
+
+def test_heading_like_walks_the_page_up_to_a_stop() -> None:
+    tree = lxml.html.document_fromstring(PAGE)
+    assert list(heading_like(tree)) == _walked(tree)
+    date = tree.get_element_by_id("date")
+    assert list(heading_like(tree, stop=tree.find(".//h2"))) == _walked(tree)[:2]
+    assert list(heading_like(tree, stop=date)) == _walked(tree)
+
+
+@pytest.mark.parametrize("token", sorted(_TITLE_TOKENS))
+def test_every_title_word_passes_the_cheap_stem_test(token: str) -> None:
+    for spelled in (token, token.upper(), token.capitalize()):
+        assert is_heading_like(lxml.html.fragment_fromstring(f'<div class="x {spelled}">t</div>'))
+        assert is_heading_like(lxml.html.fragment_fromstring(f'<div id="{spelled}-1">t</div>'))
 
 
 def test_the_title_is_the_longest_heading_that_agrees_with_the_meta_title() -> None:
@@ -69,3 +94,23 @@ def test_the_logo_link_to_the_home_page_names_the_site(href: str, home: bool) ->
     html = f'<html><body><a href="{href}">가나일보</a><h1>가나군 내년 도로 예산 편성</h1></body></html>'
     tree = lxml.html.document_fromstring(html)
     assert site_names(tree, "https://news.example.kr/news/7") == (("가나일보",) if home else ())
+
+
+# A script inside the article's heading, and headings that are never shown (template, noscript).
+HIDDEN = """<html><head><title>가나군 내년 도로 예산 편성 | 가나군</title></head><body>
+<template><h1>가나군 내년 도로 예산 편성</h1></template>
+<noscript><h2 class="title">가나군 내년 도로 예산 편성</h2></noscript>
+<h3 class="title">가나군 내년 도로<script>var views = 1;</script> 예산 편성<!-- c --></h3>
+<h1>가나군 내년 도로 예산 편성 안내</h1></body></html>"""
+
+
+def test_the_title_search_reads_the_page_as_stripped_without_changing_it() -> None:
+    hints = ("가나군 내년 도로 예산 편성 | 가나군",)
+    tree = lxml.html.document_fromstring(HIDDEN)
+    before = lxml.html.tostring(tree)
+    stripped = copy(tree)
+    strip_invisible(stripped)
+    found, in_stripped = find_title_by_hints(tree, hints), find_title_by_hints(stripped, hints)
+    assert found is not None and in_stripped is not None
+    assert found.tag == in_stripped.tag == "h3"
+    assert lxml.html.tostring(tree) == before
