@@ -64,9 +64,10 @@ def start_reader() -> None:
 class PageReader:
     """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
 
-    def __init__(self, processes: int | None = None, *, warm_after: int = WARM_AFTER) -> None:
+    def __init__(self, processes: int | None = None, *, warm_after: int | None = None) -> None:
         self.processes = processes  # None: as many as there are spare cores when the pool starts
-        self.warm_after = warm_after
+        # A pool sized by the idle cores starts after WARM_AFTER pages; one of a given size at once.
+        self.warm_after = warm_after if warm_after is not None else WARM_AFTER if processes is None else 0
         self.seen = 0
         self.pool: ProcessPoolExecutor | None = None
         self.started: CpuTimes | None = None  # the machine's CPU times at the first page read

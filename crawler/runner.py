@@ -83,7 +83,7 @@ class SourceCrawler:
         self.base_settings = build_settings(config, log_level=log_level)
         self.runner = AsyncCrawlerRunner(self.base_settings)
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
-        self.reader = reader if reader is not None else PageReader()
+        self.reader = reader if reader is not None else PageReader(config.read_processes)
         self.read_slots = asyncio.Semaphore(READ_SLOTS)  # pages read at once, over all sources
         self.page_budget = PageBudget(self.base_settings["BUDGETWATCH_PAGE_BUDGET"])  # bytes held, all sources
 
