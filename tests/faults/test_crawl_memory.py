@@ -49,7 +49,7 @@ def test_crawl_of_9_mb_pages_stays_under_300_mb(tmp_path: Path, sources: int, se
                             "allow_private": True, "delay": 0, "timeout": 60})  # fmt: skip
         data = {"database": f"sqlite:///{tmp_path}/bw.sqlite", "read_processes": READERS, "sources": entries}
         code, stdout, stderr, peak = _crawl(write_config(tmp_path / "c.yaml", data), tmp_path)
-    figures = f"crawl tree peaked at {peak.pss_mb:.0f} MB PSS ({peak.shares()}); largest process {peak.own_hwm_mb:.0f} MB"
+    figures = f"crawl {peak.figures()}"
     print(figures)  # pytest -s: the figures of docs/faults.md
     assert code == 0, stdout + stderr
     assert stdout.count(f"new {PAGES}") == sources, stdout

@@ -35,6 +35,9 @@ class TreePeak:
     def shares(self) -> str:
         return ", ".join(f"{name} {kb / 1024:.0f}" for name, kb in sorted(self.shares_kb.items()))
 
+    def figures(self) -> str:
+        return f"tree peaked at {self.pss_mb:.0f} MB PSS ({self.shares()}); largest process {self.own_hwm_mb:.0f} MB"
+
     def sample(self, root: int) -> None:
         shares: dict[str, int] = {}
         for pid in descendants(root):
