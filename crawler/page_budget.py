@@ -119,17 +119,25 @@ class PageBudget:
             turn.set_result(None)
 
     def give_back(self, cell: list[int]) -> None:
-        """A reservation's bytes are free (released, or its fetch is gone)."""
-        self.held -= cell[0]
-        cell[0] = 0
+        """A reservation's bytes are free (released, or its fetch is gone). Only the event loop's
+        thread counts: a finalizer run in another thread (a collection started there, by the
+        read pool's or the storing threads) hands the bytes to the loop, as ``held -= n`` there
+        and here at once would lose one of the two updates, and bytes never given back hold every
+        later fetch for ``max_wait``."""
+        size, cell[0] = cell[0], 0
         loop = self._loop
         if loop is None or loop.is_closed():
+            self.held -= size  # no loop runs fetches any more: nobody counts at the same time
             return
         try:
             running = asyncio.get_running_loop()
         except RuntimeError:
             running = None
         if running is loop:
-            self.wake()
-        else:  # a finalizer run in another thread: wake the waiters in the loop's own
-            loop.call_soon_threadsafe(self.wake)
+            self._free(size)
+        else:
+            loop.call_soon_threadsafe(self._free, size)
+
+    def _free(self, size: int) -> None:
+        self.held -= size
+        self.wake()

@@ -125,3 +125,27 @@ def test_a_fetch_cancelled_while_waiting_takes_nothing() -> None:
         assert budget.held == 60
 
     run(scenario())
+
+
+def test_bytes_given_back_in_another_thread_are_counted_by_the_loop_and_wake_a_waiter() -> None:
+    """A finalizer run in another thread (a collection started by the read pool's threads) leaves
+    ``held`` to the loop's thread: counted there at once, ``held -= n`` in two threads loses one
+    of the updates, and bytes never given back hold every later fetch for ``max_wait``."""
+
+    async def scenario() -> None:
+        budget = PageBudget(100)
+        gone, kept = await budget.reserve(100), await budget.reserve(0)
+        waiting = asyncio.create_task(budget.reserve(60))
+        await asyncio.sleep(0)
+        counted: list[int] = []
+
+        def finalize_elsewhere() -> None:
+            gone.release()
+            counted.append(budget.held)  # what this thread saw right after giving back
+
+        await asyncio.to_thread(finalize_elsewhere)
+        assert counted == [100] and not gone.live  # left to the loop
+        assert (await waiting).size == 60
+        assert budget.held == 60 and kept.live
+
+    run(scenario())
