@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 
 from config.profiles import Catalog
 from config.schema import SourceConfig
-from crawler.heap import fix_mmap_threshold
 from crawler.idle import CpuTimes, cpu_times, idle_cores
 from crawler.items import PageItem
-from crawler.lifeline import die_with_parent
-from crawler.reading import ReadPage, read_page
+from crawler.page_reading import ReadPage, read_plain_page
+from crawler.reader_process import start_reader
+from crawler.reading import read_page, selectors_for
 
 WARM_AFTER = 30  # pages read in a thread before the pool starts: its start costs about 0.6 CPU-s
 
@@ -55,12 +55,6 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def start_reader() -> None:
-    """A pool process dies with its crawl and gives freed page buffers back (crawler/heap.py)."""
-    die_with_parent()
-    fix_mmap_threshold()
-
-
 class PageReader:
     """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
 
@@ -84,10 +78,12 @@ class PageReader:
                 return await asyncio.to_thread(read_page, page, source, timezone, catalog)
         if self.pool is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["crawler.reading"])
+            context.set_forkserver_preload(["crawler.reader_preload"])  # the reader, warmed
             self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=start_reader)
+        selectors = selectors_for(source, page.url, catalog)  # plain values: no configuration there
         try:
-            return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone, catalog))
+            read = self.pool.submit(read_plain_page, page, selectors, timezone, source.country)
+            return await asyncio.wrap_future(read)
         except BrokenProcessPool:  # a pool process died (out of memory?): read here from now on
             self.close()
             self.processes = 0
