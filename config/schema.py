@@ -187,6 +187,11 @@ class Config(BaseModel):
     page_budget_mb: int = Field(
         default=32, ge=1, description="MB of fetched pages a crawl process holds at once (fetching or to read)"
     )
+    # None: the read pool starts after a crawl's first pages, with a process per core they left
+    # idle (crawler/read_pool.py); 0: pages are read in a thread of the crawl process.
+    read_processes: int | None = Field(
+        default=None, ge=0, le=64, description="processes reading pages beside a crawl (default: the idle cores)"
+    )
     sources: tuple[SourceConfig, ...] = ()
     digest: DigestConfig = DigestConfig()
     _catalog: Catalog = PrivateAttr(default_factory=Catalog)

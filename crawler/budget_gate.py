@@ -44,6 +44,8 @@ class PageBudgetGate:
         gate = cls(crawler, limit, crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         crawler.signals.connect(gate.on_headers, signal=signals.headers_received)
         crawler.signals.connect(gate.on_bytes, signal=signals.bytes_received)
+        for done in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(gate.on_item_done, signal=done)
         return gate
 
     @property
@@ -91,6 +93,16 @@ class PageBudgetGate:
             return
         request.meta[OVER_META] = again
         raise StopDownload(fail=True)
+
+    def on_item_done(self, response: Response | None = None, **_: Any) -> None:
+        """A page's item is stored (or dropped): its bytes are given back now. Its request may sit
+        in a reference cycle, and a crawl that reads in the pool and only fetches and stores here
+        runs the cycle collector rarely: waiting for it held bytes of pages long gone, and every
+        fetch after them waited ``max_wait`` (120 s)."""
+        request = getattr(response, "request", None)
+        held = request.meta.get(RESERVATION_META) if request is not None else None
+        if isinstance(held, Reservation):
+            held.release()
 
     def process_response(self, request: Request, response: Response) -> Response:
         held = request.meta.get(RESERVATION_META)

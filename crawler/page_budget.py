@@ -63,11 +63,20 @@ class PageBudget:
 
     def __init__(self, limit: int, *, max_wait: float = MAX_WAIT_S) -> None:
         self.limit = limit
+        self.whole = limit  # the configured budget, before the read pool's processes took shares
         self.max_wait = max_wait
         self.held = 0
         self.peak = 0  # the most bytes held at once (after a wait cut short: more than limit)
         self._waiting: deque[tuple[int, asyncio.Future[None]]] = deque()
         self._loop: asyncio.AbstractEventLoop | None = None
+
+    def share_with_readers(self, processes: int) -> None:
+        """The read pool's processes count against the budget: each holds a copy of the page it
+        reads and what reading builds (~6 times its bytes), so the crawl's own pages keep 1 share
+        of 1 + ``processes``. Fetches holding bytes keep them; later ones wait for the smaller
+        limit (docs/faults.md: 2 processes, 9 MB pages, the crawl's tree 345 MB with the whole
+        budget for its pages)."""
+        self.limit = self.whole // (1 + max(0, processes))
 
     def fits(self, size: int, own: int = 0) -> bool:
         """Whether a fetch holding ``own`` bytes may hold ``size``: within the limit, or alone."""
@@ -119,17 +128,25 @@ class PageBudget:
             turn.set_result(None)
 
     def give_back(self, cell: list[int]) -> None:
-        """A reservation's bytes are free (released, or its fetch is gone)."""
-        self.held -= cell[0]
-        cell[0] = 0
+        """A reservation's bytes are free (released, or its fetch is gone). Only the event loop's
+        thread counts: a finalizer run in another thread (a collection started there, by the
+        read pool's or the storing threads) hands the bytes to the loop, as ``held -= n`` there
+        and here at once would lose one of the two updates, and bytes never given back hold every
+        later fetch for ``max_wait``."""
+        size, cell[0] = cell[0], 0
         loop = self._loop
         if loop is None or loop.is_closed():
+            self.held -= size  # no loop runs fetches any more: nobody counts at the same time
             return
         try:
             running = asyncio.get_running_loop()
         except RuntimeError:
             running = None
         if running is loop:
-            self.wake()
-        else:  # a finalizer run in another thread: wake the waiters in the loop's own
-            loop.call_soon_threadsafe(self.wake)
+            self._free(size)
+        else:
+            loop.call_soon_threadsafe(self._free, size)
+
+    def _free(self, size: int) -> None:
+        self.held -= size
+        self.wake()

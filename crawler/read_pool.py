@@ -17,13 +17,17 @@ from zoneinfo import ZoneInfo
 
 from config.profiles import Catalog
 from config.schema import SourceConfig
-from crawler.heap import fix_mmap_threshold
 from crawler.idle import CpuTimes, cpu_times, idle_cores
 from crawler.items import PageItem
-from crawler.lifeline import die_with_parent
-from crawler.reading import ReadPage, read_page
+from crawler.page_budget import PageBudget
+from crawler.page_reading import ReadPage, read_plain_page
+from crawler.reader_process import start_reader
+from crawler.reading import read_page, selectors_for
 
 WARM_AFTER = 30  # pages read in a thread before the pool starts: its start costs about 0.6 CPU-s
+# Pages read at once in a crawl process, over all its sources, pool or thread: reading is a page's
+# largest memory cost. A pool of more processes than this would only hold idle ones.
+READ_SLOTS = 2
 
 
 def spare_cores(cores: int | None = None, load: float | None = None) -> int:
@@ -55,18 +59,16 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def start_reader() -> None:
-    """A pool process dies with its crawl and gives freed page buffers back (crawler/heap.py)."""
-    die_with_parent()
-    fix_mmap_threshold()
-
-
 class PageReader:
     """Reads pages for every crawl of one process; ``processes=0`` reads in a thread."""
 
-    def __init__(self, processes: int | None = None, *, warm_after: int = WARM_AFTER) -> None:
+    def __init__(
+        self, processes: int | None = None, *, warm_after: int | None = None, budget: PageBudget | None = None
+    ) -> None:
         self.processes = processes  # None: as many as there are spare cores when the pool starts
-        self.warm_after = warm_after
+        self.budget = budget  # the crawl's page budget, which the pool's processes share
+        # A pool sized by the idle cores starts after WARM_AFTER pages; one of a given size at once.
+        self.warm_after = warm_after if warm_after is not None else WARM_AFTER if processes is None else 0
         self.seen = 0
         self.pool: ProcessPoolExecutor | None = None
         self.started: CpuTimes | None = None  # the machine's CPU times at the first page read
@@ -82,14 +84,21 @@ class PageReader:
             if self.processes == 0:  # the machine is busy: a pool would only add copying
                 return await asyncio.to_thread(read_page, page, source, timezone, catalog)
         if self.pool is None:
+            self.processes = min(self.processes, READ_SLOTS)
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["crawler.reading"])
+            context.set_forkserver_preload(["crawler.reader_preload"])  # the reader, warmed
             self.pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=start_reader)
+            if self.budget is not None:
+                self.budget.share_with_readers(self.processes)
+        selectors = selectors_for(source, page.url, catalog)  # plain values: no configuration there
         try:
-            return await asyncio.wrap_future(self.pool.submit(read_page, page, source, timezone, catalog))
+            read = self.pool.submit(read_plain_page, page, selectors, timezone, source.country)
+            return await asyncio.wrap_future(read)
         except BrokenProcessPool:  # a pool process died (out of memory?): read here from now on
             self.close()
             self.processes = 0
+            if self.budget is not None:
+                self.budget.share_with_readers(0)
             return await asyncio.to_thread(read_page, page, source, timezone, catalog)
 
     def _spare(self) -> int:

@@ -15,9 +15,9 @@ from config.schema import Config, SourceConfig
 from crawler.heap import fix_mmap_threshold
 from crawler.known import due_known, source_rows, store_lookup
 from crawler.page_budget import PageBudget
-from crawler.read_pool import PageReader
+from crawler.read_pool import READ_SLOTS, PageReader
 from crawler.settings import build_settings, crawler_settings
-from crawler.spider import READ_SLOTS, SourceSpider
+from crawler.spider import SourceSpider
 from crawler.tally import CrawlTally
 from store.articles import due_rechecks
 from store.health import storage_exhausted
@@ -83,9 +83,9 @@ class SourceCrawler:
         self.base_settings = build_settings(config, log_level=log_level)
         self.runner = AsyncCrawlerRunner(self.base_settings)
         self.tallies: dict[str, CrawlTally] = {}  # live counts, for progress display
-        self.reader = reader if reader is not None else PageReader()
         self.read_slots = asyncio.Semaphore(READ_SLOTS)  # pages read at once, over all sources
         self.page_budget = PageBudget(self.base_settings["BUDGETWATCH_PAGE_BUDGET"])  # bytes held, all sources
+        self.reader = reader if reader is not None else PageReader(config.read_processes, budget=self.page_budget)
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
         ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())

@@ -34,13 +34,12 @@ from crawler.items import PageItem
 from crawler.known import KnownArticle, Lookup, no_lookup
 from crawler.page_budget import PageBudget
 from crawler.pagination import next_list_request
-from crawler.read_pool import PageReader
+from crawler.read_pool import READ_SLOTS, PageReader
 from crawler.tally import CrawlTally
 from crawler.urls import url_key
 from extract.article.bounds import bound_html
 
 MAX_SITEMAP_DEPTH = 3
-READ_SLOTS = 2
 GONE = (404, 410)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from collections.abc import Coroutine
 from typing import TypeVar
 
@@ -123,5 +124,58 @@ def test_a_fetch_cancelled_while_waiting_takes_nothing() -> None:
         first.release()
         assert (await after).size == 60
         assert budget.held == 60
+
+    run(scenario())
+
+
+def test_bytes_given_back_in_another_thread_are_counted_by_the_loop_and_wake_a_waiter() -> None:
+    """A finalizer run in another thread (a collection started by the read pool's threads) leaves
+    ``held`` to the loop's thread: counted there at once, ``held -= n`` in two threads loses one
+    of the updates, and bytes never given back hold every later fetch for ``max_wait``."""
+
+    async def scenario() -> None:
+        budget = PageBudget(100)
+        gone, kept = await budget.reserve(100), await budget.reserve(0)
+        waiting = asyncio.create_task(budget.reserve(60))
+        await asyncio.sleep(0)
+        counted: list[int] = []
+
+        def finalize_elsewhere() -> None:
+            gone.release()
+            counted.append(budget.held)  # what this thread saw right after giving back
+
+        elsewhere = threading.Thread(target=finalize_elsewhere)
+        elsewhere.start()
+        elsewhere.join()  # the loop is blocked meanwhile: the count can only be the thread's
+        assert counted == [100] and budget.held == 100 and not gone.live  # left to the loop
+        assert (await waiting).size == 60
+        assert budget.held == 60 and kept.live
+
+    run(scenario())
+
+
+def test_a_page_whose_item_is_done_gives_its_bytes_back_though_its_request_lives_on() -> None:
+    """A request can sit in a reference cycle; a crawl that reads in the pool runs the collector
+    rarely, and bytes waiting for it held every later fetch for ``max_wait``."""
+    from scrapy import Request, signals
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from crawler.budget_gate import RESERVATION_META, PageBudgetGate
+
+    async def scenario() -> None:
+        crawler = get_crawler(settings_dict={"BUDGETWATCH_PAGE_BUDGET": 100})
+        gate = PageBudgetGate.from_crawler(crawler)
+        budget = gate.budget
+        pages = [Request(f"http://127.0.0.1/{n}") for n in range(3)]
+        for request in pages:
+            await gate.process_request(request)
+            request.meta[RESERVATION_META].resize(30)
+        responses = [HtmlResponse(r.url, body=b"<html></html>", request=r) for r in pages]
+        assert budget.held == 90
+        crawler.signals.send_catch_log(signals.item_scraped, item={}, response=responses[0], spider=None)
+        crawler.signals.send_catch_log(signals.item_dropped, item={}, response=responses[1], spider=None,
+                                       exception=ValueError())  # fmt: skip
+        assert budget.held == 30 and pages[2].meta[RESERVATION_META].live  # the third is not done yet
 
     run(scenario())
