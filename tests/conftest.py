@@ -95,12 +95,15 @@ def engine(database_url: str, request: pytest.FixtureRequest) -> Iterator[Engine
 # keep the others waiting. The rest keep pytest's order. The fault site's crawls come first, beside
 # daemons that mostly wait: their pages time out after 1 s, and CPU-bound neighbours (the 40-source
 # workers test, the 9 MB pages of the memory test) on a loaded machine made good pages miss it.
+# The memory tests' 9 MB crawls (~40 s each alone, the longest) are two modules, so that two
+# workers take them side by side.
 SLOW_MODULES = (
     "tests/faults/test_crawl_faults.py",
     "tests/scheduling/test_daemon_run.py",
     "tests/scheduling/test_daemon_digest.py",
-    "tests/workers/test_workers.py",
     "tests/faults/test_crawl_memory.py",
+    "tests/faults/test_crawl_memory_pool.py",
+    "tests/workers/test_workers.py",
     "tests/cli/test_commands.py",
     "tests/cli/test_crawl_health.py",
     "tests/crawler/test_crawl_local.py",
