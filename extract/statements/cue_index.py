@@ -108,17 +108,3 @@ class CueIndex:
             return found  # no letter: no English word
         seg = self.text[lo:hi]
         return [name for name, english in self.english if name in found or english.search(seg)]
-
-
-_last: tuple[str, dict[str, re.Pattern[str]], CueIndex] | None = None
-
-
-def cue_index(text: str, cues: dict[str, re.Pattern[str]]) -> CueIndex:
-    """The index of text, built once for the text's amounts (the last text's is kept)."""
-    global _last
-    last = _last
-    if last is not None and last[0] is text and last[1] is cues:
-        return last[2]
-    index = CueIndex(text, cues)
-    _last = (text, cues, index)
-    return index

@@ -21,6 +21,7 @@ from extract.statements.role_features import (
     LIST_OF_CHANGES,
     LIST_OF_REQUESTS,
     LIST_OF_REVENUE,
+    role_cues,
     role_features,
 )
 from extract.statements.statement import Statement, updated
@@ -89,13 +90,14 @@ def iter_statement_inputs(
     season = season_year(published, publisher_country(url, text, korean, dollar)) if published else None
     doc = document_year_facts(text, published, doc_years, named_years, written_in, season)
     words = read_words(text, korean, spans)
+    cues = role_cues(text)
     for k, (st, rank) in enumerate(zip(statements, ranks, strict=True)):
         a = st.amount
         window = read_window(words, a.start, a.end)
         yield StatementInputs(
             window=window,
             subjects=subject_candidates(window, st.subject),
-            role=role_features(window, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
+            role=role_features(window, cues, st.role, st.subject, a.value, largest.get(a.currency, 0), rank, spans, k),
             years=year_candidates(window, st.fiscal_year, doc),
         )
 

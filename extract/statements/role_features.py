@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from extract.statements.cue_index import cue_index
+from extract.statements.cue_index import CueIndex
 from extract.statements.vocabulary import NATIONAL_MONEY
 from extract.statements.window import AmountWindow
 
@@ -74,9 +74,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, m.start() if m else min(len(text), end + 200)
 
 
-def _region_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]:
+def _region_cues(cues: CueIndex, start: int, end: int, lo: int, hi: int) -> list[str]:
     feats = []
-    cues = cue_index(text, _CUES)
     for name, a, b in _REGIONS:
         if a >= 0:
             seg = (min(end + a, hi), min(end + b, hi))
@@ -177,7 +176,8 @@ _WON = re.compile(r"확보|선정|따냈|따내|지원받|지원된다|지원한
 _SOUGHT = re.compile(r"목표|요청|건의|요구|신청|계획|미반영|불발|제외|반납|반환|중점관리")
 
 
-def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int) -> list[str]:
+def _list_cues(cues: CueIndex, spans: list[tuple[int, int]], k: int, lo: int, hi: int) -> list[str]:
+    text = cues.text
     first, last, place = _list_run(text, spans, k)
     if first == last:
         return ["single"]
@@ -191,7 +191,6 @@ def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int
     if _LIST_HEAD_REQUEST.search(head):
         feats.append(LIST_OF_REQUESTS)
 
-    cues = cue_index(text, _CUES)
     in_head = cues.cues_in(max(lo, spans[first][0] - 80), spans[first][0])
     in_tail = cues.cues_in(spans[last][1], min(hi, spans[last][1] + 80))
     for cue in _CUES:
@@ -202,17 +201,22 @@ def _list_cues(text: str, spans: list[tuple[int, int]], k: int, lo: int, hi: int
     return feats
 
 
-def _sentence_cues(text: str, start: int, end: int, lo: int, hi: int) -> list[str]:
+def _sentence_cues(cues: CueIndex, start: int, end: int, lo: int, hi: int) -> list[str]:
     feats = []
-    cues = cue_index(text, _CUES)
     for name, seg in (("sb", (lo, max(lo, start - 90))), ("sa", (min(hi, end + 90), hi))):
         for cue in cues.cues_in(*seg):
             feats.append(f"{cue}@{name}")
     return feats
 
 
+def role_cues(text: str) -> CueIndex:
+    """Where the cue classes occur in text: built once a text, asked by each of its amounts."""
+    return CueIndex(text, _CUES)
+
+
 def role_features(
     window: AmountWindow,
+    cues: CueIndex,
     rule_role: str,
     subject: str | None,
     value: int,
@@ -221,13 +225,13 @@ def role_features(
     spans: list[tuple[int, int]],
     k: int,
 ) -> list[str]:
-    """Features of the k-th amount of spans (every amount of the text, in order)."""
+    """Features of the k-th amount of spans (every amount of the text, in order); cues: role_cues(text)."""
     text, start, end = window.text, window.start, window.end
     lo, hi = _sentence(text, start, end)
     feats = [f"rule={rule_role}", f"rank={min(rank, 4)}"]
-    feats += _region_cues(text, start, end, lo, hi)
-    feats += _sentence_cues(text, start, end, lo, hi)
-    feats += _list_cues(text, spans, k, lo, hi)
+    feats += _region_cues(cues, start, end, lo, hi)
+    feats += _sentence_cues(cues, start, end, lo, hi)
+    feats += _list_cues(cues, spans, k, lo, hi)
     feats += _shape(text, start, end)
     for k, w in enumerate(reversed(window.before[-_NEAR:]), start=1):
         feats.append(f"b{k}={w.stem}")
