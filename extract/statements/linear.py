@@ -39,10 +39,6 @@ class Ranker:
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_language", _by_language(self.weights))
 
-    def score(self, features: Iterable[str], lang: str) -> float:
-        w = self.by_language.get(lang, {})
-        return self.bias + sum(map(w.get, features, repeat(0.0)))  # a C loop: ~30 features x 100s of phrases
-
     def best(self, candidates: Sequence[Iterable[str]], lang: str) -> int | None:
         """Index of the best candidate; None when there are none."""
         found = self.best_scored(candidates, lang)
@@ -87,9 +83,6 @@ class Classifier:
         ruled_out = set(exclude)
         allowed = [k for k, name in enumerate(self.classes) if name not in ruled_out] or range(len(totals))
         return self.classes[max(allowed, key=totals.__getitem__)]
-
-    def predict(self, features: Iterable[str], lang: str, exclude: tuple[str, ...] = ()) -> str:
-        return self.choose(self.scores(features, lang), exclude)
 
 
 @dataclass(frozen=True)

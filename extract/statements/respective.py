@@ -7,15 +7,15 @@ then settles each amount's subject outright, as it settles a threshold's role (o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from extract.statements.vocabulary import LIST_SEPARATOR
 from extract.statements.words import is_noun_word, split_particle
 
 _RESPECTIVELY = re.compile(r"(?<=\s)각각\s")
-# Between two amounts of the list: "130억 원, 183억 원", "20억원과 6억6000만원".
-_AMOUNT_JOIN = re.compile(r"\s?(?:,|과|와|및)\s?|\s(?:및)\s")
 # How far back the phrases are looked for: one clause.
 _REACH = 160
 _CLAUSE_END = re.compile(r"[.?!;:“”\"'‘’\[\]△▲▷○●■□◆◇※|]|다\s|고\s")
@@ -33,13 +33,13 @@ class _Word(NamedTuple):
 
 def _amount_run(text: str, spans: Sequence[tuple[int, int]], pos: int) -> list[int]:
     """Indices of the amounts listed right after text[pos] ("각각 "), joined by commas or 과/와."""
-    first = next((k for k, (s, _) in enumerate(spans) if s >= pos), None)
-    if first is None or spans[first][0] - pos > 1:
+    first = bisect.bisect_left(spans, (pos, pos))  # a bisection: a page of many 각각 stays linear
+    if first == len(spans) or spans[first][0] - pos > 1:
         return []
     run = [first]
     while run[-1] + 1 < len(spans):
         end, start = spans[run[-1]][1], spans[run[-1] + 1][0]
-        if not _AMOUNT_JOIN.fullmatch(text, end, start):
+        if not LIST_SEPARATOR.fullmatch(text, end, start):
             break
         run.append(run[-1] + 1)
     return run if len(run) > 1 else []
@@ -68,8 +68,6 @@ def _phrases_before(text: str, end: int, n: int) -> list[tuple[int, int]] | None
     for group in last_n[1:]:
         if any(w.particle for w in group[:-1]) or not all(is_noun_word(w.stem) for w in group):
             return None
-    if any(not group[-1].joiner for group in last_n[:-1]):
-        return None
     # the first phrase starts where its clause's nouns do, and is no longer than its parallels
     # plus one word ("살펴보면 자주재원인 지방세 수입과 세외수입이": 지방세 수입)
     longest = max(len(group) for group in last_n[1:])

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 from extract.statements.subject_features import Candidate
+from extract.statements.vocabulary import LIST_SEPARATOR
 from extract.statements.window import AmountWindow
 
 # "본예산 1조4710억원보다 490억원 늘어난", "기정예산(6조1513억원)에서 805억원 증액된": an amount that
 # is the base of a comparison belongs to the noun right before it, never to the phrase the
 # comparison leads to.
 _COMPARISON_BASE = re.compile(r"\)?\s?(?:보다|대비|에 비해|에서\s)")
-# What stands between two members of a list: "A 21억원, B 30억원", "A 20억원과 B 6억원".
-_LIST_SEPARATOR = re.compile(r"\)?\s*(?:[,·ㆍ△▲]|(?:과|와|및)\s)")
 
 
 # English: "by", "with", "over", "into", "per", "under" start another phrase ("budget by Cork County
@@ -43,9 +42,9 @@ def subject_choices(
         # a list member after the first is named between the member before it and itself (145 of
         # 153 labelled; the rest are respective lists, respective.py)
         since = [c for c in subjects if "amounts_between=B0" in c.features and c.start >= previous_end]
-        if since and _LIST_SEPARATOR.match(text, previous_end):
+        if since and LIST_SEPARATOR.match(text, previous_end):
             return since
-    if "inlist=first" in role and _LIST_SEPARATOR.match(text, window.end):
+    if "inlist=first" in role and LIST_SEPARATOR.match(text, window.end):
         # "행정자치위원회 21억원, 복지안전위원회 30억원": a list's first member is named right before it,
         # not by the list's topic ("삭감액은"): 62 of 70 first members with a phrase nearby
         first = _adjacent(subjects)

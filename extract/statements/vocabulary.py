@@ -212,3 +212,5 @@ PROJECT_ACTIONS = frozenset(
 
 # "5건", "30곳", "600여명": a count qualifies a name ("11개 사업") but never is or heads one.
 COUNT_WORD = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구|대|군데)?$")
+# What stands between two members of a list: "A 21억원, B 30억원", "A 20억원과 B 6억원", "▲A ▲B".
+LIST_SEPARATOR = re.compile(r"\)?\s*(?:[,·ㆍ△▲]|(?:과|와|및)(?=\s))\s*")
