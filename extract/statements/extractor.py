@@ -14,7 +14,7 @@ from extract.statements.currency import dollar_currency
 from extract.statements.english_subjects import english_subject
 from extract.statements.fiscal_year import YearContext, stated_years, statement_year, year_context
 from extract.statements.linear import StatementModel, shipped_model
-from extract.statements.org_in_force import OrgIndex
+from extract.statements.org_in_force import CarriedOrg, OrgIndex
 from extract.statements.orgs import canonical_org, document_org, headline_org, home_city, org_mentions
 from extract.statements.refine import apply_model, iter_statement_inputs
 from extract.statements.rule_roles import role_en, role_ko
@@ -153,23 +153,23 @@ def _rule_statements(text: str, *, published: datetime.date | None, org: str | N
         return []
     years = stated_years(text)
     orgs = org_mentions(text, korean)
-    doc_org = _document_org(text, orgs, org, home_city(orgs, org))
+    home = home_city(orgs, org)
+    doc_org = _document_org(text, orgs, org, home)
     doc = _Document(
         text=text,
         context=year_context(text, published, years),
         korean=korean,
         org=doc_org,
-        home=home_city(orgs, org),
         stage=_find_stage(text[:300]),  # the lead says which stage the whole article is about
         years=years,
         year_starts=[y[1] for y in years],
-        org_index=OrgIndex(text, orgs, home_city(orgs, org), (doc_org, org)),
+        org_index=OrgIndex(text, orgs, home, (doc_org, org)),
     )
     spans = _sentence_spans(text)
     starts = [s for s, _ in spans]
     amount_starts = [a.start for a in amounts]
     out: list[Statement] = []
-    carried = _CarriedOrg(doc.org_index, spans)
+    carried = CarriedOrg(doc.org_index, spans)
     for a in amounts:
         k = max(0, bisect.bisect_right(starts, a.start) - 1)
         s, e = spans[k]
@@ -190,26 +190,10 @@ class _Document:
     context: YearContext
     korean: bool
     org: str | None
-    home: str | None  # the metropolitan city a bare district name belongs to
     stage: str | None
     years: list[tuple[int, int, int]]  # stated budget years: (year, start, end) in text
     year_starts: list[int]
     org_index: OrgIndex  # organisations named, and which each clause is about
-
-
-class _CarriedOrg:
-    """The organisation each sentence goes on with: the last one a sentence before it marked as its
-    topic (OrgIndex.marked_topic), read once per sentence, in order."""
-
-    def __init__(self, index: OrgIndex, spans: list[tuple[int, int]]) -> None:
-        self.index, self.spans = index, spans
-        self.state: list[str | None] = [None]
-
-    def before(self, k: int) -> str | None:
-        while len(self.state) <= k:
-            s, e = self.spans[len(self.state) - 1]
-            self.state.append(self.index.marked_topic(s, e) or self.state[-1])
-        return self.state[k]
 
 
 # Enough for the longest clause around an amount in news prose.

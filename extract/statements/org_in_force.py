@@ -82,3 +82,18 @@ class OrgIndex:
         if inside:
             return self.names[inside[0]]
         return carried
+
+
+class CarriedOrg:
+    """The organisation each sentence goes on with: the last one a sentence before it marked as its
+    topic (OrgIndex.marked_topic), read once per sentence, in order."""
+
+    def __init__(self, index: OrgIndex, spans: list[tuple[int, int]]) -> None:
+        self.index, self.spans = index, spans
+        self.state: list[str | None] = [None]
+
+    def before(self, k: int) -> str | None:
+        while len(self.state) <= k:
+            s, e = self.spans[len(self.state) - 1]
+            self.state.append(self.index.marked_topic(s, e) or self.state[-1])
+        return self.state[k]
