@@ -8,7 +8,7 @@ from decimal import Decimal
 from extract.statements.amount_value import _NUM, Amount, decimal_of, finish
 
 _EN_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
-_EN_PREFIXES = {"US": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
+_EN_PREFIXES = {"US": "USD", "C": "CAD", "CA": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
 _EN_CODES = "USD|EUR|GBP|KRW|CAD|AUD|JPY|CNY|NZD|HKD|SGD|CHF"
 _EN_WORDS = {
     "dollars": "USD",
@@ -33,10 +33,10 @@ EN_SCALES = {
     "trillion": 10**12,
     "tn": 10**12,
 }
-# headlines capitalize the scale: "$1.2 Million"
-_EN_SCALE = r"(?i:\s?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
+# headlines capitalize the scale ("$1.2 Million"); Canadian papers hyphenate it ("a $79-million hole")
+_EN_SCALE = r"(?i:[\s-]?(?P<scale>thousand|million|billion|trillion)|(?P<abbr>k|mn|mln|m|bn|b|tn))\b"
 _EN_SYMBOL_AMOUNT = re.compile(
-    rf"(?:(?P<prefix>US|C|A|NZ|HK|S)?(?P<sym>[$€£¥₩])|(?P<code>{_EN_CODES})\s?)\s?(?P<num>{_NUM})"
+    rf"(?:(?P<prefix>US|CA|C|AU|A|NZ|HK|S)?(?P<sym>[$€£¥₩])|(?P<code>{_EN_CODES})\s?)\s?(?P<num>{_NUM})"
     rf"(?:{_EN_SCALE})?"
 )
 _EN_WORD_AMOUNT = re.compile(
@@ -77,6 +77,7 @@ def english_amounts(text: str) -> list[Amount]:
         else:
             currency = m.group("code")
         found += _kept(finish(text, m.start(), m.end(), _english_value(m), currency, False))
+    found = _range_ends(text, found)
     taken = [(a.start, a.end) for a in found]
     for m in _EN_WORD_AMOUNT.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -85,6 +86,47 @@ def english_amounts(text: str) -> list[Amount]:
         currency = _EN_WORDS.get(word.lower(), word)
         found += _kept(finish(text, m.start(), m.end(), _english_value(m), currency, False))
     return found
+
+
+# "$2.5 to $3 million", "$5-6 million", "£10-12m", "between $2 and $3 million": the first end of a
+# range is written without the scale both ends share (read alone, "$2.5" would be two dollars).
+_EN_RANGE = re.compile(
+    rf"(?P<sym>(?:US|CA|C|AU|A|NZ|HK|S)?[$€£¥₩])\s?(?P<first>{_NUM})\s?(?P<join>-|–|—|to|and)\s?"
+    rf"(?P<sym2>(?:US|CA|C|AU|A|NZ|HK|S)?[$€£¥₩])?\s?(?P<num>{_NUM}){_EN_SCALE}"
+)
+_BETWEEN = re.compile(r"\bbetween\s$", re.I)
+# Ends further apart than this are no range of one scale ("from $500 to $1 million").
+_RANGE_RATIO = 20
+
+
+def _range_ends(text: str, found: list[Amount]) -> list[Amount]:
+    """found with each range's first end scaled, and a second end written without a symbol added."""
+    if "$" not in text and "€" not in text and "£" not in text and "¥" not in text and "₩" not in text:
+        return found
+    by_start = {a.start: a for a in found}
+    for m in _EN_RANGE.finditer(text):
+        if m.group("join") == "and" and not _BETWEEN.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        first_num, second_num = decimal_of(m.group("first")), decimal_of(m.group("num"))
+        if not second_num or not first_num or not 1 / _RANGE_RATIO <= first_num / second_num <= _RANGE_RATIO:
+            continue
+        first = by_start.get(m.start())
+        if first is None or first.end != m.end("first"):
+            continue
+        scaled = finish(text, first.start, first.end, first_num * _scale_of(m), first.currency, first.approximate)
+        if scaled is None:
+            continue
+        by_start[first.start] = scaled
+        if not m.group("sym2") and m.start("num") not in by_start:
+            second = finish(text, m.start("num"), m.end(), second_num * _scale_of(m), first.currency, False)
+            if second is not None:
+                by_start[second.start] = second
+    return sorted(by_start.values(), key=lambda a: a.start)
+
+
+def _scale_of(m: re.Match[str]) -> int:
+    scale = m.group("scale") or m.group("abbr")
+    return EN_SCALES[scale.lower()]
 
 
 def _kept(amount: Amount | None) -> list[Amount]:

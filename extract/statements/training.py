@@ -19,7 +19,7 @@ from extract.statements.linear import Classifier, Ranker, StatementModel, model_
 from extract.statements.refine import StatementInputs, apply_model, iter_statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
 
-MODEL_VERSION = "2026-11-29.2"
+MODEL_VERSION = "2026-11-29.3"
 ROLES = ("allocation", "change", "other", "total")
 # Regularisation chosen by 5-fold cross-validation on budget_train.jsonl (see `eval --sweep`).
 SUBJECT_C = 0.3

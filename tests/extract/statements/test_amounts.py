@@ -38,6 +38,15 @@ FOUND = [
     ("Spending hits 1.2bn this year.", [("1.2bn", 1_200_000_000, "USD")]),
     ("Toronto set aside C$3 million.", [("C$3 million", 3_000_000, "CAD")]),
     ("They raised 5 million dollars.", [("5 million dollars", 5_000_000, "USD")]),
+    ("The operating budget has a $52-million gap.", [("$52-million", 52_000_000, "USD")]),
+    ("Council passed a $1.5-billion plan.", [("$1.5-billion", 1_500_000_000, "USD")]),
+    ("Repairs may cost $2.5 to $3 million.", [("$2.5", 2_500_000, "USD"), ("$3 million", 3_000_000, "USD")]),
+    ("It needs between $4 and $7 million.", [("$4", 4_000_000, "USD"), ("$7 million", 7_000_000, "USD")]),
+    ("The hall needs $5-6 million.", [("$5", 5_000_000, "USD"), ("6 million", 6_000_000, "USD")]),
+    ("A pool would cost £10-12m.", [("£10", 10_000_000, "GBP"), ("12m", 12_000_000, "GBP")]),
+    ("Grants run from $500 to $1 million.", [("$500", 500, "USD"), ("$1 million", 1_000_000, "USD")]),
+    ("Tickets cost $20 to $25 each.", [("$20", 20, "USD"), ("$25", 25, "USD")]),
+    ("Perth gets AU$5m for trails.", [("AU$5m", 5_000_000, "AUD")]),
 ]
 
 NOT_AMOUNTS = [
