@@ -149,7 +149,11 @@ def apply_model(
         lang = "ko" if x.window.korean else "en"
         previous_end = statements[k - 1].amount.end if k else None
         choices = subject_choices(x.window, x.subjects, x.role, previous_end)
-        best = model.subject.best_scored([c.features for c in choices], lang)
+        # English grammar names the item in a few shapes the rules read (english_subjects.py); the
+        # ranker, fitted on 156 English amounts, chooses only where they find none (5-fold CV 0.711
+        # against 0.697 with the ranker choosing always; dev 7 of 7 against 6 of 7)
+        rule_stands = not x.window.korean and st.subject is not None
+        best = None if rule_stands else model.subject.best_scored([c.features for c in choices], lang)
         subject_score = float("-inf")
         if best is not None:
             chosen, subject_score = choices[best[0]], best[1]

@@ -228,7 +228,7 @@ def role_features(
     """Features of the k-th amount of spans (every amount of the text, in order); cues: role_cues(text)."""
     text, start, end = window.text, window.start, window.end
     lo, hi = _sentence(text, start, end)
-    feats = [f"rule={rule_role}", f"rank={min(rank, 4)}"]
+    feats = ["prior", f"rule={rule_role}", f"rank={min(rank, 4)}"]  # prior: each language its own class bias
     feats += _region_cues(cues, start, end, lo, hi)
     feats += _sentence_cues(cues, start, end, lo, hi)
     feats += _list_cues(cues, spans, k, lo, hi)

@@ -57,13 +57,55 @@ def _has_predicate(gap: str) -> bool:
     return any(split_particle(w)[1] in ("은", "는", "을", "를", "에", "이", "가") or _VERB_END.search(w) for w in words)
 
 
+# English money coming in, owed, held or missing, or what a household pays, is "other" by the
+# labelling conventions, named by the phrase's head or right next to the amount ("in revenue").
+_EN_NOT_SPENT_HEAD = re.compile(
+    r"\b(?:revenues?|tax|taxes|levy|levies|rates|rate|reserves?|reserve funds?|borrowing|debt|loans?|bonds?|deficit|"
+    r"surplus|hole|gap|shortfall|income|fees?|charges|bill|precept|home|house|household|funding assessment|"
+    r"grant application|request|bid|target)$",
+    re.I,
+)
+_EN_NOT_SPENT_NEAR = re.compile(
+    r"^\s?(?:a |per )(?:week|month)\b|^\s?(?:a |per )year per\b|^\s?per (?:household|home|property|resident|person)\b"
+    r"|^\s?(?:in|of)\s(?:new\s|extra\s|additional\s)?(?:revenue|income|taxes|"
+    r"property taxes|council tax|rates|fees|charges|borrowing|debt|reserves)\b",
+    re.I,
+)
+# A change told by its verb or its noun: "increased by $2m", "cut $1m", "saving £863,000", "an
+# increase of $8m", "a further £34.6 million".
+_EN_CHANGE_BEFORE = re.compile(
+    r"\b(?:increas|decreas|reduc|rais|cut|trimm|slash|boost|add|sav|fall|fell|fallen|drop|grow|grew|grown|rise|rose|"
+    r"risen|climb|jump|hike|lower|up|down)\w*\s+(?:by\s+|of\s+)?"
+    r"(?:(?:about|around|approximately|nearly|almost|roughly|some|just|over|under|more than|less than|a further|"
+    r"another|an additional|an extra|a total of|a)\s+)*$"
+    r"|\b(?:an?\s)?(?:additional|extra|further)\s+$|\bsavings?\s+of\s+(?:about\s|over\s|more than\s)?$",
+    re.I,
+)
+_EN_CHANGE_AFTER = re.compile(
+    r"\s?(?:more|less|increase|increases|cut|cuts|reduction|decrease|rise|hike|boost|higher|lower|in savings|"
+    r"in cuts|saving|savings)\b",
+    re.I,
+)
+# The whole budget, not a department's ("the District Attorney’s Office budget", "the sheriff's budget").
+_EN_WHOLE = re.compile(
+    r"\b(?:budget|spending plan|operating plan|capital plan|capital programme|capital program|estimates)$", re.I
+)
+_EN_OWNED = re.compile(r"['’]s\b|\b(?:office|department|service|division|agency|board|police|fire)\b", re.I)
+_EN_LEVEL = re.compile(r"\b(?:from|to)\s+(?:about\s|around\s|nearly\s|almost\s)?$", re.I)
+
+
 def role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:
-    before, after = sentence[:a_start].lower(), sentence[a_end:]
-    subj = subject.text if subject else ""
-    if v.EN_CHANGE.search(before[-30:]) or v.EN_CHANGE_AFTER.match(after):
-        return "change"
-    if v.EN_OTHER_SUBJECT.search(subj):
+    before, after = sentence[:a_start], sentence[a_end:]
+    subj = (subject.text if subject else "").strip()
+    if _EN_NOT_SPENT_HEAD.search(subj) or _EN_NOT_SPENT_NEAR.match(after) or v.EN_OTHER_SUBJECT.search(subj[-20:]):
         return "other"
-    if v.EN_TOTAL_SUBJECT.search(subj) and len(subj.split()) <= 4:
+    level = _EN_LEVEL.search(before[-20:])
+    if not level and (
+        _EN_CHANGE_BEFORE.search(before[-60:])
+        or _EN_CHANGE_AFTER.match(after)
+        or v.EN_CHANGE.search(before[-30:].lower())
+    ):
+        return "change"
+    if _EN_WHOLE.search(subj) and not _EN_OWNED.search(subj):
         return "total"
     return "allocation"

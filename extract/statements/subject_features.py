@@ -196,6 +196,29 @@ def _phrase_features(
     return feats
 
 
+def _word_class(w: Word | None) -> str:
+    if w is None:
+        return "none"
+    if w.stem in EN_STOP:
+        return w.stem
+    if w.text[:1].isdigit() or w.text[:1] in "$£€":
+        return "num"
+    return "cap" if w.text[:1].isupper() else "word"
+
+
+def _amount_context(window: AmountWindow) -> tuple[str, ...]:
+    """What stands right before and after an English amount ("of $5m", "$5m for"), to be read with
+    the side a phrase stands on: "for" after the amount points after it, "of" before it before it."""
+    before = window.before[-1] if window.before else None
+    after = window.after[0] if window.after else None
+    if before is not None and window.before_gaps and window.before_gaps[-1][1]:
+        before = None
+    if after is not None and window.after_gaps and window.after_gaps[0][1]:
+        after = None
+    tail = window.text[window.end : window.end + 2].strip()[:1]
+    return (f"b1={_word_class(before)}", f"a1={_word_class(after)}", f"ap={tail if tail in ',.;:)(' else ''}")
+
+
 def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
     """The phrases of up to MAX_WORDS words near the amount, before or after it, with their features.
 
@@ -203,6 +226,7 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
     the amount) and of the whole; the first three are shared by many phrases and read once."""
     out: list[Candidate] = []
     korean = window.korean
+    context = () if korean else _amount_context(window)
     for side, seq, gaps in (("B", window.before, window.before_gaps), ("A", window.after, window.after_gaps)):
         n = len(seq)
         lasts: dict[int, list[str]] = {}
@@ -224,5 +248,7 @@ def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate
             if k not in anchors:
                 anchors[k] = _anchor(window, seq, k, side, gaps[k])
             feats = (*lasts[j], *firsts[i], *anchors[k], *_phrase_features(words, text, rule, side, dist, korean))
+            if context:
+                feats = (*feats, *[f"{side}&{c}" for c in context])
             out.append(_new_candidate(Candidate, (start, end, text, feats)))
     return out

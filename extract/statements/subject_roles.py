@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.statements.subjects import is_org_name
-from extract.statements.vocabulary import NATIONAL_MONEY
+from extract.statements.vocabulary import KO_TOTAL_SUBJECT, NATIONAL_MONEY
 
 # A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
 # train set 211 of 214 amounts whose labelled subject names one are totals, changes or other.
@@ -66,4 +66,18 @@ def roles_ruled_out(
         out += ("total",)
     if _REVENUE.search(subject.split()[-1]) and not whole and not grant_won:
         out += ("allocation", "total", "change")
+    if not whole and _item_budget(subject):
+        out += ("total",)
     return out
+
+
+# "가로등 교체 예산", "학교급식비 예산": an item's budget is part of the whole, never the whole. Of the
+# 43 labelled Korean amounts (train and dev) whose subject is a phrase ending in 예산 that names no
+# whole budget, stage, time or organisation, none is a total (15 allocations, 26 changes, 2 other).
+_ITEM_BUDGET = re.compile(r"\S\s+\S*예산$")
+
+
+def _item_budget(subject: str) -> bool:
+    if not _ITEM_BUDGET.search(subject) or KO_TOTAL_SUBJECT.match(subject):
+        return False
+    return not any(is_org_name(word.removesuffix("의")) for word in subject.split())

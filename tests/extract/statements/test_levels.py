@@ -220,7 +220,7 @@ def test_the_two_ends_of_a_move(text: str, first: str, second: str, paired: bool
 def test_a_moves_two_ends_share_one_role() -> None:
     """The start of a move leans to allocation, its end (alone) to total: together they are one thing."""
     model = _model({"ko:from_level": (3.0, 0.0, 0.0, 0.0), "ko:to_level": (0.0, 0.0, 0.0, 1.0)}, (0.0,) * 4)
-    found = extract_statements("가로등 교체 예산을 30억원에서 12억원으로 줄였다.", published=DAY, model=model)
+    found = extract_statements("내년 예산을 30억원에서 12억원으로 줄였다.", published=DAY, model=model)
     assert [(s.amount.text, s.role) for s in found] == [("30억원", "allocation"), ("12억원", "allocation")]
-    [alone] = extract_statements("가로등 교체 예산을 12억원으로 줄였다.", published=DAY, model=model)
+    [alone] = extract_statements("내년 예산을 12억원으로 줄였다.", published=DAY, model=model)
     assert alone.role == "total"

@@ -15,7 +15,11 @@ from extract.statements.subject_roles import roles_ruled_out
         ("내년 국비", True, False, {"total"}),  # national money is no whole budget
         ("지방세와 세외수입", True, False, {"allocation", "total", "change"}),  # revenue is "other"
         ("특별교부세", True, True, set()),  # unless it is a grant the place won
-        ("세수 감소로 줄어든 복지 예산", True, False, set()),  # headed by 예산, not by revenue
+        ("세수 감소로 줄어든 복지 예산", True, False, {"total"}),  # headed by an item's 예산, not by revenue
+        ("가로등 교체 예산", True, False, {"total"}),  # an item's budget is never the whole
+        ("내년도 예산", True, False, set()),  # the year's budget may be
+        ("광산구의 예산", True, False, set()),  # and so may a place's
+        ("제2회 추경 예산", True, False, {"allocation"}),
         ("체육공원 조성사업", True, False, set()),
         ("council reserves", False, False, {"allocation"}),
         ("road repairs", False, False, set()),

@@ -1,0 +1,91 @@
+"""Table tests for the English subject shapes and the rules' English role (sentences written for
+these tests; figures made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.statements.english_subjects import english_subject
+from extract.statements.rule_roles import role_en
+
+# (sentence, amount text, the phrase the rules name)
+SUBJECTS = [
+    # a purpose after the amount
+    ("The plan sets aside $4 million for playground repairs.", "$4 million", "playground repairs"),
+    ("It includes $2 million to resurface the harbour road.", "$2 million", "resurface the harbour road"),
+    ("Another $31,000 is needed to replace the library roof.", "$31,000", "replace the library roof"),
+    ("Council found $12 million in unplanned savings.", "$12 million", "unplanned savings"),
+    (
+        "About $5.5 million in 2025 for bike lanes, crossings and footpaths.",
+        "$5.5 million",
+        "bike lanes, crossings and footpaths",
+    ),
+    ("$7.1 billion of that on the council's water pipes.", "$7.1 billion", "council's water pipes"),
+    ("$640,000 is recommended for the repair of the town hall clock.", "$640,000", "repair of the town hall clock"),
+    ("Councillors approved $3 million allocated for the county's transit fund.", "$3 million", "county's transit fund"),
+    # a named thing before "of"; a counting word sends the reader on
+    ("The project needs a local match of $210,000.", "$210,000", "local match"),
+    ("The council expects borrowing of £18.2m next year.", "£18.2m", "borrowing"),
+    ("A total of $2.2 million in 2026 for storm drains.", "$2.2 million", "storm drains"),
+    ("The city got a partial award in the amount of $900,000.", "$900,000", "partial award"),
+    # the subject of a copula or of a verb of size
+    ("The general fund portion is $84.5 million.", "$84.5 million", "general fund portion"),
+    # the thing spent on, as the labels name it ("Spending on external consultants has fallen")
+    ("Spending on agency staff has fallen by more than £3 million.", "£3 million", "agency staff"),
+    ("Parks will see a total increase of €2.4m.", "€2.4m", "Parks"),
+    ("The proposed county budget is set to rise by almost €4.1 million.", "€4.1 million", "county budget"),
+    # a move between levels names what moves
+    ("Approve an increase to the harbour budget from £12.5m to £14.1m.", "£14.1m", "harbour budget"),
+    ("Approve an increase to the harbour budget from £12.5m to £14.1m.", "£12.5m", "harbour budget"),
+    # the amount as an adjective
+    ("Council adopted a $48 million capital budget for 2026.", "$48 million", "capital budget"),
+    ("The board approved a $62 million Capital Plan on Monday.", "$62 million", "Capital Plan"),
+    ("The city faces a $31-million hole in its budget.", "$31-million", "hole"),
+    # a heading and its figure
+    ("• Coastal Paths Plan $400k (0.4%) • Urban Forest Programme $120k", "$120k", "Urban Forest Programme"),
+]
+
+NOTHING = [
+    ("The council said $3 million.", "$3 million"),  # no phrase names what it is for
+    ("It rose by about $2 million last year.", "$2 million"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "amount", "expected"), SUBJECTS)
+def test_english_subject(sentence: str, amount: str, expected: str) -> None:
+    start = sentence.index(amount)
+    found = english_subject(sentence, start, start + len(amount))
+    assert found is not None
+    assert found.text == expected
+    assert sentence[found.start : found.end] == expected
+
+
+@pytest.mark.parametrize(("sentence", "amount"), NOTHING)
+def test_no_english_subject(sentence: str, amount: str) -> None:
+    start = sentence.index(amount)
+    assert english_subject(sentence, start, start + len(amount)) is None
+
+
+# (sentence, amount text, the rules' role)
+ROLES = [
+    ("The council approved a $48 million budget.", "$48 million", "total"),
+    ("The operating budget is $120 million.", "$120 million", "total"),
+    ("The fire department's budget is $9 million.", "$9 million", "allocation"),
+    ("The plan sets aside $4 million for playground repairs.", "$4 million", "allocation"),
+    ("Spending on agency staff has fallen by more than £3 million.", "£3 million", "change"),
+    ("Cutting the cost of office space is saving £1.2 million a year.", "£1.2 million", "change"),
+    ("Parks get an additional $750,000 this year.", "$750,000", "change"),
+    ("Council approved an $8 million increase for roads.", "$8 million", "change"),
+    ("Council expects borrowing of £18.2m next year.", "£18.2m", "other"),
+    ("The levy will bring $4 million in new revenue.", "$4 million", "other"),
+    ("Homeowners face a tax bill of $2,900.", "$2,900", "other"),
+    ("The county's reserves stand at $30 million.", "$30 million", "other"),
+    ("Approve an increase to the harbour budget from £12.5m to £14.1m.", "£14.1m", "total"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "amount", "expected"), ROLES)
+def test_english_rule_role(sentence: str, amount: str, expected: str) -> None:
+    start = sentence.index(amount)
+    end = start + len(amount)
+    assert role_en(sentence, start, end, english_subject(sentence, start, end)) == expected
