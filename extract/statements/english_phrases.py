@@ -26,8 +26,18 @@ BREAK_WORDS = frozenset(
         "budgeted provided set spent invested funded paid received awarded granted "
         "make makes made need needs needed use uses used keep keeps kept get gets got give gives gave take takes took "
         "bring brings brought go goes went come comes came help helps put puts let lets mean means meant show shows "
-        "showed want wants wanted expect expects expected continue continues continued"
+        "showed want wants wanted expect expects expected continue continues continued "
+        "rose rise rises risen fell fall falls fallen grew grow grows grown hit hits "
+        "it they we he she i you them us"
     ).split()
+)
+# Verbs of size and movement no suffix gives away ("Funding for parks rose to $22.7 million").
+IRREGULAR_VERBS = frozenset("rose rise rises risen fell fall falls fallen grew grow grows grown hit hits".split())
+# A time after a phrase is not part of it: "the budget for 2025 amounts to", "spending in FY 2024-25 is".
+_TRAILING_TIME = re.compile(
+    r"\s+(?:for|in|of)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|FY\s?)?"
+    r"(?:(?:19|20)\d\d(?:[-/]\d{2,4})?|next year|this year|last year|the coming year)\s*$",
+    re.I,
 )
 TIME_WORDS = frozenset(
     "year years month months week weeks day days annually yearly monthly fy financial fiscal next last this "
@@ -46,6 +56,15 @@ _MAX_WORDS = 9
 
 _SCALES = frozenset("million billion thousand trillion m bn k mn".split())
 _MODALS = frozenset("will would could can should may might must to".split())
+
+
+def _plain(token: str) -> bool:
+    """A word that may stand on either side of a phrase's "and": no verb, article or preposition."""
+    low = token.lower()
+    return is_word(token) and low not in BREAK_WORDS and low not in DETERMINERS and low not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset("of for to on at in and or".split())
 
 
 def _verb_like(word: str) -> bool:
@@ -157,6 +176,9 @@ def _timely(phrase: str) -> bool:
 
 def phrase_before(text: str, end: int) -> Subject | None:
     """The noun phrase that ends at text[:end]: back to a determiner, a preposition or a break."""
+    time = _TRAILING_TIME.search(text, max(0, end - 40), end)
+    if time is not None:
+        end = time.start()
     tokens = read_tokens(text[:end])
     k = len(tokens) - 1
     last = k
@@ -166,6 +188,9 @@ def phrase_before(text: str, end: int) -> Subject | None:
         if not is_word(tok) and tok not in ("’s", "'s", "‘", "’"):
             break
         if low in BREAK_WORDS or low in DETERMINERS or low in ("of", "for", "to", "on", "at", "in", "and"):
+            if low == "and" and 0 < k < last and _plain(tokens[k - 1][2]) and _plain(tokens[k + 1][2]):
+                k -= 1  # "parks and recreation", "repairs and improvements"
+                continue
             if low in ("of", "and") and k < last and k > 0 and is_word(tokens[k - 1][2]):
                 # "cost savings and adding revenue", "Department of Transportation": keep going only
                 # when the word before is capitalised like the rest ("Office of the Mayor" is one name)

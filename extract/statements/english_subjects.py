@@ -21,6 +21,7 @@ from extract.statements.english_phrases import (
     BREAK_WORDS,
     DETERMINERS,
     GENERIC,
+    IRREGULAR_VERBS,
     is_word,
     phrase_after,
     phrase_before,
@@ -77,6 +78,7 @@ def _verb_group_start(tokens: list[tuple[int, int, str]]) -> int | None:
             break
         if (
             low in _AUXILIARIES
+            or low in IRREGULAR_VERBS
             or before in _AUXILIARIES
             or low.endswith(("ed", "ing", "en"))
             or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and verbs == 0 and before not in DETERMINERS)
@@ -110,13 +112,37 @@ _FROM_TO_BEFORE = re.compile(
 )
 
 
+_MOVE = re.compile(
+    r"\b(?:increas|decreas|rais|rise|rose|risen|grow|grew|cut|reduc|fall|fell|drop|lower|boost|bring|brought|"
+    r"up|down|from|climb|jump)\w*",
+    re.I,
+)
+
+
 def _level_subject(text: str, start: int) -> Subject | None:
     """What moves from one level to another: "the HRA capital budget from £33.2m to £37.2m"."""
     m = _FROM_TO_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or not _MOVE.search(text, max(0, m.start() - 60), m.end()):
+        return None  # "amounts to", "comes to": a size, no move
+    found = phrase_before(text, m.start()) or _clause_subject(text, m.start())  # "Funding rose to $5m"
+    return found if found is not None and not _generic(found) else None
+
+
+# "Police will receive $98.3 million, an increase of $3.4 million", "rose to $22.7 million from
+# $20.9 million": the second amount measures the first's item.
+_AFTER_AMOUNT = re.compile(
+    r"(?P<amount>(?:[A-Z]{1,2})?[$£€]\s?[\d.,]*\d(?:[\s-]?(?:million|billion|thousand|m|bn|k)\b)?)"
+    r"(?:,?\s+(?:an?\s+)?(?:increase|rise|cut|decrease|reduction|drop|jump|gain)\s+of|\s+(?:from|to))\s+"
+    r"(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s)?$",
+    re.I,
+)
+
+
+def _linked_subject(text: str, start: int) -> Subject | None:
+    m = _AFTER_AMOUNT.search(text, max(0, start - 60), start)
     if m is None:
         return None
-    found = phrase_before(text, m.start())
-    return found if found is not None and not _generic(found) else None
+    return english_subject(text, m.start("amount"), m.end("amount"))
 
 
 def _generic(subject: Subject | None) -> bool:
@@ -159,7 +185,7 @@ def english_subject(text: str, start: int, end: int) -> Subject | None:
         adjective = phrase_after(text, end, bare=True)  # "a $105 million Capital Budget", "a $950,000 City Match"
         if adjective is not None and not _generic(adjective):
             return adjective
-    level = _level_subject(text, start)
+    level = _level_subject(text, start) or _linked_subject(text, start)
     if level is not None:
         return level
     copula = _COPULAS.search(before)

@@ -41,6 +41,20 @@ SUBJECTS = [
     ("Council adopted a $48 million capital budget for 2026.", "$48 million", "capital budget"),
     ("The board approved a $62 million Capital Plan on Monday.", "$62 million", "Capital Plan"),
     ("The city faces a $31-million hole in its budget.", "$31-million", "hole"),
+    # a second amount that measures the first's item
+    ("Police will receive $98.3 million, an increase of $3.4 million.", "$3.4 million", "Police"),
+    (
+        "Funding for parks and recreation rose to $22.7 million from $20.9 million.",
+        "$22.7 million",
+        "parks and recreation",
+    ),
+    (
+        "Funding for parks and recreation rose to $22.7 million from $20.9 million.",
+        "$20.9 million",
+        "parks and recreation",
+    ),
+    # a size with a time after the phrase; "amounts to" is no move
+    ("The city's budget for 2025 amounts to €1.3 billion.", "€1.3 billion", "city's budget"),
     # a heading and its figure
     ("• Coastal Paths Plan $400k (0.4%) • Urban Forest Programme $120k", "$120k", "Urban Forest Programme"),
 ]
