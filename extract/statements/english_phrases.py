@@ -144,6 +144,9 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
             break
         if bare and low in ("in", "on", "at", "for", "to", "of", "from", "by"):
             break
+        if last >= first and low in ("next", "last", "this") and k + 1 < len(tokens):
+            if tokens[k + 1][2].lower() in TIME_WORDS:
+                break  # "a £4.5m boost next year": the time is not the thing
         if low in ("in", "on", "at", "for", "to", "of") and k + 1 < len(tokens):
             following = tokens[k + 1][2].lower()
             if _is_year(tokens[k + 1][2]) or following in TIME_WORDS or not is_word(tokens[k + 1][2]):

@@ -59,7 +59,7 @@ _AUXILIARIES = frozenset(
     "to set also still already now further".split()
 )
 _LEAD_INS = frozenset(
-    "about around approximately nearly almost roughly some just only over under more less than up at least "
+    "about around approximately nearly almost roughly some just only over under more less than up at least from "
     "by to of a an the further additional extra another total increase rise cut reduction".split()
 )
 
@@ -112,6 +112,12 @@ _FROM_TO_BEFORE = re.compile(
 )
 
 
+_CUT_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|trimmed|trims|slashed|slashes|removed|removes|took|takes|taking|saved|saves|saving|"
+    r"shaved|reduced|withdrew|withdrawn|clawed back)\s+(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s|"
+    r"another\s|a further\s|an additional\s)?$",
+    re.I,
+)
 _MOVE = re.compile(
     r"\b(?:increas|decreas|rais|rise|rose|risen|grow|grew|cut|reduc|fall|fell|drop|lower|boost|bring|brought|"
     r"up|down|from|climb|jump)\w*",
@@ -132,7 +138,7 @@ def _level_subject(text: str, start: int) -> Subject | None:
 # $20.9 million": the second amount measures the first's item.
 _AFTER_AMOUNT = re.compile(
     r"(?P<amount>(?:[A-Z]{1,2})?[$£€]\s?[\d.,]*\d(?:[\s-]?(?:million|billion|thousand|m|bn|k)\b)?)"
-    r"(?:,?\s+(?:an?\s+)?(?:increase|rise|cut|decrease|reduction|drop|jump|gain)\s+of|\s+(?:from|to))\s+"
+    r"(?:,?\s+(?:an?\s+)?(?:increase|rise|cut|decrease|reduction|drop|jump|gain)\s+of|,?\s+(?:up\s+|down\s+)?(?:from|to))\s+"
     r"(?:about\s|around\s|nearly\s|almost\s|over\s|more than\s)?$",
     re.I,
 )
@@ -170,6 +176,10 @@ def english_subject(text: str, start: int, end: int) -> Subject | None:
     cursor = skip.end() if skip else end
     after_word = re.match(r"\s*([A-Za-z]+)\s+", text[cursor:])
     purpose: Subject | None = None
+    if after_word and after_word.group(1).lower() == "from" and _CUT_BEFORE.search(text, max(0, start - 40), start):
+        taken_from = phrase_after(text, cursor + after_word.end())  # "cut $2.3 million from the planning department"
+        if taken_from is not None:
+            return taken_from
     if after_word and after_word.group(1).lower() in _PURPOSE_PREPOSITIONS:
         prep = after_word.group(1).lower()
         level = prep == "to" and _LEVEL_BEFORE.search(text[max(0, start - 20) : start])

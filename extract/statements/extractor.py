@@ -70,7 +70,8 @@ def _find_verb(after: str, korean: bool) -> tuple[str | None, str | None]:
 
 
 _KO_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.KO_VERBS))
-_EN_VERB_RE = re.compile("|".join(re.escape(stem) for stem, _ in v.EN_VERBS))
+# an English stem starts a word: "pass" is no verb in "passenger", nor "fund" in "refund"
+_EN_VERB_RE = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem, _ in v.EN_VERBS) + ")")
 _KO_VERB_ACTIONS = dict(reversed(v.KO_VERBS))
 _EN_VERB_ACTIONS = dict(reversed(v.EN_VERBS))
 

@@ -79,7 +79,8 @@ _EN_BUDGET_IS = re.compile(
     re.I,
 )
 _EN_BUDGET_AFTER = re.compile(
-    r"\s?(?:operating |capital |annual |total |net |gross |general fund |county |city |council )?budget\b"
+    r"\s?(?:operating |capital |annual |total |net |gross |general fund |county |city |council )?"
+    r"(?:budget|spending plan|operating plan)\b"
     r"(?!\s(?:cuts?|increases?|rises?|shortfall|gap|deficit|hole|surplus|reductions?|savings|overruns?)\b)",
     re.I,
 )

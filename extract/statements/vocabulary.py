@@ -76,7 +76,9 @@ EN_VERBS: tuple[tuple[str, str], ...] = (
     ("propos", "propose"),
     ("recommend", "propose"),
     ("request", "request"),
-    ("need", "request"),
+    ("needed", "request"),  # the verb only: "the county's jail needs" names no request
+    ("need to", "request"),
+    ("needs to", "request"),
     ("available", "allocate"),
     ("fund", "allocate"),
 )

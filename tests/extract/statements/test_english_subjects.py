@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.statements.english_subjects import english_subject
+from extract.statements.extractor import extract_statements
 from extract.statements.rule_roles import role_en
 
 # (sentence, amount text, the phrase the rules name)
@@ -53,6 +54,11 @@ SUBJECTS = [
         "$20.9 million",
         "parks and recreation",
     ),
+    ("The sheriff's office gets $145 million, up from $139 million.", "$139 million", "sheriff's office"),
+    # what money is cut from
+    ("Supervisors cut $2.3 million from the planning department.", "$2.3 million", "planning department"),
+    # a time after the amount's noun is not the item
+    ("Highways maintenance will benefit from a £4.5m boost next year.", "£4.5m", "Highways maintenance"),
     # a size with a time after the phrase; "amounts to" is no move
     ("The city's budget for 2025 amounts to €1.3 billion.", "€1.3 billion", "city's budget"),
     # a heading and its figure
@@ -103,3 +109,21 @@ def test_english_rule_role(sentence: str, amount: str, expected: str) -> None:
     start = sentence.index(amount)
     end = start + len(amount)
     assert role_en(sentence, start, end, english_subject(sentence, start, end)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("A $500,000 study of the county's jail needs was also funded.", "allocate"),  # "needs" is a noun
+        ("Another $27,000 is needed for new signs.", "request"),
+        ("The $40,000 passenger shelter was approved.", "approve"),  # no "pass" inside "passenger"
+    ],
+)
+def test_english_action_is_a_whole_verb(sentence: str, action: str) -> None:
+    [statement] = extract_statements(sentence, published=None, lang="en")
+    assert statement.action == action
+
+
+def test_spending_plan_after_the_amount_is_the_whole() -> None:
+    [statement] = extract_statements("The board approved the $1.2 billion spending plan.", published=None, lang="en")
+    assert statement.role == "total"
