@@ -164,7 +164,7 @@ def _rule_statements(text: str, *, published: datetime.date | None, org: str | N
         stage=_find_stage(text[:300]),  # the lead says which stage the whole article is about
         years=years,
         year_starts=[y[1] for y in years],
-        org_index=OrgIndex(text, orgs, home, (doc_org, org)),
+        org_index=OrgIndex(text, orgs, home, (doc_org, org), korean),
     )
     spans = _sentence_spans(text)
     starts = [s for s, _ in spans]

@@ -29,13 +29,20 @@ class OrgIndex:
     is a bisection and a page of thousands of sentences stays linear."""
 
     def __init__(
-        self, text: str, mentions: Sequence[Mention], home: str | None, defaults: tuple[str | None, ...]
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        home: str | None,
+        defaults: tuple[str | None, ...],
+        korean: bool = True,
     ) -> None:
         self.text = text
         self.starts = [m[0] for m in mentions]
         self.ends = [m[1] for m in mentions]
         self.names = [canonical_org(m[2], home) for m in mentions]
-        self.topic = [bool(ORG_TOPIC_PARTICLE.match(text, m[1])) for m in mentions]
+        # English marks no topic: a council a sentence names is what the sentences after it go on
+        # with ("Brisbane City Council's budget totals $4.3 billion. It earmarks $1.1 billion ...")
+        self.topic = [not korean or bool(ORG_TOPIC_PARTICLE.match(text, m[1])) for m in mentions]
         self.defaults = defaults
         self.by_kind: dict[str, tuple[list[int], list[str]]] = {kind: ([], []) for kind in _KINDS}
         for end, name in zip(self.ends, self.names, strict=True):

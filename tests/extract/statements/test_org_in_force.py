@@ -48,3 +48,14 @@ def test_an_english_sentence_opening_the_is_no_part_of_the_name() -> None:
     text = "The Springfield City Council adopted a $412 million budget on Tuesday."
     [st] = extract_statements(text, published=DAY)
     assert st.org == "Springfield City Council"
+
+
+def test_an_english_sentence_goes_on_with_the_council_named_before_it() -> None:
+    text = (
+        "Hillview City Council approved its $90 million budget. "
+        "Meanwhile, Ashford County Council has approved a £1.4bn budget. "
+        "Adult social care will get an extra £42m next year."
+    )
+    found = {st.amount.text: st for st in extract_statements(text, published=DAY, lang="en")}
+    assert found["$90 million"].org == "Hillview City Council"
+    assert found["£42m"].org == "Ashford County Council"
