@@ -49,7 +49,7 @@ GENERIC = frozenset(
     "total sum amount figure cost costs price value increase rise decrease cut cuts reduction drop boost hike "
     "investment investments spend spending expenditure additional extra further more less up down change "
     "estimate estimates level levels portion share balance tune order range region excess upwards "
-    "average maximum minimum".split()
+    "average maximum minimum addition additions removal transfer carry-forward provision".split()
 )
 _MAX_WORDS = 9
 
@@ -110,6 +110,10 @@ def _list_continues(tokens: list[tuple[int, int, str]], k: int) -> int:
     return -1
 
 
+_WHEN = frozenset("last this next previous current coming".split())
+_YEARS_OWN = frozenset(("year's", "year’s", "years'", "month's", "month’s"))
+
+
 def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = False) -> Subject | None:
     """The noun phrase that starts at text[start:], up to its clause break; infinitive: it follows a
     purpose "to" and opens with its verb ("to replenish the mulch"); bare: no preposition's phrase
@@ -118,6 +122,10 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
     k = 0
     while k < len(tokens) and tokens[k][2].lower() in DETERMINERS:
         k += 1
+    if k + 1 < len(tokens) and tokens[k][2].lower() in _WHEN and tokens[k + 1][2].lower() in _YEARS_OWN:
+        k += 2  # "on last year's budget": the budget, not the year
+    elif k < len(tokens) and tokens[k][2].lower() in ("previous", "current") and k + 1 < len(tokens):
+        k += 1  # "on the previous budget"
     first = k
     last = -1
     words = 0

@@ -51,6 +51,8 @@ _SKIP_AFTER = re.compile(
     r"over\s+(?:the\s+)?(?:next\s+)?(?:\w+\s+)?years?\s+|"
     r"(?:(?:is|are|was|were|will be|would be|has been|have been)\s+(?:being\s+)?)?(?:\w+ed|set aside|available|"
     r"proposed|recommended|needed|required)\s+(?=for\b|to\b|toward|on\b|in\b)|"
+    r"in\s+(?:the\s+|next\s+year['’]s\s+|this\s+year['’]s\s+)?(?:\d{4}(?:[-/]\d{2,4})?\s+)?budget"
+    r"(?:\s+\d{4}(?:[-/]\d{2,4})?)?\s+(?=for\b|to\b|toward|on\b)|"
     r"of\s+(?:that|it|this|which)\s+)*",
     re.I,
 )
@@ -169,6 +171,21 @@ _APPROXIMATELY = re.compile(
 _HEADING_START = re.compile(r"(?:^|[\n•·▪■\-–—*]|\d[)%]?|\d\s?(?:[mkb]|bn|million|billion)\b\)?)\s*$", re.I)
 
 
+_CHANGE_NOUN_AFTER = re.compile(r"[\s-]+(?:increase|rise|cut|decrease|reduction|drop|jump)\s+(?:on|over)\s+", re.I)
+_WHOLE_HEADS = frozenset("budget budgets plan programme program".split())
+
+
+def _whole_named(before: str, offset: int) -> Subject | None:
+    """A whole budget named as the subject of a copula right before the amount ("The new budget is")."""
+    copula = _COPULAS.search(before)
+    if copula is None:
+        return None
+    found = phrase_before(before, copula.start())
+    if found is None or found.text.split()[-1].lower() not in _WHOLE_HEADS:
+        return None
+    return Subject(found.text, found.start + offset, found.end + offset)
+
+
 def english_subject(text: str, start: int, end: int) -> Subject | None:
     """ "$6 million for projects at parks" -> projects at parks; "borrowing of £24.80m" -> borrowing."""
     text = re.sub(r"<br\s*/?>", lambda m: " " * len(m.group()), text)
@@ -176,6 +193,11 @@ def english_subject(text: str, start: int, end: int) -> Subject | None:
     cursor = skip.end() if skip else end
     after_word = re.match(r"\s*([A-Za-z]+)\s+", text[cursor:])
     purpose: Subject | None = None
+    compared = _CHANGE_NOUN_AFTER.match(text, end)
+    if compared is not None:
+        base = phrase_after(text, compared.end())  # "a €14 million increase on the previous budget"
+        if base is not None:
+            return base
     if after_word and after_word.group(1).lower() == "from" and _CUT_BEFORE.search(text, max(0, start - 40), start):
         taken_from = phrase_after(text, cursor + after_word.end())  # "cut $2.3 million from the planning department"
         if taken_from is not None:
@@ -185,10 +207,17 @@ def english_subject(text: str, start: int, end: int) -> Subject | None:
         level = prep == "to" and _LEVEL_BEFORE.search(text[max(0, start - 20) : start])
         if not level:
             purpose = phrase_after(text, cursor + after_word.end(), infinitive=prep == "to")
-            if purpose and prep in ("for", "toward", "towards", "on"):
-                return purpose
     before = text[max(0, start - 200) : start]
     offset = start - len(before)
+    whole = _whole_named(before, offset)
+    if whole is not None:
+        return whole  # "The new budget is $896.2 million for all county services": the budget
+    if (
+        purpose is not None
+        and after_word is not None
+        and after_word.group(1).lower() in ("for", "toward", "towards", "on")
+    ):
+        return purpose
     if re.search(r"\b(?:a|an|the|its|their|our|this)\s+$", before, re.I) and re.match(
         r"[\s-]+[A-Za-z]", text[end : end + 2]
     ):

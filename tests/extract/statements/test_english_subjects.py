@@ -24,10 +24,17 @@ SUBJECTS = [
     ("$7.1 billion of that on the council's water pipes.", "$7.1 billion", "council's water pipes"),
     ("$640,000 is recommended for the repair of the town hall clock.", "$640,000", "repair of the town hall clock"),
     ("Councillors approved $3 million allocated for the county's transit fund.", "$3 million", "county's transit fund"),
+    ("A total of €2,150,400 has been provided in Budget 2026 for library services.", "€2,150,400", "library services"),
+    # a change measured against a base names the base
+    ("It passed a €412 million budget, a €9 million increase on the previous budget.", "€9 million", "budget"),
+    ("Parks spending rose, an increase of €2m on last year's budget.", "€2m", "budget"),
+    # a whole budget as the subject of a copula beats the services it is for
+    ("The new budget is $642.1 million for all county services.", "$642.1 million", "new budget"),
     # a named thing before "of"; a counting word sends the reader on
     ("The project needs a local match of $210,000.", "$210,000", "local match"),
     ("The council expects borrowing of £18.2m next year.", "£18.2m", "borrowing"),
     ("A total of $2.2 million in 2026 for storm drains.", "$2.2 million", "storm drains"),
+    ("Recommend the addition of £12.4M to the Housing Capital programme.", "£12.4M", "Housing Capital programme"),
     ("The city got a partial award in the amount of $900,000.", "$900,000", "partial award"),
     # the subject of a copula or of a verb of size
     ("The general fund portion is $84.5 million.", "$84.5 million", "general fund portion"),
