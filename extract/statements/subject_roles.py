@@ -26,10 +26,12 @@ _WHOLE_BUDGET = re.compile(
 # 예산" is no revenue, "지방세와 세외수입" is.
 _REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이월금|지방채|채무|부채|세수")
 
-# English: money coming in, owed, held or missing, and what a household pays, is no allocation: of
-# the labelled English amounts whose subject is headed so, 28 are "other", 1 a change, 1 a total.
+# English: money coming in, owed, held or missing, and what a household pays, is "other": of the
+# labelled English amounts (train and dev) whose subject is headed so, 30 are "other", 1 a change,
+# 1 a total.
 _EN_NOT_SPENDING = re.compile(
-    r"\b(?:revenues?|tax|taxes|levy|rates|reserves?|borrowing|debt|deficit|hole|shortfall|income|surplus|bill|home)$",
+    r"\b(?:revenues?|tax|taxes|levy|rates|reserves?|reserve funds?|borrowing|debt|deficit|hole|shortfall|income|"
+    r"surplus|bill|home|funding assessment)$",
     re.I,
 )
 
@@ -55,7 +57,7 @@ def roles_ruled_out(
     if national_report and korean and is_org_name(subject.replace(" ", "")):
         return ("total",)
     if not korean:
-        return ("allocation",) if _EN_NOT_SPENDING.search(subject) else ()
+        return ("allocation", "total", "change") if _EN_NOT_SPENDING.search(subject) else ()
     out: tuple[str, ...] = ()
     whole = _WHOLE_BUDGET.search(subject)
     if whole:

@@ -21,7 +21,7 @@ from extract.statements.subject_roles import roles_ruled_out
         ("광산구의 예산", True, False, set()),  # and so may a place's
         ("제2회 추경 예산", True, False, {"allocation"}),
         ("체육공원 조성사업", True, False, set()),
-        ("council reserves", False, False, {"allocation"}),
+        ("council reserves", False, False, {"allocation", "total", "change"}),  # money held is "other"
         ("road repairs", False, False, set()),
         (None, True, False, set()),
     ],
