@@ -32,7 +32,10 @@ BREAK_WORDS = frozenset(
     ).split()
 )
 # Verbs of size and movement no suffix gives away ("Funding for parks rose to $22.7 million").
-IRREGULAR_VERBS = frozenset("rose rise rises risen fell fall falls fallen grew grow grows grown hit hits".split())
+IRREGULAR_VERBS = frozenset(
+    "rose rise rises risen fell fall falls fallen grew grow grows grown hit hits went go goes gone came come "
+    "comes".split()
+)
 # A time after a phrase is not part of it: "the budget for 2025 amounts to", "spending in FY 2024-25 is".
 _TRAILING_TIME = re.compile(
     r"\s+(?:for|in|of)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|FY\s?)?"
@@ -72,8 +75,14 @@ def _verb_like(word: str) -> bool:
     return word in BREAK_WORDS or word.endswith("ed")
 
 
-def read_tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+# A phrase is read within this many characters of where it starts or ends: a run-on page of
+# thousands of amounts costs the same a phrase as a sentence does.
+PHRASE_REACH = 240
+
+
+def read_tokens(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """The tokens of text[lo:hi], with their positions in text."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 def is_word(token: str) -> bool:
@@ -118,7 +127,7 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
     """The noun phrase that starts at text[start:], up to its clause break; infinitive: it follows a
     purpose "to" and opens with its verb ("to replenish the mulch"); bare: no preposition's phrase
     is taken in ("a $31-million hole in its budget": hole)."""
-    tokens = read_tokens(text[start:])
+    tokens = read_tokens(text, start, start + PHRASE_REACH)
     k = 0
     while k < len(tokens) and tokens[k][2].lower() in DETERMINERS:
         k += 1
@@ -170,7 +179,7 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
         last -= 1
     if last < first:
         return None
-    s, e = start + tokens[first][0], start + tokens[last][1]
+    s, e = tokens[first][0], tokens[last][1]
     phrase = text[s:e]
     if phrase.lower() in GENERIC or _is_year(phrase) or _timely(phrase):
         return None
@@ -190,7 +199,7 @@ def phrase_before(text: str, end: int) -> Subject | None:
     time = _TRAILING_TIME.search(text, max(0, end - 40), end)
     if time is not None:
         end = time.start()
-    tokens = read_tokens(text[:end])
+    tokens = read_tokens(text, max(0, end - PHRASE_REACH), end)
     k = len(tokens) - 1
     last = k
     while k >= 0:
@@ -227,7 +236,7 @@ def phrase_before(text: str, end: int) -> Subject | None:
     phrase = text[s:e]
     if _timely(phrase) or (first == last and not phrase[:1].isupper() and _verb_like(phrase.lower())):
         return None
-    in_the = _IN_THE.search(text, 0, s) if phrase.lower() in ("amount", "sum") else None
+    in_the = _IN_THE.search(text, max(0, s - 20), s) if phrase.lower() in ("amount", "sum") else None
     if in_the is not None:
         return phrase_before(text, in_the.start())  # "a partial award in the amount of $3.8m"
     return Subject(phrase, s, e)

@@ -22,6 +22,7 @@ from extract.statements.english_phrases import (
     DETERMINERS,
     GENERIC,
     IRREGULAR_VERBS,
+    PHRASE_REACH,
     is_word,
     phrase_after,
     phrase_before,
@@ -82,7 +83,7 @@ def _verb_group_start(tokens: list[tuple[int, int, str]]) -> int | None:
             low in _AUXILIARIES
             or low in IRREGULAR_VERBS
             or before in _AUXILIARIES
-            or low.endswith(("ed", "ing", "en"))
+            or (low.endswith(("ed", "ing", "en")) and verbs == 0)  # "funding went": no second verb
             or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and verbs == 0 and before not in DETERMINERS)
         ):
             if low in DETERMINERS:
@@ -97,7 +98,7 @@ def _verb_group_start(tokens: list[tuple[int, int, str]]) -> int | None:
 def _clause_subject(text: str, end: int) -> Subject | None:
     """The phrase a verb group right before the amount is about: "Spending on external consultants
     has fallen by more than £6 million", "Transport will see a total increase of €1.7m"."""
-    tokens = read_tokens(text[:end])
+    tokens = read_tokens(text, max(0, end - PHRASE_REACH), end)
     start = _verb_group_start(tokens)
     if start is None or start == 0:
         return None
@@ -147,10 +148,12 @@ _AFTER_AMOUNT = re.compile(
 
 
 def _linked_subject(text: str, start: int) -> Subject | None:
+    """The subject of the amount a second one measures, read without following its own link: a
+    chain "from $1m to $2m to $3m ..." costs one step an amount, not one a link."""
     m = _AFTER_AMOUNT.search(text, max(0, start - 60), start)
     if m is None:
         return None
-    return english_subject(text, m.start("amount"), m.end("amount"))
+    return english_subject(text, m.start("amount"), m.end("amount"), follow_links=False)
 
 
 def _generic(subject: Subject | None) -> bool:
@@ -175,9 +178,8 @@ _CHANGE_NOUN_AFTER = re.compile(r"[\s-]+(?:increase|rise|cut|decrease|reduction|
 _WHOLE_HEADS = frozenset("budget budgets plan programme program".split())
 
 
-def _whole_named(before: str, offset: int) -> Subject | None:
+def _whole_named(before: str, offset: int, copula: re.Match[str] | None) -> Subject | None:
     """A whole budget named as the subject of a copula right before the amount ("The new budget is")."""
-    copula = _COPULAS.search(before)
     if copula is None:
         return None
     found = phrase_before(before, copula.start())
@@ -186,12 +188,20 @@ def _whole_named(before: str, offset: int) -> Subject | None:
     return Subject(found.text, found.start + offset, found.end + offset)
 
 
-def english_subject(text: str, start: int, end: int) -> Subject | None:
-    """ "$6 million for projects at parks" -> projects at parks; "borrowing of £24.80m" -> borrowing."""
-    text = re.sub(r"<br\s*/?>", lambda m: " " * len(m.group()), text)
+_BREAK_TAG = re.compile(r"<br\s*/?>")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)\s+")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|our|this)\s+$", re.I)
+_LABEL_END = re.compile(r"[A-Za-z)]\s*:?\s*$")
+
+
+def english_subject(text: str, start: int, end: int, follow_links: bool = True) -> Subject | None:
+    """ "$6 million for projects at parks" -> projects at parks; "borrowing of £24.80m" -> borrowing.
+    follow_links: a second amount measuring a first may take the first's subject (_linked_subject)."""
+    if "<br" in text:
+        text = _BREAK_TAG.sub(lambda m: " " * len(m.group()), text)
     skip = _SKIP_AFTER.match(text, end)
     cursor = skip.end() if skip else end
-    after_word = re.match(r"\s*([A-Za-z]+)\s+", text[cursor:])
+    after_word = _NEXT_WORD.match(text, cursor)
     purpose: Subject | None = None
     compared = _CHANGE_NOUN_AFTER.match(text, end)
     if compared is not None:
@@ -199,17 +209,19 @@ def english_subject(text: str, start: int, end: int) -> Subject | None:
         if base is not None:
             return base
     if after_word and after_word.group(1).lower() == "from" and _CUT_BEFORE.search(text, max(0, start - 40), start):
-        taken_from = phrase_after(text, cursor + after_word.end())  # "cut $2.3 million from the planning department"
+        taken_from = phrase_after(text, after_word.end())  # "cut $2.3 million from the planning department"
         if taken_from is not None:
             return taken_from
     if after_word and after_word.group(1).lower() in _PURPOSE_PREPOSITIONS:
         prep = after_word.group(1).lower()
         level = prep == "to" and _LEVEL_BEFORE.search(text[max(0, start - 20) : start])
         if not level:
-            purpose = phrase_after(text, cursor + after_word.end(), infinitive=prep == "to")
+            purpose = phrase_after(text, after_word.end(), infinitive=prep == "to")
     before = text[max(0, start - 200) : start]
     offset = start - len(before)
-    whole = _whole_named(before, offset)
+    # the phrases below end within a few words of the amount: each pattern reads only that far back
+    copula = _COPULAS.search(before, max(0, len(before) - 100))
+    whole = _whole_named(before, offset, copula)
     if whole is not None:
         return whole  # "The new budget is $896.2 million for all county services": the budget
     if (
@@ -218,25 +230,26 @@ def english_subject(text: str, start: int, end: int) -> Subject | None:
         and after_word.group(1).lower() in ("for", "toward", "towards", "on")
     ):
         return purpose
-    if re.search(r"\b(?:a|an|the|its|their|our|this)\s+$", before, re.I) and re.match(
-        r"[\s-]+[A-Za-z]", text[end : end + 2]
-    ):
+    if _ARTICLE_BEFORE.search(before, max(0, len(before) - 12)) and re.match(r"[\s-]+[A-Za-z]", text[end : end + 2]):
         adjective = phrase_after(text, end, bare=True)  # "a $105 million Capital Budget", "a $950,000 City Match"
         if adjective is not None and not _generic(adjective):
             return adjective
-    level = _level_subject(text, start) or _linked_subject(text, start)
+    level = _level_subject(text, start) or (_linked_subject(text, start) if follow_links else None)
     if level is not None:
         return level
-    copula = _COPULAS.search(before)
     named: Subject | None = None
     if copula:
         found = phrase_before(before, copula.start())
         if found:
             named = Subject(found.text, found.start + offset, found.end + offset)
-    elif purpose is None and not _APPROXIMATELY.search(before) and re.search(r"[A-Za-z)]\s*:?\s*$", before):
+    elif (
+        purpose is None
+        and not _APPROXIMATELY.search(before, max(0, len(before) - 30))
+        and _LABEL_END.search(before, max(0, len(before) - 6))
+    ):
         label = before.rstrip(" :")
         found = phrase_before(label, len(label))
-        if found and found.text[:1].isupper() and _HEADING_START.search(label, 0, found.start):
+        if found and found.text[:1].isupper() and _HEADING_START.search(label, max(0, found.start - 24), found.start):
             named = Subject(found.text, found.start + offset, found.end + offset)  # a heading: "Transport $5m"
     if named is not None and not _generic(named):
         return named

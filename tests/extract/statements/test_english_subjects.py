@@ -134,3 +134,25 @@ def test_english_action_is_a_whole_verb(sentence: str, action: str) -> None:
 def test_spending_plan_after_the_amount_is_the_whole() -> None:
     [statement] = extract_statements("The board approved the $1.2 billion spending plan.", published=None, lang="en")
     assert statement.role == "total"
+
+
+def test_a_chain_of_moves_reads_each_amount_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "from $1 million to $2 million to $3 million ...": a second amount takes the first's subject
+    without following the first's own link, so the work grows with the amounts, not their square."""
+    import extract.statements.english_subjects as module
+
+    calls = 0
+    original = module.english_subject
+
+    def counted(text: str, start: int, end: int, follow_links: bool = True) -> object:
+        nonlocal calls
+        calls += 1
+        return original(text, start, end, follow_links)
+
+    monkeypatch.setattr(module, "english_subject", counted)
+    amounts = 300
+    text = "Parks funding went from " + " to ".join(f"${i} million" for i in range(1, amounts + 1)) + "."
+    statements = extract_statements(text, published=None, lang="en", rules_only=True)
+    assert len(statements) == amounts
+    assert calls <= 2 * amounts
+    assert [st.subject for st in statements[:2]] == ["Parks funding", "Parks funding"]
