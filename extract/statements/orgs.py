@@ -24,18 +24,33 @@ _KO_ORG_FALSE = re.compile(
     r"가구|도구|창구|출구|입구|시군구|장군|국군|아군|적군)청?$"
 )
 # "The" opening a sentence is no part of a name: "The Springfield City Council" is Springfield City Council.
+# A place's name: "Riverside", "Los Angeles", "Brighton & Hove"; a capitalised word that opens a
+# sentence is no part of it ("In Orange County", "The Springfield City Council").
+_EN_OPENER = r"(?!(?:The|In|On|At|For|By|And|But|A|An|Of|To|From|With|As|This|That|Last|Next|Meanwhile)\s)"
+_EN_PLACE = rf"(?:{_EN_OPENER}[A-Z][a-z]+(?:\s&\s[A-Z][a-z]+)?\s)"
 _EN_ORG = re.compile(
-    r"\b(?:(?:(?!The\s)[A-Z][a-z]+\s){1,3}(?:City|County|Town|Borough|District)\s(?:Council|Commission|Board)"
+    rf"\b(?:{_EN_PLACE}{{1,3}}(?:City|County|Town|Borough|District)\s(?:Council|Commission|Board)"
+    r"(?:\sof\s(?:Supervisors|Commissioners|Education|Aldermen))?"
     r"|(?:City|County|Town) of [A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-    r"|(?:(?!The\s)[A-Z][a-z]+\s){1,2}(?:City Council|County Council|Council|Legislature|Assembly))\b"
+    rf"|{_EN_PLACE}{{1,2}}(?:City Council|County Council|Council|Legislature|Assembly)"
+    rf"|(?P<place>{_EN_OPENER}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s)?\s(?P<kind>city|county|town)\s(?P<body>council)"
+    rf"|{_EN_PLACE}{{1,2}}County(?!\s(?:Council|Commission|Board))"
+    r")\b"
 )
+
+
+def _english_name(m: re.Match[str]) -> str:
+    """ "Toronto city council", "Winnipeg's city council" -> Toronto City Council."""
+    if m.group("place"):
+        return f"{m.group('place')} {m.group('kind').title()} {m.group('body').title()}"
+    return m.group()
 
 
 def org_mentions(text: str, korean: bool) -> list[tuple[int, int, str]]:
     """(start, end, name) of every organisation named in text, in order."""
     pattern = _KO_ORG if korean else _EN_ORG
     return [
-        (m.start(), m.end(), m.group("org") if korean else m.group())
+        (m.start(), m.end(), m.group("org") if korean else _english_name(m))
         for m in pattern.finditer(text)
         if not (korean and _false_org(text, m))
     ]

@@ -59,3 +59,23 @@ def test_an_english_sentence_goes_on_with_the_council_named_before_it() -> None:
     found = {st.amount.text: st for st in extract_statements(text, published=DAY, lang="en")}
     assert found["$90 million"].org == "Hillview City Council"
     assert found["£42m"].org == "Ashford County Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Toronto city council approved a $16.2-billion operating budget.", "Toronto City Council"),
+        ("Winnipeg's city council approved a $1.5 billion budget.", "Winnipeg City Council"),
+        (
+            "The Los Angeles County Board of Supervisors approved a $43.5 billion budget.",
+            "Los Angeles County Board of Supervisors",
+        ),
+        ("Riverside County supervisors approved $8 million for the sheriff.", "Riverside County"),
+        ("In Orange County, $5 million goes to parks.", "Orange County"),
+        ("Brighton & Hove City Council approved £1.1bn.", "Brighton & Hove City Council"),
+        ("The Town of Oakville approved $5 million for trails.", "Town of Oakville"),
+    ],
+)
+def test_english_organisation_names(text: str, org: str) -> None:
+    [st] = extract_statements(text, published=DAY, lang="en")
+    assert st.org == org
