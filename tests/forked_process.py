@@ -18,10 +18,11 @@ from tests.forked_cli import ROOT, ForkServer, fork_server
 class ForkedProcess:
     """What the tests use of ``Popen``: pid, stderr, poll, wait, send_signal, terminate, kill."""
 
-    def __init__(self, server: ForkServer, pid: int, stderr: IO[str], args: list[str]) -> None:
+    def __init__(self, server: ForkServer, pid: int, stream: IO[str], pipe: str | None, args: list[str]) -> None:
         self.server = server
         self.pid = pid
-        self.stderr = stderr
+        self.stdout = stream if pipe == "stdout" else None
+        self.stderr = stream if pipe != "stdout" else None
         self.args = args
         self.returncode: int | None = None
 
@@ -50,11 +51,11 @@ class ForkedProcess:
 
 def spawn(
     args: list[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None, new_session: bool = False,
-    stderr: bool = True,
+    pipe: str | None = "stderr",
 ) -> ForkedProcess:  # fmt: skip
     """``Popen([python, *args], cwd=cwd, env=env, stdout=DEVNULL, stderr=PIPE, text=True,
     start_new_session=...)`` for ``args`` of ``["scheduler.py", ...]`` or ``["-m", "cli.main", ...]``,
-    forked; ``stderr`` False: to DEVNULL as well (its ``stderr`` is then empty)."""
+    forked; ``pipe`` "stdout": stdout=PIPE and stderr=DEVNULL instead; None: both to DEVNULL."""
     server = fork_server()
     fifo = server.folder / f"{uuid.uuid4().hex}.fifo"
     os.mkfifo(fifo)
@@ -65,11 +66,13 @@ def spawn(
         target = {"script": args[0], "args": args[1:]}
     else:
         raise ValueError(f"the fork server runs cli.main or a script, not {args}")
-    order = {**target, "cwd": str(cwd), "env": dict(os.environ if env is None else env), "stdout": os.devnull,
-             "stderr": str(fifo) if stderr else os.devnull, "new_session": new_session}  # fmt: skip
+    streams = {name: str(fifo) if name == pipe else os.devnull for name in ("stdout", "stderr")}
+    order = {**target, **streams, "cwd": str(cwd), "env": dict(os.environ if env is None else env),
+             "new_session": new_session}  # fmt: skip
     try:
         pid = server.start(order)
     finally:
         fifo.unlink()
     os.set_blocking(reader, True)  # the child holds the writing end: reads wait for its lines, EOF when it ends
-    return ForkedProcess(server, pid, open(reader, encoding="utf-8", errors="replace"), [sys.executable, *args])  # noqa: SIM115
+    stream = open(reader, encoding="utf-8", errors="replace")  # noqa: SIM115 - the process's, closed with it
+    return ForkedProcess(server, pid, stream, pipe, [sys.executable, *args])

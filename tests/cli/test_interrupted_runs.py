@@ -81,7 +81,7 @@ def test_kill_9_of_a_cli_crawl_is_closed_by_the_next_command_a_live_one_is_not(
     config = write_config(tmp_path / "bw.yaml", data)
     env = {k: v for k, v in os.environ.items() if k != "BUDGETWATCH_DB"}
     assert budgetwatch("--config", str(config), "db", "upgrade").returncode == 0
-    crawl = spawn(["-m", "cli.main", "--config", str(config), "crawl", "slow"], env=env, stderr=False)
+    crawl = spawn(["-m", "cli.main", "--config", str(config), "crawl", "slow"], env=env, pipe=None)
     try:
         wait_for(lambda: any(r.status == "running" for r in runs(database_url)))
         (run,) = runs(database_url)

@@ -160,7 +160,7 @@ def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, t
     Handler.gate.clear()
     database = f"sqlite:///{tmp_path}/crashed.sqlite"
     config = config_file(tmp_path / "crash.yaml", board, database)
-    child = spawn(crawl_args(config), new_session=True, stderr=False)
+    child = spawn(crawl_args(config), new_session=True, pipe=None)
     try:
         deadline = time.monotonic() + 120
         while stored_count(database) == 0 and child.poll() is None and time.monotonic() < deadline:
