@@ -65,6 +65,7 @@ class ForkServer:
                     answer = json.loads(line)
                     if "id" in answer:
                         self.pids[answer["id"]] = answer["pid"]
+                        self.codes.pop(answer["pid"], None)  # an earlier child's, whose pid was reused
                     else:
                         self.codes[answer["pid"]] = answer["code"]
                 self.changed.notify_all()
