@@ -96,7 +96,9 @@ def engine(database_url: str, request: pytest.FixtureRequest) -> Iterator[Engine
 # daemons that mostly wait: their pages time out after 1 s, and CPU-bound neighbours (the 40-source
 # workers test, the 9 MB pages of the memory test) on a loaded machine made good pages miss it.
 # The memory tests' 9 MB crawls (~40 s each alone, the longest) are two modules, so that two
-# workers take them side by side.
+# workers take them side by side. The last two (storing two pages of 600 figures on both
+# backends, ~14 CPU-s; trafilatura's reading of real pages) ran last in pytest's order and
+# ended the run alone (two full runs, 2026-11-29).
 SLOW_MODULES = (
     "tests/faults/test_crawl_faults.py",
     "tests/scheduling/test_daemon_run.py",
@@ -114,6 +116,8 @@ SLOW_MODULES = (
     "tests/workers/test_zygote.py",
     "tests/demo/test_demo_cmd.py",
     "tests/workers/test_leader.py",
+    "tests/store/test_story_figures.py",
+    "tests/extract/article/test_parse.py",
 )
 
 

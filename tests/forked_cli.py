@@ -1,15 +1,18 @@
-"""The real `budgetwatch` command in a child process, forked from a process that imported it once.
+"""The real `budgetwatch` command (and daemon) in a child process, forked from a process that imported it once.
 
 `python -m cli.main` spends most of a short command's second, and half a crawl's CPU, importing
-Scrapy, SQLAlchemy, Alembic, pydantic and the extractors. A test that runs the command dozens of
-times need not pay that each time: ``run_cli`` asks a fork server (this module run as a script,
-one per test process) to fork a child, which takes its own argv, cwd, environment and stdio, runs
-`cli.main` as ``__main__`` and exits as the interpreter would (threads joined, atexit run, streams
-flushed). The child is a fresh process for everything a test looks at: its own pid, exit code,
-stdout and stderr, no Twisted reactor installed (the server checks that none was imported), no
-open database connection, no thread. What it skips is only the imports, so the tests that are
-about imports or a process's memory (tests/cli/test_main.py, tests/faults/test_crawl_memory.py)
-and the ones that kill a crawl mid-way (they need a `Popen`) start `python -m cli.main` themselves.
+Scrapy, SQLAlchemy, Alembic, pydantic and the extractors; `python scheduler.py` and a
+`budgetwatch worker` the same. A test that starts them dozens of times need not pay that each
+time: a fork server (tests/fork_server.py, one per test process) forks a child per order,
+which takes its own argv, cwd, environment and stdio, runs `cli.main` (or `scheduler.py`) as
+``__main__`` and exits as the interpreter would (threads joined, atexit run, streams flushed).
+``run_cli`` (here) waits for such a child as ``subprocess.run`` does; ``spawn`` returns at once a
+``ForkedProcess`` (tests/forked_process.py) that tests signal, kill and wait for as a ``Popen``,
+and whose stderr they read as it is written. The child is a fresh process for everything a test
+looks at: its own pid, exit code, stdout and stderr, no Twisted reactor installed (the server
+checks that none was imported), no open database connection, no thread. What it skips is only
+the imports, so the tests that are about imports or a process's memory (tests/cli/test_main.py,
+tests/faults/memory_crawls.py) start `python -m cli.main` themselves.
 """
 
 from __future__ import annotations
@@ -17,152 +20,110 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import select
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-# Every module a command loads on first use (cli/main.py's COMMANDS) and what a crawl reads with.
-PRELOAD = (
-    "cli.main", "cli.check_cmd", "cli.sources_cmd", "cli.trial_cmd", "cli.crawl_cmd", "cli.articles_cmd",
-    "cli.statements_cmd", "cli.extract_cmd", "cli.article_cmd", "cli.changes_cmd", "cli.status_cmd",
-    "cli.daemon_cmd", "cli.digest_cmd", "cli.db_cmd", "crawler.runner", "crawler.spider", "crawler.pipelines",
-    "crawler.reading", "crawler.guard", "crawler.retry_after", "crawler.limits", "scheduling.status", "alembic.command",
-    "alembic.runtime.migration", "sqlalchemy.dialects.postgresql.psycopg", "sqlalchemy.dialects.sqlite.pysqlite", "scrapy.crawler", "scrapy.core.engine", "scrapy.core.downloader.handlers.http11",
-)  # fmt: skip
+SERVER = Path(__file__).resolve().with_name("fork_server.py")
 
 
-# -- the server side (runs as `python tests/forked_cli.py`) --------------------------------------
-def _exit_code(code: object) -> int:
-    """What the interpreter makes of ``sys.exit(code)``."""
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    print(code, file=sys.stderr)
-    return 1
-
-
-def _run_child(order: dict[str, Any]) -> int:
-    import runpy
-    import traceback
-
-    stdin = os.open(os.devnull, os.O_RDONLY)
-    out = os.open(order["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-    err = os.open(order["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-    for fd, target in ((stdin, 0), (out, 1), (err, 2)):
-        os.dup2(fd, target)
-        os.close(fd)
-    sys.stdin = open(0, encoding=sys.stdout.encoding, closefd=False)  # noqa: SIM115 - it is fd 0, like a fresh process's
-    os.chdir(order["cwd"])
-    os.environ.clear()
-    os.environ.update(order["env"])
-    sys.argv = [str(ROOT / "cli" / "main.py"), *order["args"]]
-    sys.path[0] = order["cwd"]  # `python -m` puts the working directory first
-    sys.modules.pop("cli.main")  # as in `python -m cli.main`: run as __main__ before any import of it
-    try:
-        runpy.run_module("cli.main", run_name="__main__", alter_sys=True)
-        code = 0
-    except SystemExit as done:
-        code = _exit_code(done.code)
-    except BaseException:  # noqa: BLE001 - printed and exit 1, as the interpreter does
-        traceback.print_exc()
-        code = 1
-    threading._shutdown()  # type: ignore[attr-defined] # the interpreter joins non-daemon threads at exit
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
-    return code
-
-
-def serve() -> None:
-    """Import everything, then fork a child per JSON order line on stdin; answer its pid, then its exit code."""
-    import gc
-    import importlib
-
-    for name in PRELOAD:
-        importlib.import_module(name)
-    if "twisted.internet.reactor" in sys.modules or threading.active_count() != 1:
-        raise RuntimeError("the preloaded modules installed a reactor or started a thread: forking is unsafe")
-    gc.collect()
-    gc.freeze()  # the children share the imported modules' pages instead of copying them at the first collection
-    print("ready", flush=True)
-    for line in sys.stdin:
-        order = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                code = _run_child(order)
-            finally:
-                os._exit(code & 0xFF)
-        print(json.dumps({"pid": pid}), flush=True)
-        _, status = os.waitpid(pid, 0)
-        code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-        print(json.dumps({"code": code}), flush=True)
-
-
-# -- the test side --------------------------------------------------------------------------------
 class ForkServer:
     """One server per test process (each xdist worker has its own), started on first use."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
         self.folder = Path(tempfile.mkdtemp(prefix="bw-forked-cli-"))
         self.log = self.folder / "server.log"
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, str(Path(__file__).resolve())], cwd=ROOT, stdin=subprocess.PIPE,
+                [sys.executable, str(SERVER)], cwd=ROOT, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=log, text=True,
             )  # fmt: skip
-        self.buffer = ""
-        self._expect("ready", 120)
+        self.changed = threading.Condition()
+        self.ready = False
+        self.pids: dict[int, int] = {}  # order id -> pid
+        self.codes: dict[int, int] = {}  # pid -> exit code
+        self.orders = 0
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self._wait_until(lambda: self.ready, 120, "no ready"):
+            raise RuntimeError("the CLI fork server gave no ready:\n" + self.log.read_text(errors="replace"))
 
-    def _line(self, deadline: float) -> str | None:
+    def _read(self) -> None:
         assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        while "\n" not in self.buffer:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                return None
-            chunk = os.read(fd, 65536).decode()
-            if not chunk:
-                raise RuntimeError("the CLI fork server died:\n" + self.log.read_text(errors="replace"))
-            self.buffer += chunk
-        line, self.buffer = self.buffer.split("\n", 1)
-        return line
+        for line in self.proc.stdout:
+            with self.changed:
+                if line == "ready\n":
+                    self.ready = True
+                else:
+                    answer = json.loads(line)
+                    if "id" in answer:
+                        self.pids[answer["id"]] = answer["pid"]
+                        self.codes.pop(answer["pid"], None)  # an earlier child's, whose pid was reused
+                    else:
+                        self.codes[answer["pid"]] = answer["code"]
+                self.changed.notify_all()
+        with self.changed:
+            self.changed.notify_all()
 
-    def _expect(self, what: str, timeout: float) -> str:
-        line = self._line(time.monotonic() + timeout)
-        if line is None or (what == "ready" and line != "ready"):
-            raise RuntimeError(f"the CLI fork server gave no {what}:\n" + self.log.read_text(errors="replace"))
-        return line
+    def _wait_until(self, test: Callable[[], bool], timeout: float | None, what: str) -> bool:
+        """Wait for ``test`` (under the lock); False when ``timeout`` passed; raise if the server died."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self.changed:
+            while not test():
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"the CLI fork server died ({what}):\n" + self.log.read_text(errors="replace"))
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self.changed.wait(0.5 if left is None else min(left, 0.5))
+        return True
 
-    def run(self, args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
-        with self.lock:
-            stdout, stderr = self.folder / "stdout", self.folder / "stderr"
-            order = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(stdout), "stderr": str(stderr)}
+    def start(self, order: dict[str, Any]) -> int:
+        """Send ``order``; the forked child's pid."""
+        with self.changed:
+            self.orders += 1
+            number = self.orders
             assert self.proc.stdin is not None
-            self.proc.stdin.write(json.dumps(order) + "\n")
+            self.proc.stdin.write(json.dumps({**order, "id": number}) + "\n")
             self.proc.stdin.flush()
-            pid = json.loads(self._expect("pid", 30))["pid"]
-            line = self._line(time.monotonic() + timeout)
-            argv = [sys.executable, "-m", "cli.main", *args]
-            if line is None:
+        if not self._wait_until(lambda: number in self.pids, 30, "no pid"):
+            raise RuntimeError("the CLI fork server gave no pid:\n" + self.log.read_text(errors="replace"))
+        with self.changed:
+            return self.pids.pop(number)
+
+    def exit_code(self, pid: int, timeout: float | None) -> int | None:
+        """The child's exit code once it ended; None if it still runs after ``timeout`` seconds."""
+        if not self._wait_until(lambda: pid in self.codes, timeout, "exit code"):
+            return None
+        with self.changed:
+            return self.codes[pid]
+
+    def run(
+        self, args: list[str], cwd: Path, env: dict[str, str], timeout: float, fsize_limit: int | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        name = uuid.uuid4().hex
+        stdout, stderr = self.folder / f"{name}.out", self.folder / f"{name}.err"
+        order = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(stdout), "stderr": str(stderr),
+                 "fsize_limit": fsize_limit}  # fmt: skip
+        pid = self.start(order)
+        code = self.exit_code(pid, timeout)
+        argv = [sys.executable, "-m", "cli.main", *args]
+        try:
+            if code is None:
                 os.kill(pid, signal.SIGKILL)
-                self._expect("exit code", 30)
+                self.exit_code(pid, 30)
                 raise subprocess.TimeoutExpired(argv, timeout, stdout.read_text(), stderr.read_text())
-            code = json.loads(line)["code"]
             return subprocess.CompletedProcess(argv, code, stdout.read_text(), stderr.read_text())
+        finally:
+            stdout.unlink()
+            stderr.unlink()
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -182,20 +143,25 @@ _server: ForkServer | None = None
 _starting = threading.Lock()
 
 
-def run_cli(
-    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: float = 180
-) -> subprocess.CompletedProcess[str]:
-    """``subprocess.run([python, "-m", "cli.main", *args], capture_output=True, text=True, ...)``
-    in a forked child; ``env`` None: this process's environment, as subprocess does."""
+def fork_server() -> ForkServer:
+    """This test process's fork server, started on first use."""
     global _server
     with _starting:
         if _server is None or _server.proc.poll() is not None:
             _server = ForkServer()
             atexit.register(_server.close)
-        server = _server
-    return server.run(list(args), cwd, dict(os.environ if env is None else env), timeout)
+        return _server
 
 
-if __name__ == "__main__":
-    sys.path[0] = str(ROOT)  # run as a script: import our packages, not tests/'s neighbours
-    serve()
+def run_cli(
+    *args: str,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    timeout: float = 180,
+    fsize_limit: int | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``subprocess.run([python, "-m", "cli.main", *args], capture_output=True, text=True, ...)``
+    in a forked child; ``env`` None: this process's environment, as subprocess does; ``fsize_limit``:
+    its RLIMIT_FSIZE, as a ``preexec_fn`` would set it."""
+    env = dict(os.environ if env is None else env)
+    return fork_server().run(list(args), cwd, env, timeout, fsize_limit)

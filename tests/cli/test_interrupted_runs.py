@@ -24,7 +24,8 @@ from store.db import make_engine
 from store.models import CrawlRun
 from store.process import is_dead, start_token, this_process
 from store.runs import close_dead_runs, start_run, sync_sources
-from tests.cli.conftest import ROOT, budgetwatch, write_config
+from tests.cli.conftest import budgetwatch, write_config
+from tests.forked_process import spawn
 from tests.scheduling.conftest import DaemonProcess
 
 
@@ -80,10 +81,7 @@ def test_kill_9_of_a_cli_crawl_is_closed_by_the_next_command_a_live_one_is_not(
     config = write_config(tmp_path / "bw.yaml", data)
     env = {k: v for k, v in os.environ.items() if k != "BUDGETWATCH_DB"}
     assert budgetwatch("--config", str(config), "db", "upgrade").returncode == 0
-    crawl = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "--config", str(config), "crawl", "slow"], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    crawl = spawn(["-m", "cli.main", "--config", str(config), "crawl", "slow"], env=env, pipe=None)
     try:
         wait_for(lambda: any(r.status == "running" for r in runs(database_url)))
         (run,) = runs(database_url)

@@ -20,7 +20,7 @@ from config.schedule import (
     next_fire,
     parse_schedule,
 )
-from tests.forked_cli import run_cli
+from tests.forked_process import spawn
 
 ROOT = Path(__file__).resolve().parents[2]
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -186,7 +186,9 @@ def test_the_daemon_exits_2_on_an_unusable_schedule(tmp_path: Path, schedule: st
         f"    url: https://naju.example/rss\n    schedule: '{schedule}'\n",
         encoding="utf-8",
     )
-    result = run_cli("--config", str(config), "daemon", timeout=120)
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert f"{config}:7: source 'naju': field schedule" in result.stderr
-    assert "Traceback" not in result.stderr
+    # scheduler.py itself, forked (`budgetwatch daemon` execs it: tests/scheduling/test_daemon_run.py)
+    daemon = spawn(["scheduler.py", "--config", str(config)])
+    stderr = daemon.stderr.read()
+    assert daemon.wait(120) == 2, stderr
+    assert f"{config}:7: source 'naju': field schedule" in stderr
+    assert "Traceback" not in stderr

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -25,8 +23,8 @@ from sqlalchemy.orm import Session
 from store.db import make_engine
 from store.models import Article, ArticleVersion, Change, CrawlRun, Statement
 from tests.forked_cli import run_cli
+from tests.forked_process import spawn
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLES, PER_PAGE = 60, 15
 HELD_FROM = 20  # articles from this one on wait until the test opens the gate: the kill lands mid-crawl
 
@@ -108,8 +106,8 @@ def config_file(path: Path, base: str, database: str) -> Path:
     return path
 
 
-def crawl_argv(config: Path) -> list[str]:
-    return [sys.executable, "-m", "cli.main", "--config", str(config), "crawl"]
+def crawl_args(config: Path) -> list[str]:
+    return ["-m", "cli.main", "--config", str(config), "crawl"]
 
 
 def contents(database: str) -> dict[str, Any]:
@@ -162,8 +160,7 @@ def test_kill_9_mid_crawl_loses_nothing_stored_and_doubles_nothing(board: str, t
     Handler.gate.clear()
     database = f"sqlite:///{tmp_path}/crashed.sqlite"
     config = config_file(tmp_path / "crash.yaml", board, database)
-    child = subprocess.Popen(crawl_argv(config), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)  # fmt: skip
+    child = spawn(crawl_args(config), new_session=True, pipe=None)
     try:
         deadline = time.monotonic() + 120
         while stored_count(database) == 0 and child.poll() is None and time.monotonic() < deadline:

@@ -7,7 +7,6 @@ import shlex
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from demo.sample_config import EXPECTED_TITLES
 from store.db import make_engine
 from store.models import Article, Source, Statement
 from tests.cli.conftest import ROOT, budgetwatch
+from tests.forked_process import spawn
 
 
 def counts(database: Path) -> tuple[int, int, set[int | None]]:
@@ -84,10 +84,7 @@ def test_the_demo_config_works_from_any_folder_and_the_last_lines_say_how_to_run
 def test_demo_serve_keeps_the_sites_up_for_crawl_and_status(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "BUDGETWATCH_DB"}
     env["PYTHONPATH"] = str(ROOT)
-    serving = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "demo", "--dir", "out", "--serve"], cwd=tmp_path, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    serving = spawn(["-m", "cli.main", "demo", "--dir", "out", "--serve"], cwd=tmp_path, env=env, pipe="stdout")
     try:
         assert serving.stdout is not None
         lines: list[str] = []

@@ -7,9 +7,6 @@ exactly as on a full file system.
 
 from __future__ import annotations
 
-import resource
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from store.db import make_engine
 from store.models import Article, CrawlRun
-from tests.faults.conftest import ROOT, budgetwatch, write_config
+from tests.faults.conftest import budgetwatch, write_config
 from tests.faults.server import FaultHandler, FaultServer, article_html, page, rss
+from tests.forked_cli import run_cli
 
 ARTICLES = 250
 PARAGRAPH = "군은 올해 상수도 정비에 예산 3억원을 편성했다고 밝혔다. 사업은 연말까지 이어진다. " * 120
@@ -41,13 +39,7 @@ def test_disk_full_stops_the_crawl_at_the_first_storage_error(tmp_path: Path) ->
         assert budgetwatch("--config", config, "db", "upgrade").returncode == 0
         limit = path.stat().st_size + 400_000  # room for a few articles, then "disk full"
 
-        def full_disk() -> None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-        result = subprocess.run(
-            [sys.executable, "-m", "cli.main", "--config", config, "crawl"],
-            cwd=ROOT, capture_output=True, text=True, timeout=300, preexec_fn=full_disk,
-        )  # fmt: skip
+        result = run_cli("--config", config, "crawl", timeout=300, fsize_limit=limit)
         fetched = len([r for r in server.requests if r.startswith("/a.html")])
     assert result.returncode == 4, result.stdout + result.stderr
     assert "crawl stopped" in result.stdout and "disk full" in result.stderr, result.stdout + result.stderr

@@ -4,14 +4,32 @@ A crawl's read pool runs beside it (a fork server, its reading processes, multip
 resource tracker): what the machine must hold is the sum over the tree, not the largest process.
 Resident sizes double-count the pages a forked process shares with its parent, so the sum is of
 proportional set sizes (PSS: a shared page counts 1/n in each of the n processes mapping it).
+
+PSS is read from smaps_rollup, which walks the process's page tables: 5-10 ms of kernel time for
+a 200 MB crawl process, so that reading it at every sample cost more CPU than the crawl itself.
+A process's resident size (statm) costs microseconds: a process whose resident size has not moved
+since its PSS was read, less than REREAD_S ago, keeps that reading. (In such spans the crawl
+process's PSS moved by at most 2 MB, as other processes mapping its library pages came and went;
+every allocation that makes a peak moves the resident size, and is read.)
 """
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from subprocess import Popen
+
+REREAD_S = 0.2  # a reading of a process whose resident size did not move is kept this long
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+@dataclass
+class _Reading:
+    rss_kb: int
+    pss_kb: int
+    at: float
 
 
 @dataclass
@@ -23,6 +41,8 @@ class TreePeak:
     shares_kb: dict[str, int] = field(default_factory=dict)
     own_hwm_kb: int = 0
     samples: int = 0
+    reads: int = 0  # of smaps_rollup
+    last: dict[int, _Reading] = field(default_factory=dict)
 
     @property
     def pss_mb(self) -> float:
@@ -36,20 +56,31 @@ class TreePeak:
         return ", ".join(f"{name} {kb / 1024:.0f}" for name, kb in sorted(self.shares_kb.items()))
 
     def figures(self) -> str:
-        return f"tree peaked at {self.pss_mb:.0f} MB PSS ({self.shares()}); largest process {self.own_hwm_mb:.0f} MB"
+        return (
+            f"tree peaked at {self.pss_mb:.0f} MB PSS ({self.shares()}); largest process {self.own_hwm_mb:.0f} MB"
+            f" ({self.samples} samples, {self.reads} PSS readings)"
+        )
 
     def sample(self, root: int) -> None:
-        shares: dict[str, int] = {}
-        for pid in descendants(root):
-            pss = proc_figure(pid, "smaps_rollup", "Pss:")
-            if pss:
-                name = f"{pid} {command(pid)}"
-                shares[name] = pss
-            self.own_hwm_kb = max(self.own_hwm_kb, proc_figure(pid, "status", "VmHWM:"))
+        shares = {pid: pss for pid in descendants(root) if (pss := self.pss(pid))}
         self.samples += 1
         if sum(shares.values()) > self.pss_kb:
             self.pss_kb = sum(shares.values())
-            self.shares_kb = shares
+            self.shares_kb = {f"{pid} {command(pid)}": pss for pid, pss in shares.items()}
+
+    def pss(self, pid: int) -> int:
+        """The process's PSS in kB: read again, or kept while its resident size stays (see above)."""
+        now = time.monotonic()
+        rss = resident_kb(pid)
+        kept = self.last.get(pid)
+        if kept is not None and kept.rss_kb == rss and now - kept.at < REREAD_S:
+            return kept.pss_kb
+        self.reads += 1
+        pss = proc_figure(pid, "smaps_rollup", "Pss:")
+        self.last[pid] = _Reading(rss, pss, now)
+        # the high-water mark moves only with the resident size: read with the PSS
+        self.own_hwm_kb = max(self.own_hwm_kb, proc_figure(pid, "status", "VmHWM:"))
+        return pss
 
 
 def watch(child: Popen[bytes], timeout: float, every: float = 0.02) -> TreePeak:
@@ -77,6 +108,14 @@ def descendants(pid: int) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def resident_kb(pid: int) -> int:
+    """The resident size from /proc/<pid>/statm, in kB; 0 once the process is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def proc_figure(pid: int, name: str, key: str) -> int:

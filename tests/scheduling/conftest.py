@@ -1,11 +1,10 @@
-"""A real daemon subprocess (`python scheduler.py`) whose structured stderr lines tests can await."""
+"""A real daemon process (`python scheduler.py`, forked from the CLI fork server) whose structured
+stderr lines tests can await."""
 
 from __future__ import annotations
 
 import shlex
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ import yaml
 
 from demo.sample_config import sample_config
 from demo.site import SampleSite
+from tests.forked_process import spawn
 
 ROOT = Path(__file__).resolve().parents[2]
 Line = dict[str, str]
@@ -31,14 +31,12 @@ def parse_line(line: str) -> Line:
 
 
 class LoggedProcess:
-    """A subprocess whose logfmt stderr lines can be awaited (daemons here, workers in
-    tests/workers); ``new_session`` puts it and its children in a process group of their own."""
+    """A process whose logfmt stderr lines can be awaited (daemons here, workers in tests/workers):
+    `python *args`, forked from the CLI fork server (tests/forked_process.py), which imported what
+    they import; ``new_session`` puts it and its children in a process group of their own."""
 
-    def __init__(self, argv: list[str], *, new_session: bool = False, default_timeout: float = 20.0) -> None:
-        self.proc = subprocess.Popen(
-            argv, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-            start_new_session=new_session,
-        )  # fmt: skip
+    def __init__(self, args: list[str], *, new_session: bool = False, default_timeout: float = 20.0) -> None:
+        self.proc = spawn(args, cwd=ROOT, new_session=new_session)
         self.default_timeout = default_timeout
         self.lines: list[Line] = []
         self.raw: list[str] = []
@@ -83,7 +81,7 @@ class LoggedProcess:
 
 class DaemonProcess(LoggedProcess):
     def __init__(self, config: Path, *extra: str) -> None:
-        super().__init__([sys.executable, "scheduler.py", "--config", str(config), *extra])
+        super().__init__(["scheduler.py", "--config", str(config), *extra])
 
     def signal(self, sig: signal.Signals) -> None:
         self.proc.send_signal(sig)

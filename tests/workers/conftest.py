@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -84,7 +83,7 @@ def processes() -> Iterator[Start]:
     started: list[LoggedProcess] = []
 
     def start(args: list[str]) -> LoggedProcess:
-        process = LoggedProcess([sys.executable, *args], new_session=True, default_timeout=60.0)
+        process = LoggedProcess(args, new_session=True, default_timeout=60.0)
         started.append(process)
         return process
 
