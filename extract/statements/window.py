@@ -83,14 +83,18 @@ def _korean_word(raw: str) -> tuple[str, str, str, bool]:
     return core, stem, particle, bool(stem) and is_noun_word(stem)
 
 
+def _english_word(raw: str, start: int, end: int, joins: bool) -> Word:
+    stem = raw.strip(_EN_TRIM).lower()
+    return _new_word(Word, (start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins))
+
+
 def _word(text: str, start: int, end: int, korean: bool, previous_end: int | None) -> Word:
     raw = text[start:end]
-    joins = previous_end is not None and not text[previous_end:start].strip(_JOINERS)
+    joins = _joins(text, previous_end, start)
     if korean:
         core, stem, particle, noun = _korean_word(raw)
         return _new_word(Word, (start, start + len(core), core, stem, particle, noun, joins))
-    stem = raw.strip(_EN_TRIM).lower()
-    return _new_word(Word, (start, end, raw, stem, "", bool(stem) and not _DIGIT.search(stem), joins))
+    return _english_word(raw, start, end, joins)
 
 
 @dataclass(frozen=True)
@@ -113,11 +117,25 @@ class DocumentWords:
     breaks_to: list[int] = field(default_factory=list)
 
 
+def _joins(text: str, previous_end: int | None, start: int) -> bool:
+    """Only joiners between the word before (ending at previous_end) and the word at start; two
+    words are never adjacent, and most stand one space apart."""
+    if previous_end is None:
+        return False
+    if start - previous_end == 1:
+        return text[previous_end] in _JOINERS
+    return not text[previous_end:start].strip(_JOINERS)
+
+
 def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> DocumentWords:
     """The words of text outside the (sorted, non-overlapping) amounts; a word after an amount joins nothing."""
     out: list[Word] = []
+    append = out.append
     previous_end: int | None = None
     k, n = 0, len(amounts)
+    # _word inlined for the words wholly outside amounts (a text's ~600): the same Word, without a
+    # call and a slice a word
+    korean_word, new_word, joiners = _korean_word, _new_word, _JOINERS
     for m in _WORD.finditer(text):
         m_start, m_end = m.span()
         while k < n and amounts[k][1] <= m_start:
@@ -126,10 +144,20 @@ def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> Docum
             # "조성(75억원)": the letters before an amount inside a word are a word; what is glued
             # after it ("을", "보다", "에서") belongs to the amount
             if _LETTER.search(text, m_start, amounts[k][0]):
-                out.append(_word(text, m_start, amounts[k][0], korean, previous_end))
+                append(_word(text, m_start, amounts[k][0], korean, previous_end))
             previous_end = None
             continue
-        out.append(_word(text, m_start, m_end, korean, previous_end))
+        if previous_end is None:
+            joins = False
+        elif m_start - previous_end == 1:
+            joins = text[previous_end] in joiners
+        else:
+            joins = not text[previous_end:m_start].strip(joiners)
+        if korean:
+            core, stem, particle, noun = korean_word(m.group())
+            append(new_word(Word, (m_start, m_start + len(core), core, stem, particle, noun, joins)))
+        else:
+            append(_english_word(m.group(), m_start, m_end, joins))
         previous_end = m_end
     starts = [s for s, _ in amounts]
     ends = [e for _, e in amounts]
