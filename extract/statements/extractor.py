@@ -27,7 +27,9 @@ __all__ = ["Statement", "extract_statements", "reported_figures"]
 # Past this many amounts a text is a data dump, not an article; reading more only costs time.
 MAX_STATEMENTS = 5000
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+# "(?<=[.!?。])\s+|\n+" written to start with a character (a space after an end mark, or a line
+# break), so that a search skips to the next space instead of trying every place.
+_SENTENCE_END = re.compile(r"\s(?:(?<=[.!?。]\s)\s*|(?<=\n)\n*)")
 
 
 # A line that stops inside a clause ("...특별회계에서" / "감액하는 내용의") runs on into the next line.

@@ -55,7 +55,9 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 _REGIONS = (("an", 0, 12), ("af", 12, 90), ("bn", -12, 0), ("bf", -90, -12))
-_SENTENCE_END = re.compile(r"[.!?。]\s|\n")
+# "[.!?。]\s|\n" written as one character and then which end it is: a search skips from one such
+# character to the next instead of trying every place.
+_SENTENCE_END = re.compile(r"[.!?。\n](?:(?<=\n)|(?<=[.!?。])\s)")
 _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
 _AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)

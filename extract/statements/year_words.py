@@ -154,7 +154,9 @@ class YearWord:
 # faster, and its English words need a letter to start on, which most Korean windows lack.
 _KOREAN_ALTERNATIVE = re.compile(r"[가-힣]+(?:(?:\\s\??| )[가-힣]+)*")
 _ENGLISH_ALTERNATIVE = re.compile(r"[a-z]+(?: [a-z]+)*")
-_LETTER = re.compile(r"[a-z]", re.I)  # whatever an English word's first letter matches, case-blind
+# whatever an English word's first letter matches case-blind ("[a-z]" with re.I): written out, a
+# search skips to the next such letter (a case-blind class is tried at every place)
+_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 def _split_words(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from bench.statement_speed import generate_article
-from extract.statements import amounts, window
+from extract.statements import amounts, cue_index, extractor, role_features, subjects, window, year_words
 from extract.statements.training import read_docs
 from tests.shared import shared_path
 
@@ -28,6 +28,14 @@ REWRITES = {
             r"|(?<![가-힣])[일이삼사오육칠팔구십백천](?=[일이삼사오육칠팔구십백천만억조\d,.\s]{0,60}?원)"
         ),
     ),
+    "subject hard break": (
+        subjects._HARD_BREAK,
+        re.compile(r"[,;:…“”\"\[\]△▲▷○●■□◆◇※|]|\.\s|(?<=\s)\(|^\("),
+    ),
+    "role sentence end": (role_features._SENTENCE_END, re.compile(r"[.!?。]\s|\n")),
+    "extractor sentence end": (extractor._SENTENCE_END, re.compile(r"(?<=[.!?。])\s+|\n+")),
+    "year letter": (year_words._LETTER, re.compile(r"[a-z]", re.I)),
+    "cue letter": (cue_index._LETTER, re.compile(r"[a-z]", re.I)),
 }
 
 WRITTEN = [
@@ -64,9 +72,16 @@ def test_same_matches_everywhere(name: str) -> None:
             assert (s_new and s_new.span()) == (s_old and s_old.span())
 
 
+def test_letters_written_out() -> None:
+    """A case-blind "[a-z]" matches four letters beyond ASCII; the written-out class has them."""
+    for code in range(0x3000):
+        c = chr(code)
+        assert bool(year_words._LETTER.match(c)) == bool(re.match(r"[a-z]", c, re.I))
+
+
 def test_random_strings() -> None:
     rng = random.Random(1)
-    alphabet = list("가사이일천백억원조만 .\n\t,·()0123456789%!?。a-") + ["다.", "억원", ". ", ".\n"]
+    alphabet = list("가사이일천백억원조만 .\n\t,·()0123456789%!?。aZıK;“-") + ["다.", "억원", ". ", ".\n", " ("]
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         for new, old in REWRITES.values():
