@@ -60,7 +60,10 @@ _REGIONS = (("an", 0, 12), ("af", 12, 90), ("bn", -12, 0), ("bf", -90, -12))
 _SENTENCE_END = re.compile(r"[.!?。\n](?:(?<=\n)|(?<=[.!?。])\s)")
 _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
-_AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)
+# r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d" read case-blind, written to
+# start with a character and case-blind only where a letter can stand: a search skips from one
+# digit or currency sign to the next (a case-blind pattern is tried at every place).
+_AMOUNTISH = re.compile(r"[\d$£€](?:(?<=\d)[\d,.]*\s?(?:[억조만]|원|(?i:million|billion|m\b|bn\b))|(?<=[$£€])\s?\d)")
 _FROM = re.compile(r"\s?from\b")
 _TO_KO = re.compile(r"\s?(?:으로|로)\s")
 _TO_EN = re.compile(r"\s?to\b")

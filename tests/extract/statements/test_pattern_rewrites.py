@@ -32,6 +32,14 @@ REWRITES = {
         subjects._HARD_BREAK,
         re.compile(r"[,;:…“”\"\[\]△▲▷○●■□◆◇※|]|\.\s|(?<=\s)\(|^\("),
     ),
+    "subject token": (
+        subjects._TOKEN,
+        re.compile(r"(?:[^\s,;:…“”\"'‘’()\[\]△▲▷○●■□◆◇※|]|\((?![^()]*\d\s?(?:억|조|만|천|원|%))[^()\s]{1,12}\))+"),
+    ),
+    "role amount-like": (
+        role_features._AMOUNTISH,
+        re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I),
+    ),
     "role sentence end": (role_features._SENTENCE_END, re.compile(r"[.!?。]\s|\n")),
     "extractor sentence end": (extractor._SENTENCE_END, re.compile(r"(?<=[.!?。])\s+|\n+")),
     "year letter": (year_words._LETTER, re.compile(r"[a-z]", re.I)),
@@ -81,7 +89,16 @@ def test_letters_written_out() -> None:
 
 def test_random_strings() -> None:
     rng = random.Random(1)
-    alphabet = list("가사이일천백억원조만 .\n\t,·()0123456789%!?。aZıK;“-") + ["다.", "억원", ". ", ".\n", " ("]
+    alphabet = list("가사이일천백억원조만 .\n\t,·()0123456789%!?。aZıİK;“-$€mM") + [
+        "다.",
+        "억원",
+        ". ",
+        ".\n",
+        " (",
+        "MİLLION",
+        "bn",
+        "(AI)",
+    ]
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         for new, old in REWRITES.values():
