@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from operator import sub
 from typing import NamedTuple
 
 from extract.statements.words import is_noun_word, split_particle
@@ -185,23 +186,38 @@ def _gaps_before(doc: DocumentWords, lo: int, mid: int, start: int) -> tuple[tup
     break's full stop may end the word itself."""
     amounts = bisect.bisect_right(doc.amount_ends, start)
     breaks = bisect.bisect_left(doc.breaks, start)
-    words, amounts_from, breaks_from = doc.words, doc.amounts_from, doc.breaks_from
-    return tuple(
-        [
-            (max(amounts - amounts_from[i], 0), breaks - breaks_from[i]) if words[i].end < start else (0, 0)
-            for i in range(lo, mid)
-        ]
+    # counted for every word by C maps; words end in order, so those reaching the amount (no gap
+    # from it) are the last ones
+    gaps = list(
+        zip(
+            map(max, map(sub, repeat(amounts), doc.amounts_from[lo:mid]), repeat(0)),
+            map(sub, repeat(breaks), doc.breaks_from[lo:mid]),
+            strict=True,
+        )
     )
+    words, k = doc.words, mid - 1
+    while k >= lo and words[k].end >= start:
+        gaps[k - lo] = (0, 0)
+        k -= 1
+    return tuple(gaps)
 
 
-def _gaps_after(doc: DocumentWords, indices: list[int], end: int) -> tuple[tuple[int, int], ...]:
-    """(amounts, sentence breaks) wholly between the amount ending at end and each word of indices."""
+def _gaps_after(doc: DocumentWords, first: int, hi: int, end: int) -> tuple[tuple[int, int], ...]:
+    """(amounts, sentence breaks) wholly between the amount ending at end and each word first..hi-1."""
     amounts = bisect.bisect_left(doc.amount_starts, end)
     breaks = bisect.bisect_left(doc.breaks, end - 1)
-    words, amounts_to, breaks_to = doc.words, doc.amounts_to, doc.breaks_to
-    return tuple(
-        [(max(amounts_to[i] - amounts, 0), breaks_to[i] - breaks) if words[i].start > end else (0, 0) for i in indices]
+    gaps = list(
+        zip(
+            map(max, map(sub, doc.amounts_to[first:hi], repeat(amounts)), repeat(0)),
+            map(sub, doc.breaks_to[first:hi], repeat(breaks)),
+            strict=True,
+        )
     )
+    words, k = doc.words, first
+    while k < hi and words[k].start <= end:  # words start in order: those at the amount's end first
+        gaps[k - first] = (0, 0)
+        k += 1
+    return tuple(gaps)
 
 
 def read_window(doc: DocumentWords, start: int, end: int) -> AmountWindow:
@@ -209,15 +225,15 @@ def read_window(doc: DocumentWords, start: int, end: int) -> AmountWindow:
     lo = bisect.bisect_left(doc.starts, max(0, start - REACH_BEFORE))
     mid = bisect.bisect_left(doc.starts, start)
     hi = bisect.bisect_left(doc.starts, min(len(doc.text), end + REACH_AFTER))
+    first = bisect.bisect_left(doc.starts, end, mid, hi)  # the words after the amount (starts in order)
     words = doc.words
-    after = [i for i in range(mid, hi) if words[i].start >= end]
     return AmountWindow(
         doc.text,
         start,
         end,
         words[lo:mid],
-        tuple([words[i] for i in after]),
+        words[first:hi],
         doc.korean,
         _gaps_before(doc, lo, mid, start),
-        _gaps_after(doc, after, end),
+        _gaps_after(doc, first, hi, end),
     )

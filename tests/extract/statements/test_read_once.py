@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
 
+from extract.statements.extractor import extract_statements
 from extract.statements.role_features import _CUES, HEAD_NATIONAL, _subject_cues, role_cues, role_features
-from extract.statements.window import _JOINERS, _joins, read_window, read_words
+from extract.statements.training import read_docs
+from extract.statements.window import (
+    _JOINERS,
+    REACH_AFTER,
+    REACH_BEFORE,
+    DocumentWords,
+    _joins,
+    read_window,
+    read_words,
+)
+from tests.shared import shared_path
 
 
 @pytest.mark.parametrize(
@@ -44,3 +57,38 @@ def test_words_join_as_before() -> None:
     words = read_words(text, True, []).words
     assert [w.text for w in words] == ["도시철도", "2호선", "지하철", "건설", "사업비", "정비"]
     assert [w.joins_previous for w in words] == [False, True, True, True, False, True]
+
+
+def _gaps_one_by_one(words: DocumentWords, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The gaps as counted word by word before they were counted by C maps."""
+    lo = bisect.bisect_left(words.starts, max(0, start - REACH_BEFORE))
+    mid = bisect.bisect_left(words.starts, start)
+    hi = bisect.bisect_left(words.starts, min(len(words.text), end + REACH_AFTER))
+    after = [i for i in range(mid, hi) if words.words[i].start >= end]
+    amounts, breaks = bisect.bisect_right(words.amount_ends, start), bisect.bisect_left(words.breaks, start)
+    before_gaps = [
+        (max(amounts - words.amounts_from[i], 0), breaks - words.breaks_from[i])
+        if words.words[i].end < start
+        else (0, 0)
+        for i in range(lo, mid)
+    ]
+    amounts, breaks = bisect.bisect_left(words.amount_starts, end), bisect.bisect_left(words.breaks, end - 1)
+    after_gaps = [
+        (max(words.amounts_to[i] - amounts, 0), words.breaks_to[i] - breaks) if words.words[i].start > end else (0, 0)
+        for i in after
+    ]
+    return before_gaps, after_gaps
+
+
+def test_window_gaps_as_counted_one_by_one() -> None:
+    docs = read_docs(shared_path("eval/budget_dev.jsonl")) + read_docs(shared_path("eval/budget_train.jsonl"))
+    texts = [(d["text"], d.get("lang") != "en") for d in docs] + [("조성(75억원)을 30억원·40억원. 다음 20억원", True)]
+    for text, korean in texts:
+        spans = [(st.amount.start, st.amount.end) for st in extract_statements(text, rules_only=True)]
+        words = read_words(text, korean, spans)
+        for start, end in spans:
+            window = read_window(words, start, end)
+            before, after = _gaps_one_by_one(words, start, end)
+            assert list(window.before_gaps) == before
+            assert list(window.after_gaps) == after
+            assert len(window.before) == len(before) and len(window.after) == len(after)
