@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
 from bench.statement_speed import generate_article
-from extract.statements import amounts, cue_index, extractor, role_features, subjects, window, year_words
+from extract.statements import (
+    amounts,
+    cue_index,
+    extractor,
+    org_in_force,
+    role_features,
+    subjects,
+    window,
+    year_words,
+)
 from extract.statements.training import read_docs
 from tests.shared import shared_path
 
@@ -40,6 +50,10 @@ REWRITES = {
         role_features._AMOUNTISH,
         re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I),
     ),
+    "bare topic": (
+        org_in_force._BARE_TOPIC,
+        re.compile(r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])"),
+    ),
     "role sentence end": (role_features._SENTENCE_END, re.compile(r"[.!?。]\s|\n")),
     "extractor sentence end": (extractor._SENTENCE_END, re.compile(r"(?<=[.!?。])\s+|\n+")),
     "year letter": (year_words._LETTER, re.compile(r"[a-z]", re.I)),
@@ -63,8 +77,10 @@ def _texts() -> list[str]:
     return WRITTEN + [d["text"] for d in docs] + [generate_article(rng) for _ in range(20)]
 
 
-def _found(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text, lo, hi)]
+def _found(
+    pattern: re.Pattern[str], text: str, lo: int, hi: int
+) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text, lo, hi)]
 
 
 @pytest.mark.parametrize("name", sorted(REWRITES))
