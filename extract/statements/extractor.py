@@ -50,10 +50,18 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def is_korean(text: str, lang: str | None) -> bool:
     if lang:
         return lang.lower().startswith("ko")
-    return sum(map(len, _HANGUL_RUN.findall(text))) > len(text) / 20  # Hangul letters, counted a word at a time
+    # Hangul letters, counted a word at a time, a part of the text at a time: a Korean text has
+    # passed the bar long before its end
+    need, found = len(text) / 20, 0
+    for lo in range(0, len(text), _COUNTED_PART):
+        found += sum(map(len, _HANGUL_RUN.findall(text, lo, lo + _COUNTED_PART)))
+        if found > need:
+            return True
+    return False
 
 
 _HANGUL_RUN = re.compile(r"[가-힣]+")
+_COUNTED_PART = 400
 _NON_SPACE = re.compile(r"\S+")
 
 

@@ -16,12 +16,14 @@ from extract.statements import (
     cue_index,
     extractor,
     org_in_force,
+    respective,
     role_features,
     subjects,
     window,
     year_words,
 )
 from extract.statements.training import read_docs
+from extract.statements.vocabulary import STAGES
 from tests.shared import shared_path
 
 # (the pattern in use, the pattern it replaced)
@@ -54,6 +56,9 @@ REWRITES = {
         org_in_force._BARE_TOPIC,
         re.compile(r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])"),
     ),
+    "respectively": (respective._RESPECTIVELY, re.compile(r"(?<=\s)각각\s")),
+    "stage adopted": (STAGES[6][0], re.compile(r"\b(?:adopted|approved|passed)\b", re.I)),
+    "stage proposed": (STAGES[7][0], re.compile(r"\b(?:proposed|draft|recommended)\b", re.I)),
     "role sentence end": (role_features._SENTENCE_END, re.compile(r"[.!?。]\s|\n")),
     "extractor sentence end": (extractor._SENTENCE_END, re.compile(r"(?<=[.!?。])\s+|\n+")),
     "year letter": (year_words._LETTER, re.compile(r"[a-z]", re.I)),

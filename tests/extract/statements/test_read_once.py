@@ -6,7 +6,7 @@ import bisect
 
 import pytest
 
-from extract.statements.extractor import extract_statements
+from extract.statements.extractor import _HANGUL_RUN, extract_statements, is_korean
 from extract.statements.role_features import _CUES, HEAD_NATIONAL, _subject_cues, role_cues, role_features
 from extract.statements.training import read_docs
 from extract.statements.window import (
@@ -92,3 +92,11 @@ def test_window_gaps_as_counted_one_by_one() -> None:
             assert list(window.before_gaps) == before
             assert list(window.after_gaps) == after
             assert len(window.before) == len(before) and len(window.after) == len(after)
+
+
+def test_korean_counted_part_by_part() -> None:
+    docs = read_docs(shared_path("eval/budget_dev.jsonl")) + read_docs(shared_path("eval/budget_train.jsonl"))
+    texts = [d["text"] for d in docs] + ["", "가", "a" * 1000 + "가" * 51, "a" * 1000 + "가" * 52, "x" * 399 + "가나"]
+    for text in texts:
+        for head in (text, text[:5000], text[:401]):
+            assert is_korean(head, None) is (sum(map(len, _HANGUL_RUN.findall(head))) > len(head) / 20)
