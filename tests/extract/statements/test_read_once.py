@@ -18,6 +18,7 @@ from extract.statements.window import (
     read_window,
     read_words,
 )
+from extract.statements.year_words import _YEAR, _starts_of, year_start_matches
 from tests.shared import shared_path
 
 
@@ -100,3 +101,13 @@ def test_korean_counted_part_by_part() -> None:
     for text in texts:
         for head in (text, text[:5000], text[:401]):
             assert is_korean(head, None) is (sum(map(len, _HANGUL_RUN.findall(head))) > len(head) / 20)
+
+
+def test_year_starts_of_two_texts_taking_turns() -> None:
+    text = "2024년 예산 3억원, 2025년도 예산안 " * 120
+    head = text[:3000]
+    for _ in range(2):
+        for t in (text, head, text):
+            expected = [m.span() for m in _YEAR.finditer(t, 10, 2990)]
+            assert [m.span() for m in year_start_matches(_YEAR, t, 10, 2990)] == expected
+    assert _starts_of(head) is _starts_of(head)
