@@ -27,10 +27,12 @@ _KO_GROUP = re.compile(rf"(?P<small>{_KO_SMALL})?(?P<about>여\s?(?=[만억조])
 # A Hangul numeral starts an amount only at a word start ("삼천억원"), never inside a word ("사업"),
 # and only when a run of numerals reaches 원: the check keeps ordinary prose from being scanned.
 # A digit starts one only at the start of its number, and the look-ahead is bounded: both keep
-# the search linear on "1.1.1.…억원".
+# the search linear on "1.1.1.…억원". Each alternative starts with its character and looks back
+# after it ("\d(?<!\d\d)" is "(?<!\d)\d"): places that hold no such character fail at once, which
+# halves the cost of the search.
 _KO_START = re.compile(
-    r"(?<!\d)(?<!\d[.,])\d(?=[\d,.]{0,40}\s?(?:[십백천만억조원]|여\s?[만억조원]))"
-    r"|(?<![가-힣])[일이삼사오육칠팔구십백천](?=[일이삼사오육칠팔구십백천만억조\d,.\s]{0,60}?원)"
+    r"\d(?<!\d\d)(?<!\d[.,]\d)(?=[\d,.]{0,40}\s?(?:[십백천만억조원]|여\s?[만억조원]))"
+    r"|[일이삼사오육칠팔구십백천](?<![가-힣][일이삼사오육칠팔구십백천])(?=[일이삼사오육칠팔구십백천만억조\d,.\s]{0,60}?원)"
 )
 _SMALL_TOKEN = re.compile(rf"{_NUM}|[일이삼사오육칠팔구십백천]")
 _KO_CURRENCY = re.compile(r"\s?(?P<cur>원|달러|유로|엔|위안|파운드)(?!화|안|장|칙|래|전|활|도심)")

@@ -23,7 +23,9 @@ _KOREAN_WORD = re.compile(r"[가-힣]+(?: [가-힣]+)*")
 # (not an optional one).
 _ENGLISH_GROUP = re.compile(r"\\b\(\?:[a-z](?![?*{])[^()|]*(?:\|[a-z](?![?*{])[^()|]*)*\)\\b")
 # Every alternative of an English group starts with a letter: no match in a slice without one.
-_LETTER = re.compile(r"[a-z]", re.I)
+# "[a-z]" with re.I written out (İ, ı, ſ and the Kelvin sign match it too): a case-blind class is
+# tried at every place, this one is skipped to
+_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 # Longer texts are searched slice by slice as before: their letters' places would take more memory

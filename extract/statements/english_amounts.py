@@ -48,7 +48,10 @@ _EN_HINT = re.compile(rf"{_EN_HINT_MARK}|(?i:{'|'.join(_EN_HINT_WORDS)})")
 # _EN_HINT read in parts, for speed: its case-blind words cost ~50 ns a character of a Korean page,
 # so they are read only where one of their first letters stands, in either case (no other
 # character matches these letters case-blind; "s" and "k" would need ſ and K).
-_EN_HINT_FAST = re.compile(_EN_HINT_MARK)
+# The marks read as two patterns, a symbol class and the codes (literals): each is skipped to by
+# its first characters, where the mixed alternation was tried at every place.
+_EN_HINT_SYMBOL = re.compile(r"[$€£¥₩]")
+_EN_HINT_CODE = re.compile(_EN_CODES)
 _EN_HINT_WORD = re.compile(rf"(?i:{'|'.join(_EN_HINT_WORDS)})")
 _EN_HINT_FIRST = "".join(sorted({w[0] for w in _EN_HINT_WORDS} | {w[0].upper() for w in _EN_HINT_WORDS}))
 assert not set(_EN_HINT_FIRST) & set("skSK")
@@ -57,7 +60,11 @@ _EN_HINT_LETTER = re.compile(f"[{_EN_HINT_FIRST}]")
 
 def has_english_hint(text: str) -> bool:
     """Whether _EN_HINT finds anything in text: a currency symbol, code or word."""
-    return bool(_EN_HINT_FAST.search(text) or (_EN_HINT_LETTER.search(text) and _EN_HINT_WORD.search(text)))
+    return bool(
+        _EN_HINT_SYMBOL.search(text)
+        or _EN_HINT_CODE.search(text)
+        or (_EN_HINT_LETTER.search(text) and _EN_HINT_WORD.search(text))
+    )
 
 
 # "1.2bn" with no currency: abbreviated scales are used for money, words like "million" are not.

@@ -27,7 +27,9 @@ __all__ = ["Statement", "extract_statements", "reported_figures"]
 # Past this many amounts a text is a data dump, not an article; reading more only costs time.
 MAX_STATEMENTS = 5000
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+# "(?<=[.!?。])\s+|\n+" written to start with a character (a space after an end mark, or a line
+# break), so that a search skips to the next space instead of trying every place.
+_SENTENCE_END = re.compile(r"\s(?:(?<=[.!?。]\s)\s*|(?<=\n)\n*)")
 
 
 # A line that stops inside a clause ("...특별회계에서" / "감액하는 내용의") runs on into the next line.
@@ -48,10 +50,18 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def is_korean(text: str, lang: str | None) -> bool:
     if lang:
         return lang.lower().startswith("ko")
-    return sum(map(len, _HANGUL_RUN.findall(text))) > len(text) / 20  # Hangul letters, counted a word at a time
+    # Hangul letters, counted a word at a time, a part of the text at a time: a Korean text has
+    # passed the bar long before its end
+    need, found = len(text) / 20, 0
+    for lo in range(0, len(text), _COUNTED_PART):
+        found += sum(map(len, _HANGUL_RUN.findall(text, lo, lo + _COUNTED_PART)))
+        if found > need:
+            return True
+    return False
 
 
 _HANGUL_RUN = re.compile(r"[가-힣]+")
+_COUNTED_PART = 400
 _NON_SPACE = re.compile(r"\S+")
 
 

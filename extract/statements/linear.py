@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
 from itertools import repeat
+from operator import add
 from typing import Any
 
 MODEL_FILE = "model.json"
@@ -69,14 +70,11 @@ class Classifier:
 
     def scores(self, features: Iterable[str], lang: str) -> list[float]:
         """Each class's linear score (its log-probability up to a constant shared by the classes)."""
-        totals = list(self.bias)
-        weights = self.by_language.get(lang, {})
-        for f in features:
-            row = weights.get(f)
-            if row is not None:
-                for k, value in enumerate(row):
-                    totals[k] += value
-        return totals
+        rows = [row for row in map(self.by_language.get(lang, {}).get, features) if row is not None]
+        if not rows:
+            return list(self.bias)
+        # each class's bias plus its weights, added in the features' order as a loop adds them, in C
+        return list(map(reduce, repeat(add), zip(*rows, strict=True), self.bias))
 
     def choose(self, totals: Sequence[float], exclude: Iterable[str] = ()) -> str:
         """The best-scoring class, leaving out the classes the text has ruled out."""

@@ -17,7 +17,13 @@ from extract.statements.orgs import canonical_org
 # An organisation followed by one of these is what the clause is about: "전남도는", "서구가", "시에서는".
 ORG_TOPIC_PARTICLE = re.compile(r"(?:은|는|이|가|도|에서는|에서)(?![가-힣])")
 # "시는", "도는", "군은", "교육청은": a bare word standing for an organisation named before.
-_BARE_TOPIC = re.compile(r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])")
+# (Each word looks back after its first letter, not before it: a search skips from one 시, 도, 군,
+# 구 or 교 to the next instead of trying every place; the same matches as
+# r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])".)
+_BARE_TOPIC = re.compile(
+    r"(시(?<![가-힣]시)|도(?<![가-힣]도)|군(?<![가-힣]군)|구(?<![가-힣]구)|교(?<![가-힣]교)육청)"
+    r"(?:은|는|이|가|에서는|에서)(?![가-힣])"
+)
 _KINDS = ("교육청", "시", "도", "군", "구")
 
 Mention = tuple[int, int, str]  # (start, end, name) in the text

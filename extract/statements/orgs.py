@@ -8,8 +8,9 @@ from collections import Counter
 from extract.statements.places import is_place_name
 
 _PROVINCE_SHORT = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
+# (?=[가-힣]): every name starts with a Hangul letter; elsewhere its alternatives are not tried.
 _KO_ORG = re.compile(
-    r"(?<![가-힣])(?P<org>(?:"
+    r"(?<![가-힣])(?=[가-힣])(?P<org>(?:"
     + _PROVINCE_SHORT
     + r")\s[가-힣]{1,3}(?:구|군)(?=는|가|의|은|이|와|과|에|에서|청|,|\s|$)|"
     r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|"

@@ -3,8 +3,8 @@ noun phrase, Korean and English. Used by subject_features.py before any feature 
 
 from __future__ import annotations
 
-from extract.statements.vocabulary import COUNT_WORD, TIME_OR_STAGE
 from extract.statements.window import Word
+from extract.statements.word_tests import is_count_word, is_time_or_stage
 
 EN_STOP = frozenset(
     "the a an of for to in on and or with by from at as is was are be been will would this that its their "
@@ -69,11 +69,11 @@ _KO_CONJUNCTIONS = frozenset(("및", "또는", "혹은", "또", "그리고", "�
 def acceptable(words: tuple[Word, ...], korean: bool) -> bool:
     """Whether words may form a subject phrase (each word already usable, neighbours joinable)."""
     if korean and (
-        COUNT_WORD.match(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
+        is_count_word(words[-1].stem) or words[0].stem in _KO_CONJUNCTIONS or words[-1].stem in _KO_CONJUNCTIONS
     ):
         return False
     for w in words:  # a loop, not all() over a generator: this runs for every candidate phrase
-        if not TIME_OR_STAGE.match(w.stem):
+        if not is_time_or_stage(w.stem):
             break
     else:
         return False  # "당초", "올해", "last year" say when, never what

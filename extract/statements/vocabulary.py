@@ -171,8 +171,11 @@ STAGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"본예산"), "본예산"),
     (re.compile(r"확정|의결|통과"), "확정"),
     (re.compile(r"예산안|정부안|초안|제출"), "예산안"),
-    (re.compile(r"\b(?:adopted|approved|passed)\b", re.I), "adopted"),
-    (re.compile(r"\b(?:proposed|draft|recommended)\b", re.I), "proposed"),
+    # r"\b(?:adopted|approved|passed)\b" and r"\b(?:proposed|draft|recommended)\b", case-blind,
+    # written to start with their first letters: a Korean sentence is skipped through, not tried
+    # case-blind at every place
+    (re.compile(r"[aApP](?<=\b[aApP])(?i:(?<=[aA])(?:dopted|pproved)|(?<=[pP])assed)\b"), "adopted"),
+    (re.compile(r"[pPdDrR](?<=\b[pPdDrR])(?i:(?<=[pP])roposed|(?<=[dD])raft|(?<=[rR])ecommended)\b"), "proposed"),
 )
 
 # Korean nouns that end like a particle or a verb form but are whole words.

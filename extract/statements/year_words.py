@@ -68,17 +68,17 @@ def _ending_year(first: int, tail: str | None) -> tuple[int, bool]:
 # window is then tried at those places only, not read letter by letter with the case-blind pattern.
 _YEAR_START = re.compile(r"19|20|[fF][yY]")
 _MAX_INDEXED = 100_000  # longer texts are read as before: their places would take more memory
-_year_starts: tuple[str, list[int]] | None = None
+# the last two texts: a text and its head (text[:3000], read for the stated years) take turns
+_year_starts: list[tuple[str, list[int]]] = []
 
 
 def _starts_of(text: str) -> list[int]:
-    """The places of _YEAR_START in text, found once for the last text."""
-    global _year_starts
-    last = _year_starts
-    if last is not None and last[0] is text:
-        return last[1]
+    """The places of _YEAR_START in text, found once for each of the last two texts."""
+    for seen, starts in _year_starts:
+        if seen is text:
+            return starts
     starts = [m.start() for m in _YEAR_START.finditer(text)]
-    _year_starts = (text, starts)
+    _year_starts[:] = [(text, starts), *_year_starts[:1]]
     return starts
 
 
@@ -154,7 +154,9 @@ class YearWord:
 # faster, and its English words need a letter to start on, which most Korean windows lack.
 _KOREAN_ALTERNATIVE = re.compile(r"[가-힣]+(?:(?:\\s\??| )[가-힣]+)*")
 _ENGLISH_ALTERNATIVE = re.compile(r"[a-z]+(?: [a-z]+)*")
-_LETTER = re.compile(r"[a-z]", re.I)  # whatever an English word's first letter matches, case-blind
+# whatever an English word's first letter matches case-blind ("[a-z]" with re.I): written out, a
+# search skips to the next such letter (a case-blind class is tried at every place)
+_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 def _split_words(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
