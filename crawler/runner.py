@@ -12,6 +12,7 @@ from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
+from crawler.collector import settle_collector
 from crawler.heap import fix_mmap_threshold
 from crawler.known import due_known, source_rows, store_lookup
 from crawler.page_budget import PageBudget
@@ -77,6 +78,7 @@ class SourceCrawler:
         reader: PageReader | None = None,
     ):
         fix_mmap_threshold()  # a crawl's freed page buffers go back to the system (crawler/heap.py)
+        settle_collector()  # start-up's objects out of the collector's sight (crawler/collector.py)
         self.config = config
         self.engine = engine
         self.clock = clock
