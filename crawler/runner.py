@@ -12,6 +12,8 @@ from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy import Engine
 
 from config.schema import Config, SourceConfig
+from crawler.collector import settle_collector
+from crawler.dns import fresh_caching_resolver
 from crawler.heap import fix_mmap_threshold
 from crawler.known import due_known, source_rows, store_lookup
 from crawler.page_budget import PageBudget
@@ -77,6 +79,7 @@ class SourceCrawler:
         reader: PageReader | None = None,
     ):
         fix_mmap_threshold()  # a crawl's freed page buffers go back to the system (crawler/heap.py)
+        settle_collector()  # start-up's objects out of the collector's sight (crawler/collector.py)
         self.config = config
         self.engine = engine
         self.clock = clock
@@ -88,6 +91,7 @@ class SourceCrawler:
         self.reader = reader if reader is not None else PageReader(config.read_processes, budget=self.page_budget)
 
     async def crawl_sources(self, sources: Sequence[SourceConfig], *, recheck: bool = False) -> list[CrawlResult]:
+        fresh_caching_resolver(self.base_settings)  # one DNS answer per host and pass (crawler/dns.py)
         ids = await asyncio.to_thread(sync_sources, self.engine, source_rows(sources), self.clock())
         return list(await asyncio.gather(*(self.crawl_one(s, ids[s.name], recheck=recheck) for s in sources)))
 

@@ -101,9 +101,16 @@ def _alias_reasons(session: Session, rows: Sequence[StatementRow]) -> dict[tuple
     names = {row.subject for row in rows if row.subject}
     if not ids or not names:
         return {}
-    found = session.execute(
-        select(ProjectAlias.project_id, ProjectAlias.name, ProjectAlias.reason, Project.name)
-        .join(Project, Project.id == ProjectAlias.project_id)
-        .where(ProjectAlias.project_id.in_(ids), ProjectAlias.name.in_(names))
-    )
+    found = session.execute(_ALIAS_REASONS, {"ids": sorted(ids), "names": sorted(names)})
     return {(pid, name): f"project '{project}': {reason}" for pid, name, reason, project in found}
+
+
+# Built once (the lists bound at execution): building and keying it cost an article more than the query.
+_ALIAS_REASONS = (
+    select(ProjectAlias.project_id, ProjectAlias.name, ProjectAlias.reason, Project.name)
+    .join(Project, Project.id == ProjectAlias.project_id)
+    .where(
+        ProjectAlias.project_id.in_(bindparam("ids", expanding=True)),
+        ProjectAlias.name.in_(bindparam("names", expanding=True)),
+    )
+)

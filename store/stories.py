@@ -8,8 +8,9 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Row, bindparam, insert, select, union_all
+from sqlalchemy import CompoundSelect, Row, bindparam, insert, select, union_all, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from changes.naming import org_key
 from changes.stories import (
@@ -60,18 +61,10 @@ def _band_query(bands: int) -> CompoundSelect[int]:
 def _candidate_shingles(session: Session, top: list[int]) -> dict[int, tuple[Candidate, set[str]]]:
     """Each candidate's row (story, dates) and the word pairs of its current body: bodies read in
     one query, and only those not seen lately (a crawl compares each page with the pages before it)."""
-    rows = session.execute(
-        select(Article.id, Article.story_id, Article.published_at, Article.first_seen_at, Article.content_hash)
-        .where(Article.id.in_(top))
-    ).all()  # fmt: skip
+    rows = session.execute(_CANDIDATES, {"ids": top}).all()
     missing = [row.id for row in rows if SHINGLES.get((row.id, row.content_hash)) is None]
     if missing:
-        for article_id, content_hash, body in session.execute(
-            select(Article.id, Article.content_hash, ArticleVersion.body)
-            .join(ArticleVersion, (ArticleVersion.article_id == Article.id)
-                  & (ArticleVersion.version == Article.current_version))
-            .where(Article.id.in_(missing))
-        ):  # fmt: skip
+        for article_id, content_hash, body in session.execute(_CANDIDATE_BODIES, {"ids": missing}):
             SHINGLES.put((article_id, content_hash), shingles(body))
     found = {}
     for row in rows:
@@ -79,6 +72,18 @@ def _candidate_shingles(session: Session, top: list[int]) -> dict[int, tuple[Can
         if cached is not None:
             found[row.id] = (row, cached)
     return found
+
+
+# Built once (the ids bound at execution): an article asks them for each page it is compared with.
+_CANDIDATES = select(
+    Article.id, Article.story_id, Article.published_at, Article.first_seen_at, Article.content_hash
+).where(Article.id.in_(bindparam("ids", expanding=True)))
+_CANDIDATE_BODIES = (
+    select(Article.id, Article.content_hash, ArticleVersion.body)
+    .join(ArticleVersion, (ArticleVersion.article_id == Article.id)
+          & (ArticleVersion.version == Article.current_version))
+    .where(Article.id.in_(bindparam("ids", expanding=True)))
+)  # fmt: skip
 
 
 def _text_candidates(session: Session, article: Article, body: str) -> list[TextCandidate]:
@@ -91,7 +96,8 @@ def _text_candidates(session: Session, article: Article, body: str) -> list[Text
     params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(keys)}
     params["me"] = article.id
     shared: dict[int, int] = {}
-    for other_id in session.scalars(_band_query(len(keys)), params):
+    # bands are written by Core INSERTs only: nothing of the session's is pending for this query
+    for other_id in session.connection().execute(_band_query(len(keys)), params).scalars():
         shared[other_id] = shared.get(other_id, 0) + 1
     session.connection().execute(insert(BANDS), [{"band_key": key, "article_id": article.id} for key in keys])
     top = sorted(shared, key=lambda a: (-shared[a], -a))[:MAX_CANDIDATES]
@@ -145,6 +151,17 @@ def link_story(session: Session, article: Article, body: str, statements: Sequen
     """Give ``article`` its story: the one it duplicates, or a story of its own."""
     link = by_text(_when(article), _text_candidates(session, article, body))
     link = link or _by_budget_figure(session, article, statements) or first_report(article.id)
-    article.story_id = link.story_id
-    article.story_reason = link.reason
+    # written now by a Core UPDATE and noted as the row's stored state: set as attributes, the unit
+    # of work flushed it at the next query, at more than the cost of the UPDATE itself
+    session.connection().execute(_STORY_OF, {"article": article.id, "story": link.story_id, "reason": link.reason})
+    set_committed_value(article, "story_id", link.story_id)
+    set_committed_value(article, "story_reason", link.reason)
     return link
+
+
+ARTICLES = Article.metadata.tables[Article.__tablename__]
+_STORY_OF = (
+    update(ARTICLES)
+    .where(ARTICLES.c.id == bindparam("article"))
+    .values(story_id=bindparam("story"), story_reason=bindparam("reason"))
+)

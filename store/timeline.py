@@ -150,23 +150,20 @@ def last_figures(session: Session, project_id: int, row: StatementRow) -> list[S
     however many figures share a said_at. Read as plain rows (SQLAlchemy Core): of the rows read,
     most are passed over, and an ORM object each cost more than the probe."""
     assert row.said_at is not None
-    newest = [
-        StatementRow(**found._mapping)
-        for found in session.execute(
-            _LAST_FIGURES,
-            {
-                "project": project_id,
-                "year": row.fiscal_year,
-                "currency": row.currency,
-                "said_at": row.said_at,
-                "version": row.version_id,
-            },
-        )  # fmt: skip
-    ]
+    newest = session.connection().execute(
+        _LAST_FIGURES,
+        {
+            "project": project_id,
+            "year": row.fiscal_year,
+            "currency": row.currency,
+            "said_at": row.said_at,
+            "version": row.version_id,
+        },
+    )  # fmt: skip
     # newest first; within one version its first statement, the figure the article reports
-    # (record_statements compares that one, headline figures leading)
+    # (record_statements compares that one, headline figures leading); a row only for those kept
     ordered = sorted(newest, key=lambda st: (-_seconds(st.said_at), -st.version_id, st.id))
-    return ordered[:LAST_FIGURES]
+    return [StatementRow(**found._mapping) for found in ordered[:LAST_FIGURES]]
 
 
 # Built once: an article asks it for each of its projects and years.
