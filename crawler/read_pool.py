@@ -46,15 +46,10 @@ def spare_cores(cores: int | None = None, load: float | None = None) -> int:
 
 def spare_idle_cores(idle: float, cores: int) -> int:
     """Reading processes for the cores the machine left idle while this crawl read its first pages
-    in its own thread: none below half a core idle (a busy machine: a pool would only add copying);
-    else one per idle core, rounded, and one more for the crawl's own core, which reading kept half
-    busy: once reading leaves it, fetching and storing use the other half (on 2 idle cores a
-    single reading process was the crawl's bottleneck, the crawl process ~13 ms a page against its
-    ~15). Never more processes than cores, and none on one core (the event loop's)."""
-    spare = int(idle + 0.5)
-    if spare == 0 or cores < 2:
-        return 0
-    return min(cores, spare + 1)
+    in its own thread: one from half a core idle (a process on a half-idle core still takes the
+    reading off the crawl's own core, where it waits on the GIL behind fetching and storing),
+    never more than the cores besides the crawl's own."""
+    return max(0, min(cores - 1, int(idle + 0.5)))
 
 
 def _cores() -> int:
