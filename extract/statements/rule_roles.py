@@ -74,8 +74,9 @@ _EN_NOT_SPENT_NEAR = re.compile(
 # A change told by its verb or its noun: "increased by $2m", "cut $1m", "saving £863,000", "an
 # increase of $8m", "a further £34.6 million".
 _EN_CHANGE_BEFORE = re.compile(
-    r"\b(?:increas|decreas|reduc|rais|cut|trimm|slash|boost|add|sav|fall|fell|fallen|drop|grow|grew|grown|rise|rose|"
-    r"risen|climb|jump|hike|lower|up|down)\w*\s+(?:by\s+|of\s+)?"
+    r"\b(?:(?:increas|decreas|reduc|rais|trimm|slash|boost|sav|climb|jump|hik|lower)\w*|cut|cuts|cutting|add|adds|addition|additions|"
+    r"added|adding|fall|falls|fell|fallen|drop|drops|dropped|grow|grows|grew|grown|rise|rises|rose|risen|up|down)"
+    r"\s+(?:by\s+|of\s+)?"
     r"(?:(?:about|around|approximately|nearly|almost|roughly|some|just|over|under|more than|less than|a further|"
     r"another|an additional|an extra|a total of|a)\s+)*$"
     r"|\b(?:an?\s)?(?:additional|extra|further)\s+$|\bsavings?\s+of\s+(?:about\s|over\s|more than\s)?$",

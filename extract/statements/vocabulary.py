@@ -102,7 +102,6 @@ KO_CHANGE_BEFORE = re.compile(r"(?:%\s?\(|보다\s?|대비\s?|증가분\s?|감�
 EN_CHANGE = re.compile(
     r"(?:increase|cut|reduction|decrease|rise|drop|boost|hike)s?\s(?:of|by)\s$|\b(?:up|down)\s(?:by\s)?$"
 )
-EN_CHANGE_AFTER = re.compile(r"^\s(?:more|less|increase|cut|reduction|decrease|higher|lower)\b")
 
 # Revenue, debt, requests, bands and thresholds are "other" (eval/README.md conventions).
 KO_OTHER_SUBJECT = re.compile(
@@ -123,7 +122,6 @@ EN_OTHER_SUBJECT = re.compile(
     r"shortfall|grant application|request)\b",
     re.I,
 )
-EN_TOTAL_SUBJECT = re.compile(r"\b(?:budget|spending plan|general fund|operating plan)\b", re.I)
 
 # Subjects naming a whole budget make a "total"; "예산" after a specific item does not.
 KO_TOTAL_SUBJECT = re.compile(
