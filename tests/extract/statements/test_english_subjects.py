@@ -103,6 +103,9 @@ ROLES = [
     ("Cutting the cost of office space is saving £1.2 million a year.", "£1.2 million", "change"),
     ("Parks get an additional $750,000 this year.", "$750,000", "change"),
     ("Council approved an $8 million increase for roads.", "$8 million", "change"),
+    ("Recommend the addition of £12.4M to the Housing Capital programme.", "£12.4M", "change"),
+    ("The city will upgrade $5 million of roads.", "$5 million", "allocation"),  # no "up" in "upgrade"
+    ("Council plans to address $2m in repairs.", "$2m", "allocation"),  # no "add" in "address"
     ("Council expects borrowing of £18.2m next year.", "£18.2m", "other"),
     ("The levy will bring $4 million in new revenue.", "$4 million", "other"),
     ("Homeowners face a tax bill of $2,900.", "$2,900", "other"),
