@@ -29,6 +29,7 @@ from extract.statements.english_phrases import (
     read_tokens,
 )
 from extract.statements.subjects import Subject
+from extract.statements.vocabulary import EN_LEVEL_BEFORE
 
 _PURPOSE_PREPOSITIONS = ("for", "toward", "towards", "on", "to", "in", "of")
 _COPULAS = re.compile(
@@ -42,7 +43,6 @@ _COPULAS = re.compile(
     r"up to|at least|an estimated|a further|another|an additional|an extra)\s+)*)$",
     re.I,
 )
-_LEVEL_BEFORE = re.compile(r"\b(?:from|to)\s+(?:about\s|around\s|nearly\s|almost\s)?$", re.I)
 # What may stand between an amount and the purpose it is for: how often, when, a share.
 _SKIP_AFTER = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?"
@@ -214,7 +214,7 @@ def english_subject(text: str, start: int, end: int, follow_links: bool = True) 
             return taken_from
     if after_word and after_word.group(1).lower() in _PURPOSE_PREPOSITIONS:
         prep = after_word.group(1).lower()
-        level = prep == "to" and _LEVEL_BEFORE.search(text[max(0, start - 20) : start])
+        level = prep == "to" and EN_LEVEL_BEFORE.search(text[max(0, start - 20) : start])
         if not level:
             purpose = phrase_after(text, after_word.end(), infinitive=prep == "to")
     before = text[max(0, start - 200) : start]

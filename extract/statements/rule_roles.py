@@ -59,12 +59,6 @@ def _has_predicate(gap: str) -> bool:
 
 # English money coming in, owed, held or missing, or what a household pays, is "other" by the
 # labelling conventions, named by the phrase's head or right next to the amount ("in revenue").
-_EN_NOT_SPENT_HEAD = re.compile(
-    r"\b(?:revenues?|tax|taxes|levy|levies|rates|rate|reserves?|reserve funds?|borrowing|debt|loans?|bonds?|deficit|"
-    r"surplus|hole|gap|shortfall|income|fees?|charges|bill|precept|home|house|household|funding assessment|"
-    r"grant application|request|bid|target)$",
-    re.I,
-)
 _EN_NOT_SPENT_NEAR = re.compile(
     r"^\s?(?:a |per )(?:week|month)\b|^\s?(?:a |per )year per\b|^\s?per (?:household|home|property|resident|person)\b"
     r"|^\s?(?:in|of)\s(?:new\s|extra\s|additional\s)?(?:revenue|income|taxes|"
@@ -92,15 +86,14 @@ _EN_WHOLE = re.compile(
     r"\b(?:budget|spending plan|operating plan|capital plan|capital programme|capital program|estimates)$", re.I
 )
 _EN_OWNED = re.compile(r"['’]s\b|\b(?:office|department|service|division|agency|board|police|fire)\b", re.I)
-_EN_LEVEL = re.compile(r"\b(?:from|to)\s+(?:about\s|around\s|nearly\s|almost\s)?$", re.I)
 
 
 def role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:
     before, after = sentence[:a_start], sentence[a_end:]
     subj = (subject.text if subject else "").strip()
-    if _EN_NOT_SPENT_HEAD.search(subj) or _EN_NOT_SPENT_NEAR.match(after) or v.EN_OTHER_SUBJECT.search(subj[-20:]):
+    if v.EN_NOT_SPENT_HEAD.search(subj) or _EN_NOT_SPENT_NEAR.match(after) or v.EN_OTHER_SUBJECT.search(subj[-20:]):
         return "other"
-    level = _EN_LEVEL.search(before[-20:])
+    level = v.EN_LEVEL_BEFORE.search(before[-20:])
     if not level and (
         _EN_CHANGE_BEFORE.search(before[-60:])
         or _EN_CHANGE_AFTER.match(after)

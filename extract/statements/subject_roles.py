@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.statements.subjects import is_org_name
-from extract.statements.vocabulary import KO_TOTAL_SUBJECT, NATIONAL_MONEY
+from extract.statements.vocabulary import EN_NOT_SPENT_HEAD, KO_TOTAL_SUBJECT, NATIONAL_MONEY
 
 # A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
 # train set 211 of 214 amounts whose labelled subject names one are totals, changes or other.
@@ -25,16 +25,6 @@ _WHOLE_BUDGET = re.compile(
 # role_features.GRANT_WON). The head of a Korean phrase is its last word: "세수 감소로 줄어든
 # 예산" is no revenue, "지방세와 세외수입" is.
 _REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이월금|지방채|채무|부채|세수")
-
-# English: money coming in, owed, held or missing, and what a household pays, is "other": of the
-# labelled English amounts (train and dev) whose subject is headed so, 30 are "other", 1 a change,
-# 1 a total.
-_EN_NOT_SPENDING = re.compile(
-    r"\b(?:revenues?|tax|taxes|levy|rates|reserves?|reserve funds?|borrowing|debt|deficit|hole|shortfall|income|"
-    r"surplus|bill|home|funding assessment)$",
-    re.I,
-)
-
 
 # A target is money sought, not granted or spent: the 4 labelled amounts whose subject names one
 # ("국비 확보 목표액", "당초 목표치") are "other".
@@ -57,7 +47,7 @@ def roles_ruled_out(
     if national_report and korean and is_org_name(subject.replace(" ", "")):
         return ("total",)
     if not korean:
-        return ("allocation", "total", "change") if _EN_NOT_SPENDING.search(subject) else ()
+        return ("allocation", "total", "change") if EN_NOT_SPENT_HEAD.search(subject) else ()
     out: tuple[str, ...] = ()
     whole = _WHOLE_BUDGET.search(subject)
     if whole:
