@@ -11,6 +11,7 @@ import gzip
 import socket
 import struct
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -33,6 +34,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         keys = [target, parts.path + (f"?{parts.query}" if parts.query else ""), parts.path]
         with self.server.lock:
             self.server.requests.append(target)
+            self.server.arrivals.append((time.monotonic(), target))
             behaviour = next((self.server.routes[k] for k in keys if k in self.server.routes), None)
         if behaviour is None:
             behaviour = status(404)
@@ -58,6 +60,7 @@ class FaultHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     routes: dict[str, Behaviour]
     requests: list[str]
+    arrivals: list[tuple[float, str]]  # (time.monotonic(), target) of each request, in order
     lock: threading.Lock
     closing: threading.Event
 
@@ -72,6 +75,7 @@ class FaultServer:
         self.httpd = FaultHTTPServer(("127.0.0.1", 0), FaultHandler)
         self.httpd.routes = {}
         self.httpd.requests = []
+        self.httpd.arrivals = []
         self.httpd.lock = threading.Lock()
         self.httpd.closing = threading.Event()
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -88,6 +92,11 @@ class FaultServer:
     def requests(self) -> list[str]:
         with self.httpd.lock:
             return list(self.httpd.requests)
+
+    def arrivals(self, target: str) -> list[float]:
+        """When each request for target arrived (time.monotonic())."""
+        with self.httpd.lock:
+            return [at for at, t in self.httpd.arrivals if t == target]
 
     def route(self, path: str, behaviour: Behaviour) -> None:
         with self.httpd.lock:
