@@ -115,7 +115,7 @@ class _RoleChoice:
     subject_score: float
 
 
-def _excluded_roles(x: StatementInputs, subject: str | None) -> tuple[str, ...]:
+def excluded_roles(x: StatementInputs, subject: str | None) -> tuple[str, ...]:
     w = x.window
     excluded: tuple[str, ...] = ()
     if is_level(w.text, w.start, w.end, w.korean):
@@ -174,7 +174,7 @@ def apply_model(
             k,
             (w.start, w.end),
             model.role.scores(x.role, lang),
-            _excluded_roles(x, subject),
+            excluded_roles(x, subject),
             exact_role(w.text, w.start, w.end, w.korean),
             subject_score,
         )

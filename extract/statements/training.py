@@ -16,10 +16,12 @@ from typing import Any
 from extract.statements.currency import dollar_currency
 from extract.statements.extractor import Statement, extract_statements, is_korean
 from extract.statements.linear import Classifier, Ranker, StatementModel, model_to_json
-from extract.statements.refine import StatementInputs, apply_model, iter_statement_inputs
+from extract.statements.masked_softmax import fit_masked_softmax
+from extract.statements.overrides import exact_role
+from extract.statements.refine import StatementInputs, apply_model, excluded_roles, iter_statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
 
-MODEL_VERSION = "2026-11-29.3"
+MODEL_VERSION = "2026-11-29.4"
 ROLES = ("allocation", "change", "other", "total")
 # Regularisation chosen by 5-fold cross-validation on budget_train.jsonl (see `eval --sweep`).
 SUBJECT_C = 0.3
@@ -35,6 +37,8 @@ class Example:
     subject: str | None
     role: str
     year: int | None
+    excluded: tuple[str, ...]  # the roles the text rules out (refine.excluded_roles)
+    exact: str | None  # the role the text settles outright (overrides.exact_role)
 
 
 def read_docs(path: Path) -> list[dict[str, Any]]:
@@ -62,7 +66,18 @@ def examples(docs: Sequence[dict[str, Any]]) -> list[Example]:
         statements, inputs = rule_reading(doc)
         spans = [(st.amount.start, st.amount.end) for st in statements]
         for gold, k in overlap_pairs(gold_spans(doc), spans):
-            out.append(Example(inputs[k], gold.get("subject"), gold["role"], gold.get("fiscal_year")))
+            x, st = inputs[k], statements[k]
+            w = x.window
+            out.append(
+                Example(
+                    x,
+                    gold.get("subject"),
+                    gold["role"],
+                    gold.get("fiscal_year"),
+                    excluded_roles(x, st.subject),
+                    exact_role(w.text, w.start, w.end, w.korean),
+                )
+            )
     return out
 
 
@@ -104,22 +119,22 @@ def _fit_binary(groups: list[tuple[list[list[str]], list[bool]]], c: float) -> R
     return Ranker(weights, float(clf.intercept_[0]))
 
 
-def _fit_roles(rows: list[list[str]], labels: list[str], c: float) -> Classifier:
+def _fit_roles(data: list[Example], c: float) -> Classifier:
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
+    kept = data  # what the text settles is not the model's to learn
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(r, 1) for r in rows])
-    clf = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
-    clf.fit(x, labels)
+    x = vec.fit_transform([dict.fromkeys(_prefixed(_lang(ex), ex.inputs.role), 1) for ex in kept])
+    labels = [ROLES.index(ex.role) for ex in kept]
+    allowed = [[role not in ex.excluded for role in ROLES] for ex in kept]
+    coef, intercept = fit_masked_softmax(x, labels, allowed, len(ROLES), c)
     names = vec.get_feature_names_out()
-    classes = tuple(str(k) for k in clf.classes_)
     weights = {}
     for j, name in enumerate(names):
-        column = tuple(float(clf.coef_[k][j]) for k in range(len(classes)))
+        column = tuple(float(coef[j][k]) for k in range(len(ROLES)))
         if any(abs(w) > 1e-6 for w in column):
             weights[str(name)] = column
-    return Classifier(classes, weights, tuple(float(b) for b in clf.intercept_))
+    return Classifier(ROLES, weights, tuple(float(b) for b in intercept))
 
 
 def fit(docs: Sequence[dict[str, Any]], c: tuple[float, float, float] = (SUBJECT_C, ROLE_C, YEAR_C)) -> StatementModel:
@@ -143,7 +158,7 @@ def fit(docs: Sequence[dict[str, Any]], c: tuple[float, float, float] = (SUBJECT
     return StatementModel(
         version=MODEL_VERSION,
         subject=_fit_binary(subject_groups, c[0]),
-        role=_fit_roles([_prefixed(_lang(ex), ex.inputs.role) for ex in data], [ex.role for ex in data], c[1]),
+        role=_fit_roles(data, c[1]),
         year=_fit_binary(year_groups, c[2]),
     )
 
