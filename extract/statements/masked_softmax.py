@@ -12,10 +12,29 @@ from collections.abc import Sequence
 from typing import Any
 
 
+def masked_loss_grad(theta: Any, x: Any, mask: Any, onehot: Any, c: float) -> tuple[float, Any]:
+    """C * the log-loss of each example's softmax over its open classes, plus |W|^2 / 2, and its
+    gradient; theta holds the weights (features x classes, row-major) and then the biases."""
+    import numpy as np
+
+    d, n_classes = x.shape[1], onehot.shape[1]
+    w = theta[: d * n_classes].reshape(d, n_classes)
+    b = theta[d * n_classes :]
+    z = np.where(mask, x @ w + b, -np.inf)
+    z_max = z.max(axis=1, keepdims=True)
+    e = np.where(mask, np.exp(z - z_max), 0.0)
+    s = e.sum(axis=1, keepdims=True)
+    log_p = np.where(mask, z - z_max - np.log(s), 0.0)
+    loss = -c * float((log_p * onehot).sum()) + 0.5 * float((w * w).sum())
+    delta = c * (e / s - onehot)
+    grad_w = np.asarray(x.T @ delta) + w
+    return loss, np.concatenate([grad_w.ravel(), delta.sum(axis=0)])
+
+
 def fit_masked_softmax(
     x: Any, labels: Sequence[int], allowed: Sequence[Sequence[bool]], n_classes: int, c: float
 ) -> tuple[Any, Any]:
-    """Weights (features x classes) and biases minimising C * masked log-loss + |W|^2 / 2.
+    """Weights (features x classes) and biases minimising masked_loss_grad's loss.
 
     x: a sparse (examples x features) matrix; allowed[i][k]: whether class k is open to example i
     (an example whose label is not open is fitted over every class)."""
@@ -28,24 +47,15 @@ def fit_masked_softmax(
     mask[np.arange(n), y] = True  # the rules were wrong here: the label stays a class to learn
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = 1.0
-    xt = x.T.tocsr()
-
-    def loss_grad(theta: Any) -> tuple[float, Any]:
-        w = theta[: d * n_classes].reshape(d, n_classes)
-        b = theta[d * n_classes :]
-        z = x @ w + b
-        z = np.where(mask, z, -np.inf)
-        z_max = z.max(axis=1, keepdims=True)
-        e = np.where(mask, np.exp(z - z_max), 0.0)
-        s = e.sum(axis=1, keepdims=True)
-        log_p = np.where(mask, z - z_max - np.log(s), 0.0)
-        loss = -c * float((log_p * onehot).sum()) + 0.5 * float((w * w).sum())
-        delta = c * (e / s - onehot)
-        grad_w = np.asarray(xt @ delta) + w
-        grad_b = delta.sum(axis=0)
-        return loss, np.concatenate([grad_w.ravel(), grad_b])
-
+    x = x.tocsr()
     theta0 = np.zeros(d * n_classes + n_classes)
-    result = minimize(loss_grad, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-8})
+    result = minimize(
+        masked_loss_grad,
+        theta0,
+        args=(x, mask, onehot, c),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": 5000, "gtol": 1e-8},
+    )
     theta = result.x
     return theta[: d * n_classes].reshape(d, n_classes), theta[d * n_classes :]
