@@ -24,6 +24,7 @@ from extract.statements.role_features import (
     role_cues,
     role_features,
 )
+from extract.statements.size_anaphora import in_sentence_before, measures_figure_before
 from extract.statements.statement import Statement, updated
 from extract.statements.subject_choices import subject_choices
 from extract.statements.subject_features import Candidate, subject_candidates
@@ -138,6 +139,22 @@ def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:
     return both
 
 
+def _figure_before(text: str, st: Statement, before: list[Statement]) -> Statement | None:
+    """The statement whose figure st measures the change of ("이는 올해보다 1200억원 증가한 금액이다"):
+    the last non-change amount of the sentence before, with a subject (size_anaphora.py)."""
+    lo = measures_figure_before(text, st.amount.start, st.amount.end)
+    if lo is None:
+        return None
+    for prev in reversed(before):
+        if prev.amount.end > lo:
+            continue
+        if not in_sentence_before(text, prev.amount.end, lo):
+            return None
+        if prev.role != "change" and prev.subject:
+            return prev
+    return None
+
+
 def apply_model(
     statements: list[Statement], inputs: Iterable[StatementInputs], model: StatementModel
 ) -> list[Statement]:
@@ -163,6 +180,10 @@ def apply_model(
         if k in respective:  # "A과 B에 각각 X, Y": the text pairs them outright
             span = respective[k]
             subject, subject_score = x.window.text[span[0] : span[1]], float("inf")
+        elif x.window.korean:
+            carried = _figure_before(x.window.text, st, out)
+            if carried is not None:
+                subject, span = carried.subject, carried.subject_span
         year = st.fiscal_year
         best_year = model.year.best([feats for _, feats in x.years], lang)
         if best_year is not None:
