@@ -16,15 +16,24 @@ from extract.statements.orgs import canonical_org
 
 # An organisation followed by one of these is what the clause is about: "전남도는", "서구가", "시에서는".
 ORG_TOPIC_PARTICLE = re.compile(r"(?:은|는|이|가|도|에서는|에서)(?![가-힣])")
+# A headline's "광주시 7조원·전남도 9조원": each organisation marks the figure right after it.
+_HEADLINE_FIGURE = re.compile(r"\s(?=\d)")
+# "순천시의 내년 예산이", "전남도의 국비 확보액은": what the organisation owns is the clause's topic, so
+# the organisation is what the clause (and the sentences that go on with it) is about.
+_OWNER_OF_TOPIC = re.compile(r"의\s(?:[^\s,.·]+\s){0,2}[^\s,.·]+(?:은|는|이|가)\s")
 # "시는", "도는", "군은", "교육청은": a bare word standing for an organisation named before.
 # (Each word looks back after its first letter, not before it: a search skips from one 시, 도, 군,
 # 구 or 교 to the next instead of trying every place; the same matches as
-# r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])".)
+# r"(?<![가-힣])(시|도|군|구|교육청)(?:(?:은|는|이|가|에서는|에서)(?![가-힣])|\s(?=\d))"; a headline's
+# "도 11조원·교육청 5조원" marks each by the figure right after it.)
 _BARE_TOPIC = re.compile(
     r"(시(?<![가-힣]시)|도(?<![가-힣]도)|군(?<![가-힣]군)|구(?<![가-힣]구)|교(?<![가-힣]교)육청)"
-    r"(?:은|는|이|가|에서는|에서)(?![가-힣])"
+    r"(?:(?:은|는|이|가|에서는|에서)(?![가-힣])|\s(?=\d))"
 )
 _KINDS = ("교육청", "시", "도", "군", "구")
+# A bare "시교육청" or "도교육청" (one word, no place before it) names the education office of the
+# city or province last named: "인천시의 예산은 ... 시교육청 추경안은" is 인천광역시교육청's.
+_BARE_OFFICE = re.compile(r"(?<![가-힣])(시|도)교육청")
 
 Mention = tuple[int, int, str]  # (start, end, name) in the text
 
@@ -43,19 +52,34 @@ class OrgIndex:
         korean: bool = True,
     ) -> None:
         self.text = text
-        self.starts = [m[0] for m in mentions]
-        self.ends = [m[1] for m in mentions]
-        self.names = [canonical_org(m[2], home) for m in mentions]
-        # English marks no topic: a council a sentence names is what the sentences after it go on
-        # with ("Brisbane City Council's budget totals $4.3 billion. It earmarks $1.1 billion ...")
-        self.topic = [not korean or bool(ORG_TOPIC_PARTICLE.match(text, m[1])) for m in mentions]
         self.defaults = defaults
         self.by_kind: dict[str, tuple[list[int], list[str]]] = {kind: ([], []) for kind in _KINDS}
-        for end, name in zip(self.ends, self.names, strict=True):
+        named = [(m[0], m[1], canonical_org(m[2], home)) for m in mentions]
+        for _, end, name in named:
             kind = next((k for k in _KINDS if name.endswith(k)), None)
             if kind:
                 self.by_kind[kind][0].append(end)
                 self.by_kind[kind][1].append(name)
+        if korean:  # "시교육청", "도교육청": the education office of the city or province last named
+            for bare in _BARE_OFFICE.finditer(text):
+                owner = self._bare(bare.group(1), bare.start())
+                if owner and not owner.endswith("교육청"):
+                    named.append((bare.start(), bare.end(), owner + "교육청"))
+            named.sort()
+        self.starts = [m[0] for m in named]
+        self.ends = [m[1] for m in named]
+        self.names = [m[2] for m in named]
+        # English marks no topic: a council a sentence names is what the sentences after it go on
+        # with ("Brisbane City Council's budget totals $4.3 billion. It earmarks $1.1 billion ...")
+        self.topic = [
+            not korean
+            or bool(
+                ORG_TOPIC_PARTICLE.match(text, end)
+                or _OWNER_OF_TOPIC.match(text, end)
+                or _HEADLINE_FIGURE.match(text, end)
+            )
+            for end in self.ends
+        ]
 
     def _bare(self, kind: str, at: int) -> str | None:
         """The organisation a bare "시" or "도" at text[at] stands for: the last one of that kind
@@ -74,7 +98,10 @@ class OrgIndex:
         for k in range(lo, hi):
             if self.topic[k]:
                 marked.append((self.starts[k], self.names[k]))
-        for bare in _BARE_TOPIC.finditer(self.text, start, upto):
+        # one letter past upto: a headline's bare "시 " is known by the figure that follows it
+        for bare in _BARE_TOPIC.finditer(self.text, start, min(len(self.text), upto + 1)):
+            if bare.start() >= upto:
+                break
             named = self._bare(bare.group(1), bare.start())
             if named:
                 marked.append((bare.start(), named))

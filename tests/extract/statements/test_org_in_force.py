@@ -37,6 +37,19 @@ DAY = datetime.date(2031, 11, 20)
         ("나주시는 1천억원을, 순천시는 800억원을 편성했다.", "800억원", "순천시"),
         # nothing named in the sentence or the one before: the article's organisation
         ("올해 행사가 열렸다. 도로 정비에 20억원을 쓴다.", "20억원", "나주시"),
+        # what the organisation owns is the topic ("순천시의 내년 예산이"): the next sentence goes on with it
+        (
+            "광주시는 7조원을 편성했다. 순천시의 내년 예산이 1조5천억원으로 확정됐다. 이는 1200억원 증가한 금액이다.",
+            "1200억원",
+            "순천시",
+        ),
+        # a bare "시교육청" is the education office of the city last named, not the city
+        ("인천시의 올해 예산은 9조원이다. 시교육청 추경안의 증액규모는 1093억원이다.", "1093억원", "인천광역시교육청"),
+        ("경북도의 예산은 7조원이다. 도교육청 소관 예산안의 규모는 4조원이다.", "4조원", "경상북도교육청"),
+        # a headline marks each organisation by the figure right after it
+        ("시 9조5188억원·시교육청 3조6759억원 … 인천 추경 확정", "9조5188억원", "인천광역시"),
+        ("인천시 9조5188억원·시교육청 3조6759억원 … 추경 확정", "3조6759억원", "인천광역시교육청"),
+        ("광주시 7조원·전남도 9조원 … 내년 예산 확정", "9조원", "전라남도"),
     ],
 )
 def test_org_in_force(text: str, amount: str, org: str) -> None:

@@ -55,7 +55,7 @@ REWRITES = {
     ),
     "bare topic": (
         org_in_force._BARE_TOPIC,
-        re.compile(r"(?<![가-힣])(시|도|군|구|교육청)(?:은|는|이|가|에서는|에서)(?![가-힣])"),
+        re.compile(r"(?<![가-힣])(시|도|군|구|교육청)(?:(?:은|는|이|가|에서는|에서)(?![가-힣])|\s(?=\d))"),
     ),
     "respectively": (respective._RESPECTIVELY, re.compile(r"(?<=\s)각각\s")),
     "stage adopted": (STAGES[6][0], re.compile(r"\b(?:adopted|approved|passed)\b", re.I)),
