@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.statements.subjects import Subject
+from extract.statements.vocabulary import EN_VERB_PARTICLES
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&/.-]*[A-Za-z0-9]|[A-Za-z0-9]|[$£€]|\S")
 DETERMINERS = frozenset("the a an its their our his her your this that these those some any each every another".split())
@@ -181,9 +182,14 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
         return None
     s, e = tokens[first][0], tokens[last][1]
     phrase = text[s:e]
-    if phrase.lower() in GENERIC or _is_year(phrase) or _timely(phrase):
+    if phrase.lower() in GENERIC or _is_year(phrase) or _timely(phrase) or _particle_edged(phrase):
         return None
     return Subject(phrase, s, e)
+
+
+def _particle_edged(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return words[0] in EN_VERB_PARTICLES or words[-1] in EN_VERB_PARTICLES
 
 
 def _timely(phrase: str) -> bool:
@@ -234,7 +240,11 @@ def phrase_before(text: str, end: int) -> Subject | None:
         return None
     s, e = tokens[first][0], tokens[last][1]
     phrase = text[s:e]
-    if _timely(phrase) or (first == last and not phrase[:1].isupper() and _verb_like(phrase.lower())):
+    if (
+        _timely(phrase)
+        or _particle_edged(phrase)
+        or (first == last and not phrase[:1].isupper() and _verb_like(phrase.lower()))
+    ):
         return None
     in_the = _IN_THE.search(text, max(0, s - 20), s) if phrase.lower() in ("amount", "sum") else None
     if in_the is not None:

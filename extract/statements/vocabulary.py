@@ -228,3 +228,8 @@ PROJECT_ACTIONS = frozenset(
 COUNT_WORD = re.compile(r"^[\d,.]+여?(?:건|개|곳|개소|명|회|차례|종|가지|개월|년간|일간|세대|가구|대|군데)?$")
 # What stands between two members of a list: "A 21억원, B 30억원", "A 20억원과 B 6억원", "▲A ▲B".
 LIST_SEPARATOR = re.compile(r"\)?\s*(?:[,·ㆍ△▲]|(?:과|와|및)(?=\s))\s*")
+
+
+# A verb's particle ("go down to", "take it out of", "brought it up"): a phrase that starts or ends
+# on one is a piece of a clause, never a subject. No labelled English subject does.
+EN_VERB_PARTICLES = frozenset("up down out off away".split())

@@ -134,6 +134,21 @@ def test_english_action_is_a_whole_verb(sentence: str, action: str) -> None:
     assert statement.action == action
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("If the fund goes down to $4 million, the council will be in trouble.", "$4 million"),
+        ("A late amendment brought it down to $2.5 million.", "$2.5 million"),
+        ("The board agreed to take $900,000 out of the rainy-day account.", "$900,000"),
+    ],
+)
+def test_a_verb_particle_starts_or_ends_no_subject(sentence: str, amount: str) -> None:
+    [statement] = extract_statements(sentence, published=None, lang="en")
+    assert statement.amount.text == amount
+    words = (statement.subject or "").lower().split()
+    assert not words or not ({words[0], words[-1]} & {"up", "down", "out", "off", "away"}), statement.subject
+
+
 def test_spending_plan_after_the_amount_is_the_whole() -> None:
     [statement] = extract_statements("The board approved the $1.2 billion spending plan.", published=None, lang="en")
     assert statement.role == "total"
