@@ -19,6 +19,11 @@ _WHOLE_BUDGET = re.compile(
 )
 
 
+# An education office or the funds named alone ("도교육청은 4조1천35억원이다", "기금은 3308억원으로"):
+# its whole budget, or a change of it, never an allocation within the place's budget. The 10
+# labelled Korean amounts (train and dev) whose subject is one are 6 totals and 4 changes.
+_WHOLE_BODY = re.compile(r"^(?:[가-힣]{0,12}교육청|기금)$")
+
 # Revenue, debt and carried-over money are "other", even when they grow or shrink: 51 of the 54
 # labelled Korean amounts whose subject names one and no whole budget (the rest: a revenue
 # guarantee's shortfall and two grants named by their project: a grant won is an allocation,
@@ -49,7 +54,7 @@ def roles_ruled_out(
     if not korean:
         return ("allocation", "total", "change") if EN_NOT_SPENT_HEAD.search(subject) else ()
     out: tuple[str, ...] = ()
-    whole = _WHOLE_BUDGET.search(subject)
+    whole = _WHOLE_BUDGET.search(subject) or _WHOLE_BODY.match(subject.replace(" ", ""))
     if whole:
         out += ("allocation",)
     # national money granted to a local government is never its whole budget: none of the 30

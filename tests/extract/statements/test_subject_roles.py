@@ -12,6 +12,10 @@ from extract.statements.subject_roles import roles_ruled_out
     [
         ("내년도 예산안", True, False, {"allocation"}),  # a whole budget is no allocation within it
         ("특별회계", True, False, {"allocation"}),
+        ("도교육청", True, False, {"allocation"}),  # an education office or the funds alone: its whole
+        ("기금", True, False, {"allocation"}),
+        ("교육청 전출금", True, False, set()),  # money paid to the office is an item
+        ("지방소멸대응기금 12개 사업", True, False, set()),
         ("내년 국비", True, False, {"total"}),  # national money is no whole budget
         ("지방세와 세외수입", True, False, {"allocation", "total", "change"}),  # revenue is "other"
         ("특별교부세", True, True, set()),  # unless it is a grant the place won
