@@ -126,17 +126,28 @@ _LIST_GAP = 60
 _LIST_REACH = 40
 
 
+# A clause that closes on its verb ("A 8000만원, B 4000만원 등이 감액됐고, C 예산은 3000만원 증액됐다")
+# ends a list as a sentence does: what follows is another clause's.
+_CLAUSE_END = re.compile(r"[가-힣](?:고|며|지만|는데|으나),\s")
+
+
+def _list_break(text: str, gap_from: int, gap_to: int) -> bool:
+    return (
+        gap_to - gap_from > _LIST_GAP
+        or _SENTENCE_END.search(text, gap_from, gap_to) is not None
+        or _CLAUSE_END.search(text, gap_from, gap_to) is not None
+    )
+
+
 def _list_run(text: str, spans: list[tuple[int, int]], k: int) -> tuple[int, int, int]:
     """First and last index of the list the k-th amount belongs to, and its place in it."""
     first = last = k
     while first > 0 and k - first < _LIST_REACH:
-        gap_from, gap_to = spans[first - 1][1], spans[first][0]
-        if gap_to - gap_from > _LIST_GAP or _SENTENCE_END.search(text, gap_from, gap_to):
+        if _list_break(text, spans[first - 1][1], spans[first][0]):
             break
         first -= 1
     while last + 1 < len(spans) and last - k < _LIST_REACH:
-        gap_from, gap_to = spans[last][1], spans[last + 1][0]
-        if gap_to - gap_from > _LIST_GAP or _SENTENCE_END.search(text, gap_from, gap_to):
+        if _list_break(text, spans[last][1], spans[last + 1][0]):
             break
         last += 1
     return first, last, k - first

@@ -15,7 +15,7 @@ from extract.statements.vocabulary import EN_NOT_SPENT_HEAD, KO_TOTAL_SUBJECT, N
 # A budget, an account or a stage as a whole is no allocation within it: on the labelled Korean
 # train set 211 of 214 amounts whose labelled subject names one are totals, changes or other.
 _WHOLE_BUDGET = re.compile(
-    r"일반회계|특별회계|예산안|본예산|추경|추가경정|당초예산|기정예산|최종예산|총예산|예산\s?규모|세출"
+    r"일반회계|특별회계|예산안|예산\s?\(안\)|본예산|추경|추가경정|당초예산|기정예산|최종예산|총예산|예산\s?규모|세출"
 )
 
 

@@ -12,6 +12,7 @@ from extract.statements.subject_roles import roles_ruled_out
     [
         ("내년도 예산안", True, False, {"allocation"}),  # a whole budget is no allocation within it
         ("특별회계", True, False, {"allocation"}),
+        ("내년도 예산(안)", True, False, {"allocation"}),  # a proposal written "(안)" is one too
         ("도교육청", True, False, {"allocation"}),  # an education office or the funds alone: its whole
         ("기금", True, False, {"allocation"}),
         ("교육청 전출금", True, False, set()),  # money paid to the office is an item
