@@ -205,6 +205,8 @@ ADVERBS = frozenset(
     "연간 매년 해마다 한 "
     # bound nouns that make a clause into an adverb ("부지가 없을 경우 도비 52억원")
     "경우 때 때문 만큼 뿐 적극 "
+    # connective adverbs ("165억원에 이어 27억원이", "이에 따라")
+    "이어 이어서 따라서 더불어 앞서 "
     "".split()
 )
 # Pronouns and parts ("여기", "나머지") point elsewhere; they are not what money is for.

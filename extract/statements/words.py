@@ -84,7 +84,7 @@ _VERB_ENDINGS = (
 _ADNOMINAL_LAST = set("한된난는던할될운른킨린질쓸올갈늘줄준친든낸린진일")
 # "예산인", "규모인": a noun with the copula 인 closes a phrase; "소상공인", "노인" are nouns.
 _COPULA_STEMS = ("예산", "규모", "금액", "수준", "사업", "최대", "역대", "처음", "상황", "계획", "예정", "것", "중")
-_SINGLE_VERBS = frozenset("한 할 된 될 준 인 난 든 온 갈 줄 일 원".split())
+_SINGLE_VERBS = frozenset("한 할 된 될 준 인 난 든 온 갈 줄 일 원 많".split())
 # "가구당 월 20만원", "한 곳당 500만원": a rate per unit, not what the money is for.
 _UNIT_RATE = re.compile(
     r"^(?:\d*|한|1)(?:인|명|곳|개|건|회|대|가구|세대|가정|㏊|ha|㎡|평|톤|개소|업체|농가|학교|마리|곳)당$"
@@ -113,6 +113,9 @@ _CONNECTIVES = (
     "거둬",
     "둬",
     "줘",
+    # "도에 따르면", "빠르면": a condition; "삭감되었으나", "증액했으나": a concession
+    "르면",
+    "으나",
 )
 # "속도감있게 추진", "효율적으로": adverbs made of a noun and an ending
 _ADVERBIAL_ENDINGS = ("있게", "없게", "하게", "되게", "롭게", "답게", "스럽게", "같게", "있도록", "하도록", "되도록")
