@@ -120,6 +120,7 @@ def _list_continues(tokens: list[tuple[int, int, str]], k: int) -> int:
     return -1
 
 
+_AMOUNT_START = frozenset("$£€")
 _WHEN = frozenset("last this next previous current coming".split())
 _YEARS_OWN = frozenset(("year's", "year’s", "years'", "month's", "month’s"))
 
@@ -173,6 +174,8 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
                 break  # "projects for residents", "$2m to the fund to build": a second purpose
         if low in ("and", "of", "in", "on", "at", "for", "to") and k + 1 >= len(tokens):
             break
+        if low == "and" and k + 2 < len(tokens) and tokens[k + 2][2][:1] in _AMOUNT_START:
+            break  # "$2 million in reserves and cut $1.3 million": the word after "and" is a verb
         last = k
         words += 1
         k += 1

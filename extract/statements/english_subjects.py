@@ -176,6 +176,9 @@ _HEADING_START = re.compile(r"(?:^|[\n•·▪■\-–—*]|\d[)%]?|\d\s?(?:[mkb
 
 _CHANGE_NOUN_AFTER = re.compile(r"[\s-]+(?:increase|rise|cut|decrease|reduction|drop|jump)\s+(?:on|over)\s+", re.I)
 _WHOLE_HEADS = frozenset("budget budgets plan programme program".split())
+_WHOLE_AFTER = re.compile(
+    r"[\s-]+(?:(?:operating|capital|annual|spending|general fund)\s)?(?:budget|spending plan)\b", re.I
+)
 
 
 def _whole_named(before: str, offset: int, copula: re.Match[str] | None) -> Subject | None:
@@ -230,7 +233,10 @@ def english_subject(text: str, start: int, end: int, follow_links: bool = True) 
         and after_word.group(1).lower() in ("for", "toward", "towards", "on")
     ):
         return purpose
-    if _ARTICLE_BEFORE.search(before, max(0, len(before) - 12)) and re.match(r"[\s-]+[A-Za-z]", text[end : end + 2]):
+    whole_after = _WHOLE_AFTER.match(text, end)  # "approves $412 million budget" (a headline has no article)
+    if (whole_after or _ARTICLE_BEFORE.search(before, max(0, len(before) - 12))) and re.match(
+        r"[\s-]+[A-Za-z]", text[end : end + 2]
+    ):
         adjective = phrase_after(text, end, bare=True)  # "a $105 million Capital Budget", "a $950,000 City Match"
         if adjective is not None and not _generic(adjective):
             return adjective

@@ -87,6 +87,8 @@ _EN_BUDGET_AFTER = re.compile(
 _EN_PART_BUDGET = re.compile(r"(?:['’]s|\b(?:office|department|service|division|agency))\s\w*\s?budgets?\b", re.I)
 
 
+# "set aside $2 million in reserves": money kept, not spent ("other" by the conventions).
+_INTO_RESERVES = re.compile(r"\s+(?:in|into|to)\s+(?:the\s|its\s|a\s)?(?:[\w-]+\s){0,2}reserves?\b", re.I)
 _TO_BEFORE = re.compile(r"(?:으로|로)\s?$")
 
 
@@ -112,7 +114,11 @@ def exact_role(text: str, start: int, end: int, korean: bool) -> str | None:
         before + text[end : end + 50]
     ):
         return "change"
-    if _EN_SPEND_BEFORE.search(before) and not _REVENUE_BEFORE.search(text[end : end + 40]):
+    if (
+        _EN_SPEND_BEFORE.search(before)
+        and not _REVENUE_BEFORE.search(text[end : end + 40])
+        and not _INTO_RESERVES.match(text, end)
+    ):
         return "allocation"
     return None
 
@@ -159,6 +165,10 @@ _KO_FROM = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?에서\s?")
 _KO_TO_AFTER = re.compile(r"\s?(?:으로|로)(?![가-힣])")
 _ARROW_BETWEEN = re.compile(r"\s?(?:→|->|⇒)\s?")
 _EN_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s|around\s|nearly\s|almost\s)?$", re.I)
+# "a $412 million budget for 2026, up from $398 million": the level before, the other end of one move.
+_EN_UP_FROM_BETWEEN = re.compile(
+    r"[^.;:$£€]{0,60},\s(?:up|down)\s(?:\w+\s)?from\s(?:about\s|around\s|nearly\s|almost\s)?", re.I
+)
 _EN_TO_BETWEEN = re.compile(r"\s+to\s+(?:about\s|around\s|nearly\s|almost\s)?", re.I)
 
 
@@ -171,4 +181,4 @@ def from_to_pair(text: str, first: tuple[int, int], second: tuple[int, int], kor
         return bool(_KO_FROM.fullmatch(text, end1, start2) and _KO_TO_AFTER.match(text, end2))
     return bool(
         _EN_TO_BETWEEN.fullmatch(text, end1, start2) and _EN_FROM_BEFORE.search(text, max(0, start1 - 30), start1)
-    )
+    ) or bool(_EN_UP_FROM_BETWEEN.fullmatch(text, end1, start2))

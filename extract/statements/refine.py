@@ -37,7 +37,7 @@ from extract.statements.year_features import (
     written_year,
     year_candidates,
 )
-from extract.statements.year_words import year_written_before
+from extract.statements.year_words import year_written_after, year_written_before
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,11 @@ def excluded_roles(x: StatementInputs, subject: str | None) -> tuple[str, ...]:
     return excluded + roles_ruled_out(subject, w.korean, GRANT_WON in x.role, HEAD_NATIONAL in x.role)
 
 
+# The roles a level has: a move's two ends share one ("28억→54억원" are allocations, "a $412 million
+# budget, up from $398 million" totals).
+_LEVEL_ROLES = ("allocation", "total")
+
+
 def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:
     """The one role of a move's two ends: the best by both amounts' scores (log-probabilities add)."""
     totals = [x + y for x, y in zip(a.scores, b.scores, strict=True)]
@@ -191,6 +196,8 @@ def apply_model(
         w = x.window
         if w.korean:
             year = year_written_before(w.text, w.start) or year
+        else:
+            year = year_written_after(w.text, w.end) or year
         current = _RoleChoice(
             k,
             (w.start, w.end),
@@ -200,12 +207,10 @@ def apply_model(
             subject_score,
         )
         role = current.exact or model.role.choose(current.scores, current.excluded)
-        if (
-            previous is not None
-            and previous.exact is None
-            and current.exact is None
-            and from_to_pair(w.text, previous.span, current.span, w.korean)
-        ):
+        pair = previous is not None and from_to_pair(w.text, previous.span, current.span, w.korean)
+        if pair and previous is not None and current.exact is None and previous.exact in _LEVEL_ROLES:
+            role = previous.exact or role  # the other end of a move whose first end the text settles
+        elif pair and previous is not None and previous.exact is None and current.exact is None:
             role = _joint_role(model, previous, current)
             first = out[previous.index]
             if previous.subject_score >= subject_score:  # one thing moved: the surer of the two names it

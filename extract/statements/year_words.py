@@ -258,3 +258,24 @@ def year_written_before(text: str, start: int) -> int | None:
     """The year of a budget named right before the amount at text[start:], if any."""
     m = _YEAR_BUDGET_BEFORE.search(text, max(0, start - 40), start)
     return int(m.group(1)) if m else None
+
+
+# "$35.3 million in 2014", "£131.6million for 2015/16", "£28.38m in 2024-25": an English amount's
+# year written right after it (a split year is its ending year). On the labelled English texts the 7
+# amounts so followed that carry a year label all have that year.
+_EN_YEAR_AFTER = re.compile(
+    r"\s(?:in|for|during)\s(?:fiscal\s(?:year\s)?|FY\s?)?((?:19|20)\d\d)(?:[-/–](\d{2}|(?:19|20)\d\d))?(?![\d%])",
+    re.I,
+)
+
+
+def year_written_after(text: str, end: int) -> int | None:
+    """The fiscal year written right after the English amount ending at text[end]."""
+    m = _EN_YEAR_AFTER.match(text, end)
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2)
+    if not second:
+        return int(first)
+    year = int(first[:2] + second) if len(second) == 2 else int(second)
+    return year if year == int(first) + 1 else int(first)
