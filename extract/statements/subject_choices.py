@@ -23,6 +23,17 @@ _COMPARISON_BASE = re.compile(r"\)?\s?(?:보다|대비|에 비해|에서\s)")
 _EN_AGENT = re.compile(r"\s(?:by|with|over|into|per|under)\s", re.I)
 
 
+# A deliberating or executing body marked as its clause's topic or place ("예결위는", "상임위에서",
+# "집행부가") is who acts on the money, never what it is for; the only labelled Korean subjects that
+# are bodies are list items written bare ("행정자치위원회 21억원, 복지안전위원회 30억원").
+_BODY = re.compile(r"(?:예결위|예결특위|특위|위원회|상임위|의회|집행부)(?:\([^)]{0,20}\))?$")
+_AGENT_PARTICLE = re.compile(r"(?:은|는|이|가|에서는|에서|의|도)(?![가-힣])")
+
+
+def _not_agents(text: str, subjects: list[Candidate]) -> list[Candidate]:
+    return [c for c in subjects if not (_BODY.search(c.text) and _AGENT_PARTICLE.match(text, c.end))]
+
+
 def _adjacent(subjects: list[Candidate]) -> list[Candidate]:
     return [c for c in subjects if "adjacent=B" in c.features]
 
@@ -35,6 +46,7 @@ def subject_choices(
     if not window.korean:
         return [c for c in subjects if not _EN_AGENT.search(c.text)] or subjects
     text = window.text
+    subjects = _not_agents(text, subjects) or subjects
     base = _adjacent(subjects) if _COMPARISON_BASE.match(text, window.end) else []
     if base:
         return base
