@@ -11,9 +11,9 @@ import re
 # After the amount: it is how much something "grew" or "shrank", and the sentence closes on the
 # size it describes ("늘어난 규모다", "증가한 금액이다", "줄어든 액수다").
 _SIZE_OF_CHANGE = re.compile(
-    r"\s?(?:\([^)]{0,16}\))?\s?(?:이|가)?\s?(?:\([^)]{0,16}\))?\s?"
-    r"(?:더\s)?(?:늘어난|늘어났던|증가한|증가된|증액된|줄어든|감소한|감소된|감액된|많은|적은)\s?"
-    r"(?:규모|수치|금액|액수)(?:이|로|으로|다|이다|였다|이었다)?(?![가-힣])"
+    r"\s?(?:가량|정도|여)?\s?(?:\([^)]{0,16}\))?\s?(?:이|가)?\s?(?:\([^)]{0,16}\))?\s?"
+    r"(?:더\s)?(?:늘어난|늘어났던|불어난|증가한|증가된|증액된|줄어든|감소한|감소된|감액된|많은|적은)\s?"
+    r"(?:규모|수치|금액|액수|셈)(?:이|로|으로|다|이다|였다|이었다)?(?![가-힣])"
 )
 # Before the amount, within its sentence: a topic of its own ("서울시 예산은", "일반회계가") means
 # the sentence names what changed; "이는", "이것은" point back instead.
