@@ -50,6 +50,7 @@ def _subject(text: str, amount: str) -> str | None:
             "120억원",
             "새해 예산",
         ),
+        ("완도군의 내년 예산은 8천억원이다. 다섯 해 전과 비교하면 2천억원가량 불어난 셈이다.", "2천억원", "내년 예산"),
     ],
 )
 def test_the_change_is_the_figure_befores(text: str, amount: str, subject: str) -> None:
