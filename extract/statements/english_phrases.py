@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.statements.subjects import Subject
-from extract.statements.vocabulary import EN_VERB_PARTICLES
+from extract.statements.vocabulary import EN_VERB_PARTICLES, en_clause_words
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&/.-]*[A-Za-z0-9]|[A-Za-z0-9]|[$£€]|\S")
 DETERMINERS = frozenset("the a an its their our his her your this that these those some any each every another".split())
@@ -187,6 +187,8 @@ def phrase_after(text: str, start: int, infinitive: bool = False, bare: bool = F
     phrase = text[s:e]
     if phrase.lower() in GENERIC or _is_year(phrase) or _timely(phrase) or _particle_edged(phrase):
         return None
+    if not infinitive and en_clause_words(phrase.split()):
+        return None
     return Subject(phrase, s, e)
 
 
@@ -246,6 +248,7 @@ def phrase_before(text: str, end: int) -> Subject | None:
     if (
         _timely(phrase)
         or _particle_edged(phrase)
+        or en_clause_words(phrase.split())
         or (first == last and not phrase[:1].isupper() and _verb_like(phrase.lower()))
     ):
         return None

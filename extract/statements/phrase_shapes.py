@@ -3,7 +3,7 @@ noun phrase, Korean and English. Used by subject_features.py before any feature 
 
 from __future__ import annotations
 
-from extract.statements.vocabulary import EN_VERB_PARTICLES
+from extract.statements.vocabulary import EN_VERB_PARTICLES, en_clause_words
 from extract.statements.window import Word
 from extract.statements.word_tests import is_count_word, is_time_or_stage
 
@@ -84,6 +84,8 @@ def acceptable(words: tuple[Word, ...], korean: bool) -> bool:
         if words[0].stem in EN_STOP or words[-1].stem in EN_STOP:
             return False
         if words[0].stem in EN_VERB_PARTICLES or words[-1].stem in EN_VERB_PARTICLES:
+            return False
+        if en_clause_words([w.text for w in words]):
             return False
         if _verb_then_article(words):
             return False  # "council approved a budget" is a clause, not a phrase

@@ -235,3 +235,33 @@ LIST_SEPARATOR = re.compile(r"\)?\s*(?:[,·ㆍ△▲]|(?:과|와|및)(?=\s))\s*"
 # A verb's particle ("go down to", "take it out of", "brought it up"): a phrase that starts or ends
 # on one is a piece of a clause, never a subject. No labelled English subject does.
 EN_VERB_PARTICLES = frozenset("up down out off away".split())
+
+# Common verbs in reports of council money, in the forms that are never nouns ("the mayor brought it
+# down", "when you go down to"): a phrase holding one past its first word is a clause.
+EN_COMMON_VERBS = frozenset(
+    "go goes went gone come comes came bring brings brought take takes took taken make makes made give gives "
+    "gave given get gets got paid keep keeps kept say says said saw want wants wanted".split()
+)
+# Prepositions a participle may take as a modifier ("expenditures related to this award").
+EN_PARTICIPLE_PREPOSITIONS = frozenset("to by for from in on at with of".split())
+
+
+def en_clause_words(words: list[str]) -> bool:
+    """Whether the words of a phrase hold a clause: a common verb ("Mayor Hobbs brought", "go"), or
+    a lower-case past tense after a capitalised subject with its object after it ("Council approved
+    separate increases"); "Total Estimated Project Cost" and "total estimated cost" are phrases, and
+    a participle before a preposition modifies ("expenditures related to")."""
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in EN_COMMON_VERBS:
+            return True
+        if (
+            k
+            and low.endswith("ed")
+            and w[:1].islower()
+            and words[k - 1][:1].isupper()
+            and k + 1 < len(words)
+            and words[k + 1].lower() not in EN_PARTICIPLE_PREPOSITIONS
+        ):
+            return True
+    return False

@@ -9,6 +9,7 @@ import pytest
 
 from extract.statements.extractor import extract_statements
 from extract.statements.statement import Statement
+from extract.statements.vocabulary import en_clause_words
 from extract.statements.year_words import year_written_after
 
 DAY = datetime.date(2025, 11, 3)
@@ -54,3 +55,26 @@ def test_a_verb_after_and_ends_the_phrase() -> None:
 )
 def test_year_written_after(text: str, year: int | None) -> None:
     assert year_written_after("$5 million" + text, len("$5 million")) == year
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clause"),
+    [
+        ("Council approved separate increases", True),
+        ("Mayor Keith Hobbs brought", True),
+        ("go", True),
+        ("Total Estimated Project Cost", False),
+        ("total estimated cost", False),
+        ("expenditures related to this award", False),
+        ("proposed council budget", False),
+    ],
+)
+def test_a_clause_is_no_phrase(phrase: str, clause: bool) -> None:
+    assert en_clause_words(phrase.split()) is clause
+
+
+def test_a_verb_is_no_subject() -> None:
+    found = _read(
+        "The original number was $1.4 million, but an amendment from the mayor brought it down to $1.1 million."
+    )
+    assert "brought" not in (found["$1.1 million"].subject or "")
