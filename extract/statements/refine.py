@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from extract.statements.coordination import coordinated_start
 from extract.statements.fiscal_calendar import publisher_country, season_year
 from extract.statements.fiscal_year import stated_years
 from extract.statements.linear import StatementModel
@@ -144,6 +145,19 @@ def _joint_role(model: StatementModel, a: _RoleChoice, b: _RoleChoice) -> str:
     return both
 
 
+def _coordinated(window: AmountWindow, subject: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """The chosen phrase with the rest of its coordination before it (coordination.py)."""
+    before = window.before
+    first = next((i for i, w in enumerate(before) if w.start == span[0]), None)
+    if first is None:
+        return subject, span
+    start = coordinated_start(before, first)
+    if start == first:
+        return subject, span
+    new_span = (before[start].start, span[1])
+    return window.text[new_span[0] : new_span[1]], new_span
+
+
 def _figure_before(text: str, st: Statement, before: list[Statement]) -> Statement | None:
     """The statement whose figure st measures the change of ("이는 올해보다 1200억원 증가한 금액이다"):
     the last non-change amount of the sentence before, with a subject (size_anaphora.py)."""
@@ -180,6 +194,8 @@ def apply_model(
         if best is not None:
             chosen, subject_score = choices[best[0]], best[1]
             subject, span = chosen.text, (chosen.start, chosen.end)
+            if x.window.korean:
+                subject, span = _coordinated(x.window, subject, span)
         if respective is None:
             respective = respective_subjects(x.window.text, [(s.amount.start, s.amount.end) for s in statements])
         if k in respective:  # "A과 B에 각각 X, Y": the text pairs them outright
