@@ -88,6 +88,11 @@ _EN_WHOLE = re.compile(
 _EN_OWNED = re.compile(r"['’]s\b|\b(?:office|department|service|division|agency|board|police|fire)\b", re.I)
 
 
+# A subject headed by a change ("$34 million in unspecified cuts", "the $2m reduction"); a
+# council-wide savings total is "other" by the conventions, so savings are not here.
+_EN_CHANGE_HEAD = re.compile(r"\b(?:cuts?|reductions?|increases?|decreases?)$", re.I)
+
+
 def role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) -> str:
     before, after = sentence[:a_start], sentence[a_end:]
     subj = (subject.text if subject else "").strip()
@@ -98,6 +103,7 @@ def role_en(sentence: str, a_start: int, a_end: int, subject: Subject | None) ->
         _EN_CHANGE_BEFORE.search(before[-60:])
         or _EN_CHANGE_AFTER.match(after)
         or v.EN_CHANGE.search(before[-30:].lower())
+        or _EN_CHANGE_HEAD.search(subj)
     ):
         return "change"
     if _EN_WHOLE.search(subj) and not _EN_OWNED.search(subj):

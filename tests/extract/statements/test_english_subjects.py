@@ -95,6 +95,7 @@ def test_no_english_subject(sentence: str, amount: str) -> None:
 
 # (sentence, amount text, the rules' role)
 ROLES = [
+    ("The gap is to be closed with another $12 million in unspecified cuts.", "$12 million", "change"),
     ("The council approved a $48 million budget.", "$48 million", "total"),
     ("The operating budget is $120 million.", "$120 million", "total"),
     ("The fire department's budget is $9 million.", "$9 million", "allocation"),
