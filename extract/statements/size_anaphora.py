@@ -21,11 +21,11 @@ _OWN_TOPIC = re.compile(r"(?<![가-힣])(?!이는|이것은)[가-힣()]+(?:은|�
 _SENTENCE_END = re.compile(r"[.!?。](?:\s|$)|\n")
 
 
-def sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding text[at] starts (200 characters back at most)."""
-    lo = max(0, at - 200)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, at)]
-    return ends[-1] if ends else lo
+def sentence_start(text: str, at: int) -> int | None:
+    """Where the sentence holding text[at] starts; None when no sentence ends within 200
+    characters before it (the text's first sentence, or a run-on one)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 200), at)]
+    return ends[-1] if ends else None
 
 
 def measures_figure_before(text: str, start: int, end: int) -> int | None:
@@ -34,7 +34,7 @@ def measures_figure_before(text: str, start: int, end: int) -> int | None:
     if not _SIZE_OF_CHANGE.match(text, end):
         return None
     lo = sentence_start(text, start)
-    if lo == 0 or _OWN_TOPIC.search(text, lo, start):
+    if lo is None or _OWN_TOPIC.search(text, lo, start):
         return None
     return lo
 

@@ -78,3 +78,9 @@ def test_only_the_sentence_right_before_counts() -> None:
     assert lo == text.index("이는")
     assert not in_sentence_before(text, text.index("1조원") + len("1조원"), lo)
     assert in_sentence_before(text, text.index("열렸다"), lo)
+
+
+def test_a_run_on_sentence_carries_nothing() -> None:
+    text = "예산은 1조원이고 " + "사업 " * 120 + "100억원 늘어난 규모다."
+    start = text.index("100억원")
+    assert measures_figure_before(text, start, start + len("100억원")) is None
