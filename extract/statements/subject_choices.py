@@ -34,6 +34,32 @@ def _not_agents(text: str, subjects: list[Candidate]) -> list[Candidate]:
     return [c for c in subjects if not (_BODY.search(c.text) and _AGENT_PARTICLE.match(text, c.end))]
 
 
+# Who pays, not what for: "국·도비 290억원" names the money's source; where the sentence names a
+# project too ("X 정비사업에 선정돼 국·도비 290억원을 확보"), the project is what it is for. (Only the
+# source written right before the amount: "... 8조 3569억원의 국비를 확보" names the money itself.)
+_SOURCE = re.compile(r"^(?:국비|도비|시비|군비|구비|국·도비|국도비|국·시비|국시비|도·군비|시·군비|지방비|특별교부세)$")
+_PROJECT_HEAD = re.compile(r"(?:사업|공사|조성|건립|건설|정비|설치|구축|개발|복구|확충|개선|지원)$")
+
+
+# "총사업비 1367억원 중 국·도비 949억원, 시비 368억원": a whole broken down by who pays it; each source
+# is then what its amount is.
+_BREAKDOWN = re.compile(r"(?:중|가운데)\s[^.]{0,40}$")
+
+
+def _not_sources(text: str, subjects: list[Candidate]) -> list[Candidate]:
+    if not any(_PROJECT_HEAD.search(c.text) and "breaks=0" in c.features for c in subjects):
+        return subjects
+    return [
+        c
+        for c in subjects
+        if not (
+            _SOURCE.match(c.text)
+            and "adjacent=B" in c.features
+            and not _BREAKDOWN.search(text, max(0, c.start - 40), c.start)
+        )
+    ]
+
+
 def _adjacent(subjects: list[Candidate]) -> list[Candidate]:
     return [c for c in subjects if "adjacent=B" in c.features]
 
@@ -47,6 +73,7 @@ def subject_choices(
         return [c for c in subjects if not _EN_AGENT.search(c.text)] or subjects
     text = window.text
     subjects = _not_agents(text, subjects) or subjects
+    subjects = _not_sources(text, subjects) or subjects
     base = _adjacent(subjects) if _COMPARISON_BASE.match(text, window.end) else []
     if base:
         return base

@@ -21,7 +21,7 @@ from extract.statements.overrides import exact_role
 from extract.statements.refine import StatementInputs, apply_model, excluded_roles, iter_statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
 
-MODEL_VERSION = "2026-11-29.10"
+MODEL_VERSION = "2026-11-29.11"
 ROLES = ("allocation", "change", "other", "total")
 # Regularisation chosen by 5-fold cross-validation on budget_train.jsonl (see `eval --sweep`).
 SUBJECT_C = 0.3
