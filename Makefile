@@ -21,9 +21,12 @@ demo: $(STAMP)
 # page, so a third keeps both cores busy. Whole modules go to a worker (their module fixtures run
 # once), in the order tests/conftest.py gives them: the slowest first. (Not --dist loadgroup: with
 # pytest 9.2 it no longer keeps an xdist_group together, pytest-xdist issue 1386.)
+# Bytecode caching on (some shells export PYTHONDONTWRITEBYTECODE=1): otherwise every pytest worker
+# rewrites and compiles every test module again (~5 of its 10 CPU-s of collection), and every
+# interpreter the tests start compiles the project's modules again (~0.5 CPU-s each).
 TEST_WORKERS ?= 3
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 # The statement model: fitted on ../shared/eval/budget_train.jsonl, written to extract/statements/model.json.
 SHARED_EVAL ?= ../shared/eval

@@ -10,6 +10,7 @@ code when it ends, so children run side by side.
 from __future__ import annotations
 
 import atexit
+import importlib
 import json
 import os
 import resource
@@ -31,7 +32,43 @@ PRELOAD = (
     "alembic.runtime.migration", "sqlalchemy.dialects.postgresql.psycopg", "sqlalchemy.dialects.sqlite.pysqlite", "scrapy.crawler", "scrapy.core.engine", "scrapy.core.downloader.handlers.http11",
     "scrapy.utils.reactor", "scheduling.run", "scheduling.service", "scheduling.leader", "scheduling.digest_job",
     "scheduling.housekeeping", "scheduling.jobs", "cli.worker_cmd", "workers.worker",
+    # what a crawl child imported on first use (its sys.modules against the server's): the drivers
+    # SQLAlchemy's dialects import on first connect, numpy (store.minhash), robots.txt and queues
+    "psycopg", "sqlite3", "numpy", "protego", "queuelib", "lxml.cssselect", "ftplib", "alembic.config",
 )  # fmt: skip
+# Encodings a crawl's charset detection looks up (encodings.* modules imported on first lookup).
+ENCODINGS = ("cp949", "euc_kr", "johab", "iso2022_kr", "big5", "gb18030", "shift_jis", "euc_jp", "utf_8_sig",
+             "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be", "charmap")  # fmt: skip
+
+
+def _warm() -> None:
+    """Do once here what every child did first and alike, after the imports: the objects Scrapy's
+    default settings name (middlewares, extensions, download handlers, queues: imported by name when
+    a crawler is made), the ORM's mapper configuration (on a child's first query), and the site
+    catalog, which each command loads, and the sample sites' config: their CSS selectors are checked by soupsieve, which compiles
+    its own parser's patterns on first use and caches compiled selectors (0.2 CPU-s a child)."""
+    import codecs
+
+    from scrapy.settings import default_settings
+    from scrapy.utils.misc import load_object
+    from sqlalchemy.orm import configure_mappers
+
+    from config.catalog import load_catalog
+    from config.schema import Config
+    from demo.sample_config import sample_config
+
+    for name in dir(default_settings):
+        value = getattr(default_settings, name)
+        paths = [*value, *value.values()] if isinstance(value, dict) else [value]
+        for path in paths:
+            if name.isupper() and isinstance(path, str) and path.startswith("scrapy.") and path.count(".") > 1:
+                load_object(path)
+    importlib.import_module("store.models")
+    configure_mappers()
+    load_catalog()
+    Config.model_validate(sample_config("http://127.0.0.1:8000", "sqlite://"))  # the tests' usual selectors
+    for encoding in ENCODINGS:
+        codecs.lookup(encoding)
 
 
 def _exit_code(code: object) -> int:
@@ -125,10 +162,10 @@ def serve() -> None:
     """Import everything, then fork a child per JSON order line on stdin; answer its pid at once,
     and its exit code when it ends (children run side by side)."""
     import gc
-    import importlib
 
     for name in PRELOAD:
         importlib.import_module(name)
+    _warm()
     if "twisted.internet.reactor" in sys.modules or threading.active_count() != 1:
         raise RuntimeError("the preloaded modules installed a reactor or started a thread: forking is unsafe")
     gc.collect()

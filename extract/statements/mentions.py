@@ -131,10 +131,14 @@ def extract_mentions(text: str, published: datetime.date | None = None) -> list[
     """Named projects with an action ("건설", "구축", "시운전"), its timing and its resolved year."""
     out: list[Mention] = []
     seen: set[tuple[str, str, str | None]] = set()
+    previous = None
     for s, e in _sentences(text):
         sentence = text[s:e]
         if len(sentence) > 2000:
             sentence = sentence[:2000]  # a table or a dump, not prose: its start is enough
+        if sentence == previous:
+            continue  # the same sentence again (a page of one line repeated): its mentions' keys are all seen
+        previous = sentence
         actions = list(_ACTION.finditer(sentence))
         for i, m in enumerate(actions):
             if i + 1 < len(actions) and sentence.startswith(("은 ", "는 "), m.end()):

@@ -42,3 +42,24 @@ def test_pss_is_read_again_when_the_resident_size_moves_or_the_reading_is_old(mo
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_tree_whose_resident_sizes_stay_under_the_peak_is_not_read() -> None:
+    """PSS is never more than the resident size: a sample whose resident sizes add up to no more
+    than the peak (less the counters' slack) cannot make a new one, and reads no PSS."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    try:
+        assert child.stdout.readline() == "idle\n"
+        peak = TreePeak()
+        peak.sample(child.pid)
+        resident = tree_memory.resident_kb(child.pid)
+        assert peak.reads == 1 and 0 < peak.pss_kb <= resident + tree_memory.RSS_SLACK_KB
+        peak.pss_kb = resident + 2 * tree_memory.RSS_SLACK_KB  # as if the tree had been larger before
+        peak.own_hwm_kb = 0
+        peak.sample(child.pid)
+        assert (peak.samples, peak.reads, peak.under) == (2, 1, 1)
+        assert peak.own_hwm_kb >= resident  # the largest process's mark is still read
+    finally:
+        child.kill()
+        child.wait()

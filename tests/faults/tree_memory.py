@@ -11,6 +11,9 @@ A process's resident size (statm) costs microseconds: a process whose resident s
 since its PSS was read, less than REREAD_S ago, keeps that reading. (In such spans the crawl
 process's PSS moved by at most 2 MB, as other processes mapping its library pages came and went;
 every allocation that makes a peak moves the resident size, and is read.)
+A process's PSS is never more than its resident size, so a sample whose resident sizes add up to
+no more than the peak so far (less RSS_SLACK_KB a process, what the kernel's per-CPU counters
+behind statm may lag) cannot make a new peak: its PSS is not read at all.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 from subprocess import Popen
 
 REREAD_S = 0.2  # a reading of a process whose resident size did not move is kept this long
+RSS_SLACK_KB = 2048  # statm's lag behind the exact count: 3 per-CPU counters, 32 pages a CPU each here
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
@@ -42,6 +46,7 @@ class TreePeak:
     own_hwm_kb: int = 0
     samples: int = 0
     reads: int = 0  # of smaps_rollup
+    under: int = 0  # samples whose resident sizes could not make a new peak: no PSS read
     last: dict[int, _Reading] = field(default_factory=dict)
 
     @property
@@ -58,20 +63,26 @@ class TreePeak:
     def figures(self) -> str:
         return (
             f"tree peaked at {self.pss_mb:.0f} MB PSS ({self.shares()}); largest process {self.own_hwm_mb:.0f} MB"
-            f" ({self.samples} samples, {self.reads} PSS readings)"
+            f" ({self.samples} samples, {self.reads} PSS readings, {self.under} samples under the peak)"
         )
 
     def sample(self, root: int) -> None:
-        shares = {pid: pss for pid in descendants(root) if (pss := self.pss(pid))}
+        resident = {pid: resident_kb(pid) for pid in descendants(root)}
         self.samples += 1
+        if sum(resident.values()) + RSS_SLACK_KB * len(resident) <= self.pss_kb:  # PSS <= RSS: no new peak
+            self.under += 1
+            for pid, rss in resident.items():
+                if rss > self.own_hwm_kb:  # VmHWM >= RSS: the largest process's mark may have moved
+                    self.own_hwm_kb = max(self.own_hwm_kb, proc_figure(pid, "status", "VmHWM:"))
+            return
+        shares = {pid: pss for pid, rss in resident.items() if (pss := self.pss(pid, rss))}
         if sum(shares.values()) > self.pss_kb:
             self.pss_kb = sum(shares.values())
             self.shares_kb = {f"{pid} {command(pid)}": pss for pid, pss in shares.items()}
 
-    def pss(self, pid: int) -> int:
-        """The process's PSS in kB: read again, or kept while its resident size stays (see above)."""
+    def pss(self, pid: int, rss: int) -> int:
+        """The process's PSS in kB: read again, or kept while its resident size ``rss`` stays (see above)."""
         now = time.monotonic()
-        rss = resident_kb(pid)
         kept = self.last.get(pid)
         if kept is not None and kept.rss_kb == rss and now - kept.at < REREAD_S:
             return kept.pss_kb

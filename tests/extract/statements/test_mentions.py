@@ -63,3 +63,14 @@ def test_the_same_mention_twice_is_kept_once() -> None:
 def test_never_fails_and_spans_stay_inside(text: str) -> None:
     for m in extract_mentions(text, DAY):
         assert 0 <= m.span[0] < m.span[1] <= len(text)
+
+
+def test_a_sentence_said_over_and_over_gives_what_it_gives_said_once() -> None:
+    said, other = "도시철도 2호선 건설을 내년 4월 시작한다. ", "군립 요양병원 증축을 추진한다. "
+    text, once = said * 500 + other + said * 3 + other, said + other
+    found, expected = extract_mentions(text, DAY), extract_mentions(once, DAY)
+    assert [(m.name, m.action, m.timing, m.year, m.sentence) for m in found] == [
+        (m.name, m.action, m.timing, m.year, m.sentence) for m in expected
+    ]
+    assert len(found) == 2 and found[0].span == expected[0].span  # the first time it was said
+    assert [text[slice(*m.span)] for m in found] == [once[slice(*m.span)] for m in expected]
