@@ -7,10 +7,11 @@ import hashlib
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from extract.article.page import Article as ReadArticle
 from extract.statements.extractor import Statement as ReadStatement
@@ -102,24 +103,34 @@ def _add_version(
     digest: str,
     run_id: int | None,
 ) -> ArticleVersion:
-    row = ArticleVersion(
-        article=article,
-        version=version,
-        content_hash=digest,
-        title=read.title,
-        body=read.body,
-        published_at=_utc_or_none(read.published),
-        updated_at=_utc_or_none(read.updated),
-        author=read.author,
-        department=read.department,
-        lang=read.lang,
-        encoding=fetch.encoding,
-        fetched_at=to_utc(fetch.fetched_at),
-        crawl_run_id=run_id,
-    )
+    return _insert(session, ArticleVersion, {
+        "article_id": article.id, "version": version, "content_hash": digest, "title": read.title,
+        "body": read.body, "published_at": _utc_or_none(read.published), "updated_at": _utc_or_none(read.updated),
+        "author": read.author, "department": read.department, "lang": read.lang, "encoding": fetch.encoding,
+        "fetched_at": to_utc(fetch.fetched_at), "crawl_run_id": run_id,
+    })  # fmt: skip
+
+
+Stored = TypeVar("Stored", Article, ArticleVersion)
+
+
+def _insert(session: Session, model: type[Stored], values: dict[str, Any]) -> Stored:
+    """INSERT one row by SQLAlchemy Core and hand the session its object as a stored row (given
+    every column, so nothing is loaded back): the unit of work's flush cost more than the INSERT."""
+    row_id = session.connection().execute(_INSERT_RETURNING_ID[model], values).scalar_one()
+    row = model(id=row_id, **values)
+    make_transient_to_detached(row)
     session.add(row)
-    session.flush()
     return row
+
+
+_INSERT_RETURNING_ID = {
+    model: insert(table).returning(table.c.id)
+    for model in (Article, ArticleVersion)
+    for table in [model.metadata.tables[model.__tablename__]]
+}
+# Built once (bound at execution): an article asks it for each page stored.
+_BY_KEY = select(Article).where(Article.source_id == bindparam("source"), Article.url_key == bindparam("key"))
 
 
 def record_article(
@@ -156,20 +167,17 @@ def record_in(
     the source row, so a batch reads it once)."""
     source = get_kept(session, Source, source_id)
     assert source is not None, source_id
-    article = session.scalars(
-        select(Article).where(Article.source_id == source_id, Article.url_key == fetch.url_key)
-    ).one_or_none()
+    article = session.scalars(_BY_KEY, {"source": source_id, "key": fetch.url_key}).one_or_none()
     now = to_utc(fetch.fetched_at)
     previous: ArticleVersion | None = None
     if article is None:
-        article = Article(
-            source_id=source_id, url_key=fetch.url_key, url=fetch.url, title=read.title,
-            published_at=_utc_or_none(read.published), content_hash=digest, current_version=1, etag=fetch.etag,
-            last_modified=fetch.last_modified, status="ok", first_seen_at=now, last_fetched_at=now,
-            last_changed_at=now,
-        )  # fmt: skip
-        session.add(article)
-        session.flush()
+        article = _insert(session, Article, {
+            "source_id": source_id, "url_key": fetch.url_key, "url": fetch.url, "title": read.title,
+            "published_at": _utc_or_none(read.published), "content_hash": digest, "current_version": 1,
+            "etag": fetch.etag, "last_modified": fetch.last_modified, "status": "ok", "removed_at": None,
+            "story_id": None, "story_reason": None, "first_seen_at": now, "last_fetched_at": now,
+            "last_changed_at": now,
+        })  # fmt: skip
         outcome: Outcome = "new"
     else:
         article.last_fetched_at = now
@@ -189,6 +197,7 @@ def record_in(
         article.title = read.title
         article.published_at = _utc_or_none(read.published) or article.published_at
         article.last_changed_at = now
+        session.flush()  # the article's row as the version's INSERT (Core, no unit of work) finds it
         outcome = "changed"
     version = _add_version(session, article, article.current_version, read, fetch, digest, run_id)
     rows = statement_rows(session, source, article, version, statements, now)

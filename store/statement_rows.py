@@ -80,9 +80,10 @@ def write_rows(session: Session, rows: Sequence[StatementRow]) -> None:
     give each its id, matched by the row's offset in the text (unique within a version)."""
     if not rows:
         return
-    written = session.connection().execute(
-        insert(TABLE).returning(TABLE.c.id, TABLE.c.amount_start), [row.columns() for row in rows]
-    )
+    written = session.connection().execute(_INSERT_ROWS, [row.columns() for row in rows])
     ids = {start: row_id for row_id, start in written}
     for row in rows:
         row.id = ids[row.amount_start]
+
+
+_INSERT_ROWS = insert(TABLE).returning(TABLE.c.id, TABLE.c.amount_start)  # built once

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Row, bindparam, insert, select, union_all, update
+from sqlalchemy import Row, Select, bindparam, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -42,10 +42,13 @@ Candidate = Row[int, int | None, datetime | None, datetime, str]  # id, story, p
 
 
 @lru_cache(maxsize=4)
-def _band_query(bands: int) -> CompoundSelect[int]:
-    """The newest few articles of each of ``bands`` bands, one index range each (uq_bands_key_article):
-    the cost is bounded by bands x PER_BAND whatever the store holds. Built once per band count, so
-    an article pays for binding its keys, not for building and keying a 32-part statement."""
+def _band_query(bands: int) -> Select[int, int | None, datetime | None, datetime, str]:
+    """The rows (story, dates) of the articles sharing the most of ``bands`` bands, the newest
+    first among equals, counted over the newest few articles of each band, one index range each
+    (uq_bands_key_article): the cost is bounded by bands x PER_BAND whatever the store holds.
+    Counted, ranked and joined to the articles by the database, in one statement, so an article
+    reads MAX_CANDIDATES rows, not one per band and article (~240 on a templated board). Built once
+    per band count, so an article pays for binding its keys, not for building a 32-part statement."""
     per_band = [
         select(SimilarityBand.article_id.label("article_id"))
         .where(SimilarityBand.band_key == bindparam(f"k{i}"), SimilarityBand.article_id != bindparam("me"))
@@ -55,29 +58,39 @@ def _band_query(bands: int) -> CompoundSelect[int]:
         .select()
         for i in range(bands)
     ]
-    return union_all(*per_band)
+    hits = union_all(*per_band).subquery()
+    shared = func.count().label("shared")
+    top = (
+        select(hits.c.article_id, shared)
+        .group_by(hits.c.article_id)
+        .order_by(shared.desc(), hits.c.article_id.desc())
+        .limit(MAX_CANDIDATES)
+        .subquery()
+    )
+    return (
+        select(Article.id, Article.story_id, Article.published_at, Article.first_seen_at, Article.content_hash)
+        .join_from(top, Article, Article.id == top.c.article_id)
+        .order_by(top.c.shared.desc(), top.c.article_id.desc())
+    )
 
 
-def _candidate_shingles(session: Session, top: list[int]) -> dict[int, tuple[Candidate, set[str]]]:
-    """Each candidate's row (story, dates) and the word pairs of its current body: bodies read in
-    one query, and only those not seen lately (a crawl compares each page with the pages before it)."""
-    rows = session.execute(_CANDIDATES, {"ids": top}).all()
+def _candidate_shingles(session: Session, rows: Sequence[Candidate]) -> list[tuple[Candidate, set[str]]]:
+    """Each candidate's row (story, dates) with the word pairs of its current body, in the rows'
+    order: bodies read in one query, and only those not seen lately (a crawl compares each page
+    with the pages before it)."""
     missing = [row.id for row in rows if SHINGLES.get((row.id, row.content_hash)) is None]
     if missing:
         for article_id, content_hash, body in session.execute(_CANDIDATE_BODIES, {"ids": missing}):
             SHINGLES.put((article_id, content_hash), shingles(body))
-    found = {}
+    found = []
     for row in rows:
         cached = SHINGLES.get((row.id, row.content_hash))
         if cached is not None:
-            found[row.id] = (row, cached)
+            found.append((row, cached))
     return found
 
 
-# Built once (the ids bound at execution): an article asks them for each page it is compared with.
-_CANDIDATES = select(
-    Article.id, Article.story_id, Article.published_at, Article.first_seen_at, Article.content_hash
-).where(Article.id.in_(bindparam("ids", expanding=True)))
+# Built once (the ids bound at execution): an article asks it for the pages it is compared with.
 _CANDIDATE_BODIES = (
     select(Article.id, Article.content_hash, ArticleVersion.body)
     .join(ArticleVersion, (ArticleVersion.article_id == Article.id)
@@ -95,20 +108,14 @@ def _text_candidates(session: Session, article: Article, body: str) -> list[Text
     keys = found.band_keys()
     params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(keys)}
     params["me"] = article.id
-    shared: dict[int, int] = {}
-    # bands are written by Core INSERTs only: nothing of the session's is pending for this query
-    for other_id in session.connection().execute(_band_query(len(keys)), params).scalars():
-        shared[other_id] = shared.get(other_id, 0) + 1
+    # bands and stories are written by Core statements only: nothing of the session's is pending
+    # for this query; its rows come in the order of the most bands shared, as the rules expect
+    top = session.connection().execute(_band_query(len(keys)), params).all()
     session.connection().execute(insert(BANDS), [{"band_key": key, "article_id": article.id} for key in keys])
-    top = sorted(shared, key=lambda a: (-shared[a], -a))[:MAX_CANDIDATES]
     if not top:
         return []
-    others = _candidate_shingles(session, top)
     candidates = []
-    for other_id in top:  # the order of the most bands shared, as the rules expect
-        if other_id not in others:
-            continue
-        other, theirs = others[other_id]
+    for other, theirs in _candidate_shingles(session, top):
         if theirs and mine:
             share = len(mine & theirs) / min(len(mine), len(theirs))
             when = as_utc(other.published_at or other.first_seen_at)
