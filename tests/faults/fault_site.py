@@ -34,6 +34,7 @@ from tests.faults.server import (
 )
 
 TIMEOUT_S = 1.0  # the slow sources' fetch timeout: their slow page sleeps past it
+SLOW_PAGE_S = 30  # how long the slow page sleeps before it answers
 # Every other source's: its pages answer at once, but on a loaded machine (the suite runs on
 # several workers) a good page can take more than a second to be fetched and read.
 PATIENT_TIMEOUT_S = 15.0
@@ -119,7 +120,7 @@ def mislabeled(charset: str, real: str) -> Behaviour:
 
 
 FAULTS = [
-    Fault("slow", breaks=lambda s: {"bad.html": slow(30, good("늦은 기사"))}),
+    Fault("slow", breaks=lambda s: {"bad.html": slow(SLOW_PAGE_S, good("늦은 기사"))}),
     Fault("http_500", breaks=lambda s: {"bad.html": status(500)}),
     Fault("http_503", breaks=lambda s: {"bad.html": status(503, **{"Retry-After": "1"})}),
     Fault("reset", breaks=lambda s: {"bad.html": reset()}),
