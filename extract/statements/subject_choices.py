@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extract.statements.subject_features import Candidate
+from extract.statements.subject_features import Phrase
 from extract.statements.vocabulary import LIST_SEPARATOR
 from extract.statements.window import AmountWindow
 
@@ -30,7 +30,7 @@ _BODY = re.compile(r"(?:예결위|예결특위|특위|위원회|상임위|의회
 _AGENT_PARTICLE = re.compile(r"(?:은|는|이|가|에서는|에서|의|도)(?![가-힣])")
 
 
-def _not_agents(text: str, subjects: list[Candidate]) -> list[Candidate]:
+def _not_agents(text: str, subjects: list[Phrase]) -> list[Phrase]:
     return [c for c in subjects if not (_BODY.search(c.text) and _AGENT_PARTICLE.match(text, c.end))]
 
 
@@ -46,29 +46,26 @@ _PROJECT_HEAD = re.compile(r"(?:사업|공사|조성|건립|건설|정비|설치
 _BREAKDOWN = re.compile(r"(?:중|가운데)\s[^.]{0,40}$")
 
 
-def _not_sources(text: str, subjects: list[Candidate]) -> list[Candidate]:
-    if not any(_PROJECT_HEAD.search(c.text) and "breaks=0" in c.features for c in subjects):
+def _not_sources(text: str, subjects: list[Phrase]) -> list[Phrase]:
+    if not any(_PROJECT_HEAD.search(c.text) and c.same_sentence for c in subjects):
         return subjects
     return [
         c
         for c in subjects
-        if not (
-            _SOURCE.match(c.text)
-            and "adjacent=B" in c.features
-            and not _BREAKDOWN.search(text, max(0, c.start - 40), c.start)
-        )
+        if not (_SOURCE.match(c.text) and c.adjacent and not _BREAKDOWN.search(text, max(0, c.start - 40), c.start))
     ]
 
 
-def _adjacent(subjects: list[Candidate]) -> list[Candidate]:
-    return [c for c in subjects if "adjacent=B" in c.features]
+def _adjacent(subjects: list[Phrase]) -> list[Phrase]:
+    return [c for c in subjects if c.adjacent]
 
 
 def subject_choices(
-    window: AmountWindow, subjects: list[Candidate], role: list[str], previous_end: int | None
-) -> list[Candidate]:
-    """The candidates the ranker chooses among; role: the amount's role features (its list place);
-    previous_end: where the amount before it ends (None for the first)."""
+    window: AmountWindow, subjects: list[Phrase], role: list[str], previous_end: int | None
+) -> list[Phrase]:
+    """The candidate phrases the ranker chooses among (only these are given features and scored);
+    role: the amount's role features (its list place); previous_end: where the amount before it
+    ends (None for the first)."""
     if not window.korean:
         return [c for c in subjects if not _EN_AGENT.search(c.text)] or subjects
     text = window.text
@@ -80,7 +77,7 @@ def subject_choices(
     if previous_end is not None and ("inlist=mid" in role or "inlist=last" in role):
         # a list member after the first is named between the member before it and itself (145 of
         # 153 labelled; the rest are respective lists, respective.py)
-        since = [c for c in subjects if "amounts_between=B0" in c.features and c.start >= previous_end]
+        since = [c for c in subjects if c.no_amount_between and c.start >= previous_end]
         if since and LIST_SEPARATOR.match(text, previous_end):
             return since
     if "inlist=first" in role and LIST_SEPARATOR.match(text, window.end):
@@ -91,4 +88,4 @@ def subject_choices(
             return first
     # a subject stands in the amount's own sentence when any phrase there may be one (786 of 797
     # labelled subjects with a candidate do)
-    return [c for c in subjects if "breaks=0" in c.features] or subjects
+    return [c for c in subjects if c.same_sentence] or subjects

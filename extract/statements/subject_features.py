@@ -23,7 +23,7 @@ class Candidate(NamedTuple):
     features: tuple[str, ...]
 
 
-# Candidate(...) goes through its generated __new__, twice the cost of building the tuple directly.
+# Candidate(...) (or Phrase(...)) goes through its generated __new__, twice the cost of tuple.__new__.
 _new_candidate = tuple.__new__
 
 
@@ -219,36 +219,80 @@ def _amount_context(window: AmountWindow) -> tuple[str, ...]:
     return (f"b1={_word_class(before)}", f"a1={_word_class(after)}", f"ap={tail if tail in ',.;:)(' else ''}")
 
 
-def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
-    """The phrases of up to MAX_WORDS words near the amount, before or after it, with their features.
+class Phrase(NamedTuple):
+    """A candidate before its features: its words, and what subject_choices.py reads of it."""
 
-    A phrase's features are those of its last word, its first word, its anchor (the word nearest
-    the amount) and of the whole; the first three are shared by many phrases and read once."""
-    out: list[Candidate] = []
-    korean = window.korean
-    context = () if korean else _amount_context(window)
+    start: int
+    end: int
+    text: str
+    side: str  # "B": before the amount, "A": after it
+    i: int  # its words: seq[i..j] of the window's words on that side
+    j: int
+    adjacent: bool  # before the amount with nothing but spaces or "(" between (feature "adjacent=B")
+    no_amount_between: bool  # before the amount with no other amount between ("amounts_between=B0")
+    same_sentence: bool  # no sentence break between it and the amount ("breaks=0")
+
+
+def subject_phrases(window: AmountWindow) -> list[Phrase]:
+    """The phrases of up to MAX_WORDS words near the amount, before or after it, in the order their
+    candidates are scored."""
+    out: list[Phrase] = []
+    korean, text = window.korean, window.text
     for side, seq, gaps in (("B", window.before, window.before_gaps), ("A", window.after, window.after_gaps)):
-        n = len(seq)
-        lasts: dict[int, list[str]] = {}
-        firsts: dict[int, list[str]] = {}
-        anchors: dict[int, list[str]] = {}
+        before = side == "B"
         for i, j in _spans(seq, gaps, side, korean):
             words = seq[i : j + 1]
             if not acceptable(words, korean):
                 continue
-            start, end, text = _phrase(window, words)
-            if not text:
+            start, end, phrase = _phrase(window, words)
+            if not phrase:
                 continue
-            k = j if side == "B" else i
-            dist = (n - 1 - j) if side == "B" else i
-            if j not in lasts:
-                lasts[j] = _last_word(window, seq, j, side)
-            if i not in firsts:
-                firsts[i] = _first_word(window, seq, i, side)
-            if k not in anchors:
-                anchors[k] = _anchor(window, seq, k, side, gaps[k])
-            feats = (*lasts[j], *firsts[i], *anchors[k], *_phrase_features(words, text, rule, side, dist, korean))
-            if context:
-                feats = (*feats, *[f"{side}&{c}" for c in context])
-            out.append(_new_candidate(Candidate, (start, end, text, feats)))
+            gap = gaps[j] if before else gaps[i]
+            adjacent = False
+            if before:  # as _anchor reads it
+                gap_from = seq[j].end
+                adjacent = window.start - gap_from <= 1 or not text[gap_from : window.start].strip(" (")
+            out.append(
+                _new_candidate(Phrase, (start, end, phrase, side, i, j, adjacent, before and not gap[0], not gap[1]))
+            )
     return out
+
+
+def phrase_candidates(window: AmountWindow, phrases: list[Phrase], rule: str | None) -> list[Candidate]:
+    """The phrases with their features: those of the last word, the first word, the anchor (the
+    word nearest the amount) and of the whole; the first three are shared by many phrases and read
+    once. A phrase's features do not depend on which other phrases are scored."""
+    out: list[Candidate] = []
+    korean = window.korean
+    context = () if korean else _amount_context(window)
+    lasts: dict[tuple[str, int], list[str]] = {}
+    firsts: dict[tuple[str, int], list[str]] = {}
+    anchors: dict[tuple[str, int], list[str]] = {}
+    for p in phrases:
+        side, i, j = p.side, p.i, p.j
+        seq, gaps = (window.before, window.before_gaps) if side == "B" else (window.after, window.after_gaps)
+        n = len(seq)
+        k = j if side == "B" else i
+        dist = (n - 1 - j) if side == "B" else i
+        if (side, j) not in lasts:
+            lasts[side, j] = _last_word(window, seq, j, side)
+        if (side, i) not in firsts:
+            firsts[side, i] = _first_word(window, seq, i, side)
+        if (side, k) not in anchors:
+            anchors[side, k] = _anchor(window, seq, k, side, gaps[k])
+        words = seq[i : j + 1]
+        feats = (
+            *lasts[side, j],
+            *firsts[side, i],
+            *anchors[side, k],
+            *_phrase_features(words, p.text, rule, side, dist, korean),
+        )
+        if context:
+            feats = (*feats, *[f"{side}&{c}" for c in context])
+        out.append(_new_candidate(Candidate, (p.start, p.end, p.text, feats)))
+    return out
+
+
+def subject_candidates(window: AmountWindow, rule: str | None) -> list[Candidate]:
+    """Every phrase near the amount with its features (what the ranker is trained on)."""
+    return phrase_candidates(window, subject_phrases(window), rule)

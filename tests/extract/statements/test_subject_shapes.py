@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract.statements.subject_choices import subject_choices
-from extract.statements.subject_features import subject_candidates
+from extract.statements.subject_features import subject_candidates, subject_phrases
 from extract.statements.window import read_window, read_words
 from extract.statements.words import split_particle
 
@@ -101,6 +101,6 @@ def test_an_english_subject_never_runs_past_an_agent_or_instrument() -> None:
     start = text.index("€526 million")
     end = start + len("€526 million")
     window = read_window(read_words(text, False, [(start, end)]), start, end)
-    choices = [c.text for c in subject_choices(window, subject_candidates(window, None), [], None)]
+    choices = [c.text for c in subject_choices(window, subject_phrases(window), [], None)]
     assert "budget" in choices
     assert not any(" by " in f" {c} " for c in choices)
