@@ -128,38 +128,70 @@ def _joins(text: str, previous_end: int | None, start: int) -> bool:
     return not text[previous_end:start].strip(_JOINERS)
 
 
+def _reaches(amounts: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The stretches of text some amount's window reaches (read_window), overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for start, end in amounts:
+        lo, hi = max(0, start - REACH_BEFORE), min(size, end + REACH_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+# The last space before a place, looked for this far back: a word read from just after it is the
+# word the whole text's reading finds there (no word holds a space).
+_LAST_SPACE = re.compile(r"\s\S*\Z")
+_SPACE_LOOKBACK = 64
+
+
 def read_words(text: str, korean: bool, amounts: list[tuple[int, int]]) -> DocumentWords:
-    """The words of text outside the (sorted, non-overlapping) amounts; a word after an amount joins nothing."""
+    """The words of text outside the (sorted, non-overlapping) amounts within reach of one of them
+    (a quarter of a news text is not); a word after an amount joins nothing.
+
+    Each reach is read from the last space before it (else on from where the reading stopped), so
+    its words are those a reading of the whole text finds; a reach's first word may lack the word
+    before it, and joins nothing, but no window holds the word before it either."""
     out: list[Word] = []
     append = out.append
     previous_end: int | None = None
     k, n = 0, len(amounts)
+    pos = 0  # the end of the last word read
     # _word inlined for the words wholly outside amounts (a text's ~600): the same Word, without a
     # call and a slice a word
     korean_word, new_word, joiners = _korean_word, _new_word, _JOINERS
-    for m in _WORD.finditer(text):
-        m_start, m_end = m.span()
-        while k < n and amounts[k][1] <= m_start:
-            k += 1
-        if k < n and amounts[k][0] < m_end:
-            # "조성(75억원)": the letters before an amount inside a word are a word; what is glued
-            # after it ("을", "보다", "에서") belongs to the amount
-            if _LETTER.search(text, m_start, amounts[k][0]):
-                append(_word(text, m_start, amounts[k][0], korean, previous_end))
-            previous_end = None
-            continue
-        if previous_end is None:
-            joins = False
-        elif m_start - previous_end == 1:
-            joins = text[previous_end] in joiners
-        else:
-            joins = not text[previous_end:m_start].strip(joiners)
-        if korean:
-            core, stem, particle, noun = korean_word(m.group())
-            append(new_word(Word, (m_start, m_start + len(core), core, stem, particle, noun, joins)))
-        else:
-            append(_english_word(m.group(), m_start, m_end, joins))
-        previous_end = m_end
+    for lo, hi in _reaches(amounts, len(text)):
+        if lo > pos:
+            space = _LAST_SPACE.search(text, max(pos, lo - _SPACE_LOOKBACK), lo)
+            if space is not None:
+                pos, previous_end = space.start() + 1, None
+        for m in _WORD.finditer(text, pos):
+            m_start, m_end = m.span()
+            if m_start >= hi:
+                break
+            pos = m_end
+            while k < n and amounts[k][1] <= m_start:
+                k += 1
+            if k < n and amounts[k][0] < m_end:
+                # "조성(75억원)": the letters before an amount inside a word are a word; what is glued
+                # after it ("을", "보다", "에서") belongs to the amount
+                if _LETTER.search(text, m_start, amounts[k][0]):
+                    append(_word(text, m_start, amounts[k][0], korean, previous_end))
+                previous_end = None
+                continue
+            if previous_end is None:
+                joins = False
+            elif m_start - previous_end == 1:
+                joins = text[previous_end] in joiners
+            else:
+                joins = not text[previous_end:m_start].strip(joiners)
+            if korean:
+                core, stem, particle, noun = korean_word(m.group())
+                append(new_word(Word, (m_start, m_start + len(core), core, stem, particle, noun, joins)))
+            else:
+                append(_english_word(m.group(), m_start, m_end, joins))
+            previous_end = m_end
     starts = [s for s, _ in amounts]
     ends = [e for _, e in amounts]
     breaks = [m.start() for m in _BREAK.finditer(text)]

@@ -54,8 +54,8 @@ def test_joins_is_only_joiners_between(gap: str) -> None:
 
 
 def test_words_join_as_before() -> None:
-    text = "도시철도 2호선·지하철 건설, 사업비 \t 정비"
-    words = read_words(text, True, []).words
+    text = "도시철도 2호선·지하철 건설, 사업비 \t 정비 5억원"
+    words = read_words(text, True, [(len(text) - 4, len(text))]).words
     assert [w.text for w in words] == ["도시철도", "2호선", "지하철", "건설", "사업비", "정비"]
     assert [w.joins_previous for w in words] == [False, True, True, True, False, True]
 
