@@ -6,6 +6,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.statements import vocabulary as v
 from extract.statements.actions import display_action
@@ -253,6 +254,7 @@ _LEADING_TOTAL = re.compile(r"^(?:총|약)\s?")
 _TRAILING_ETC = re.compile(r"\s?등$")
 
 
+@lru_cache(maxsize=4096)  # subjects repeat within a text and across texts
 def _clean_subject(subject: str) -> str:
     """No leading 총 or organisation, no trailing 등 (eval/README.md conventions)."""
     subject = _LEADING_TOTAL.sub("", subject.strip())

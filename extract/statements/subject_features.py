@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from extract.statements.phrase_shapes import EN_DETERMINERS, EN_STOP, acceptable, joinable
 from extract.statements.phrase_shapes import usable as usable_word
-from extract.statements.vocabulary import GENERIC_SUBJECTS
+from extract.statements.subject_words import first_word_features, last_word_features
 from extract.statements.window import MAX_WORDS, AmountWindow, Word
 from extract.statements.word_tests import has_digit, is_time_subject
 
@@ -100,48 +100,6 @@ def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, 
                 break
             out.append((i, j))
     return out
-
-
-def _last_word(window: AmountWindow, seq: tuple[Word, ...], j: int, side: str) -> list[str]:
-    """Features of a phrase's last word (its head) and the word after it."""
-    last = seq[j]
-    nxt = seq[j + 1] if j + 1 < len(seq) else None
-    head = last.stem
-    feats = [f"head={head}", f"head2={head[-2:]}", f"lastnoun={last.noun}"]
-    if head in GENERIC_SUBJECTS:
-        feats.append("generic_head")
-    if window.korean:
-        feats += [f"part={side}{last.particle}", f"end1={head[-1:]}"]
-        feats.append(f"next={nxt.text[:2] if nxt else '$'}")
-        if last.text.endswith("등") or head == "등":
-            feats.append("ends_deung")
-        return feats
-    feats += [f"part={side}", f"next={nxt.stem if nxt else '$'}"]
-    feats += [f"stoplast={head in EN_STOP}", f"endsuffix={head[-3:]}"]
-    if last.text.endswith((",", ".")):
-        feats.append("punct_last")
-    return feats
-
-
-def _first_word(window: AmountWindow, seq: tuple[Word, ...], i: int, side: str) -> list[str]:
-    """Features of a phrase's first word and the word before it."""
-    first = seq[i]
-    prev = seq[i - 1] if i > 0 else None
-    feats = [f"first={first.stem}", f"prev={prev.stem if prev else '^'}"]
-    if is_time_subject(first.stem) or first.stem in ("this", "next", "last"):
-        feats.append("time_first")
-    if window.korean:
-        if prev is not None:
-            feats.append(f"prevpart={prev.particle}")
-        if first.stem in ("총", "약"):
-            feats.append("first_total_word")
-        if side == "A" and first.start - window.end <= 1:
-            feats.append("glued_after")
-        return feats
-    feats.append(f"stopfirst={first.stem in EN_STOP}")
-    if first.text[:1].isupper():
-        feats.append("capital_first")
-    return feats
 
 
 def _link_kind(link: str) -> str:
@@ -265,8 +223,8 @@ def phrase_candidates(window: AmountWindow, phrases: list[Phrase], rule: str | N
     out: list[Candidate] = []
     korean = window.korean
     context = () if korean else _amount_context(window)
-    lasts: dict[tuple[str, int], list[str]] = {}
-    firsts: dict[tuple[str, int], list[str]] = {}
+    lasts: dict[tuple[str, int], tuple[str, ...]] = {}
+    firsts: dict[tuple[str, int], tuple[str, ...]] = {}
     anchors: dict[tuple[str, int], list[str]] = {}
     for p in phrases:
         side, i, j = p.side, p.i, p.j
@@ -275,9 +233,9 @@ def phrase_candidates(window: AmountWindow, phrases: list[Phrase], rule: str | N
         k = j if side == "B" else i
         dist = (n - 1 - j) if side == "B" else i
         if (side, j) not in lasts:
-            lasts[side, j] = _last_word(window, seq, j, side)
+            lasts[side, j] = last_word_features(window, seq, j, side)
         if (side, i) not in firsts:
-            firsts[side, i] = _first_word(window, seq, i, side)
+            firsts[side, i] = first_word_features(window, seq, i, side)
         if (side, k) not in anchors:
             anchors[side, k] = _anchor(window, seq, k, side, gaps[k])
         words = seq[i : j + 1]

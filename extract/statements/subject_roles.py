@@ -8,6 +8,7 @@ labelled train set (../shared/eval), with the labelled subjects, not the predict
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.statements.subjects import is_org_name
 from extract.statements.vocabulary import EN_NOT_SPENT_HEAD, KO_TOTAL_SUBJECT, NATIONAL_MONEY
@@ -36,6 +37,7 @@ _REVENUE = re.compile(r"세입|수입|교부세|지방세|세외|잉여금|이�
 _TARGET = re.compile(r"목표|\btargets?\b|\bgoals?\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # subjects repeat within a text and across texts
 def roles_ruled_out(
     subject: str | None, korean: bool, grant_won: bool = False, national_report: bool = False
 ) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.statements.window import AmountWindow
 from extract.statements.year_words import (
@@ -97,6 +98,24 @@ def document_year_facts(
     return DocumentYears(published, base, stated, named, season, lead, focus)
 
 
+# A year's features that name its offset from the year of writing take a few values each: made
+# once, and the same strings, their hashes kept, are looked up in the model's weights.
+_REL = {k: f"{k:+d}" for k in range(-2, 3)}
+_SEASON = {flag: f"season={flag}" for flag in (True, False)}
+_LEAD_MEANS = {flag: f"lead_means={flag}" for flag in (True, False)}
+_CTX_MEANS = tuple(f"ctx_means={n}" for n in range(4))
+
+
+@lru_cache(maxsize=4096)
+def _relative_features(rel: str, month: int, relatives: tuple[str, ...], nearest: str | None) -> tuple[str, ...]:
+    """rel: the year's offset from the year of writing ("+1", "far", "?"); month: of publication (0: none)."""
+    feats = [f"rel={rel}", f"month{(month - 1) // 3 if month else 'x'}|rel={rel}"]
+    feats += [f"ctx={r}|rel={rel}" for r in relatives]
+    if nearest:
+        feats.append(f"nearest={nearest}|rel={rel}")
+    return tuple(feats)
+
+
 def year_candidates(window: AmountWindow, rule_year: int | None, doc: DocumentYears) -> list[tuple[int, list[str]]]:
     """(year, features) for every candidate fiscal year of the amount in window."""
     text, base, focus = window.text, doc.base, doc.focus
@@ -134,28 +153,26 @@ def year_candidates(window: AmountWindow, rule_year: int | None, doc: DocumentYe
         years.setdefault(y, []).extend(feats)
     out = []
     published = doc.published
+    context = tuple(relatives)
     month = published.month if published else 0
     for year, feats in years.items():
         if published is not None and not -1 <= year - published.year <= 2 and year != rule_year:
             # a dated report is about last, this or next year: "2045년 탄소중립" is a goal; a budget
             # year the rules read for the amount ("2021년 본예산이 6조2817억원") stays a candidate
             continue
-        rel = "?" if base is None else f"{year - base:+d}" if -2 <= year - base <= 2 else "far"
-        full = [*feats, f"rel={rel}", f"month{(month - 1) // 3 if month else 'x'}|rel={rel}"]
-        full += [f"ctx={r}|rel={rel}" for r in relatives]
-        if nearest_rel:
-            full.append(f"nearest={nearest_rel}|rel={rel}")
-            if base is not None and year - base == offset(nearest_rel, focus):
-                full.append("nearest_means")
+        rel = "?" if base is None else _REL.get(year - base, "far")
+        full = [*feats, *_relative_features(rel, month, context, nearest_rel)]
+        if nearest_rel and base is not None and year - base == offset(nearest_rel, focus):
+            full.append("nearest_means")
         if year in compared:
             full.append(compared[year])
         if doc.season is not None:
-            full.append(f"season={year == doc.season}")
+            full.append(_SEASON[year == doc.season])
         if base is not None and lead is not None:
-            full.append(f"lead_means={year - base == lead}")
+            full.append(_LEAD_MEANS[year - base == lead])
         if base is not None:
             means = sum(1 for r in relatives if offset(r, focus) == year - base)
-            full.append(f"ctx_means={min(means, 3)}")
+            full.append(_CTX_MEANS[min(means, 3)])
         if base is not None and feats == [f"pub{year - base:+d}"]:
             full.append("pub_only")
         out.append((year, full))
