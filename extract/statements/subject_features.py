@@ -68,31 +68,32 @@ NEAR_AFTER_EN = 6
 _TOPIC_PARTICLES = frozenset(("은", "는", "이", "가", "에는", "에서는", "의"))
 
 
-def _within_reach(side: str, dist: int, last: Word, gap: tuple[int, int], korean: bool) -> bool:
-    if side == "A":
-        return dist <= (NEAR_AFTER if korean else NEAR_AFTER_EN)
-    if dist <= (NEAR_BEFORE if korean else NEAR_BEFORE_EN):
-        return True
-    return gap[1] == 0 and (last.particle in _TOPIC_PARTICLES or last.text.endswith(("'s", "’s")))
-
-
 def _spans(seq: tuple[Word, ...], gaps: tuple[tuple[int, int], ...], side: str, korean: bool) -> list[tuple[int, int]]:
     """(i, j) word ranges worth scoring: the phrase's end near the amount (before it) or its start
-    near it (after it), joinable usable words, at most MAX_WORDS."""
-    n, out = len(seq), []
-    usable = [usable_word(w, korean) for w in seq]
+    near it (after it), joinable usable words, at most MAX_WORDS. Before the amount, a phrase
+    beyond the nearest words ends on its clause's topic in the amount's sentence."""
+    out = []
+    if side == "A":  # only the words a phrase starting near the amount can reach
+        seq = seq[: (NEAR_AFTER if korean else NEAR_AFTER_EN) + MAX_WORDS]
+    n = len(seq)
+    # phrase_shapes.usable: a Korean noun, an English word of no clause
+    usable = [w.noun for w in seq] if korean else [usable_word(w, False) for w in seq]
     if side == "B":
+        near = NEAR_BEFORE if korean else NEAR_BEFORE_EN
         for j in range(n - 1, -1, -1):
-            if not usable[j] or not _within_reach("B", n - 1 - j, seq[j], gaps[j], korean):
+            if not usable[j]:
                 continue
+            if n - 1 - j > near:
+                last = seq[j]
+                if gaps[j][1] or not (last.particle in _TOPIC_PARTICLES or last.text.endswith(("'s", "’s"))):
+                    continue
             for i in range(j, max(j - MAX_WORDS, -1), -1):
                 if i < j and not (usable[i] and joinable(seq[i], seq[i + 1], korean)):
                     break
                 out.append((i, j))
         return out
-    for i in range(n):
-        if not _within_reach("A", i, seq[i], gaps[i], korean):
-            break
+    near = NEAR_AFTER if korean else NEAR_AFTER_EN
+    for i in range(min(n, near + 1)):
         if not usable[i]:
             continue
         for j in range(i, min(i + MAX_WORDS, n)):
