@@ -31,6 +31,9 @@ _BARE_TOPIC = re.compile(
     r"(?:(?:은|는|이|가|에서는|에서)(?![가-힣])|\s(?=\d))"
 )
 _KINDS = ("교육청", "시", "도", "군", "구")
+# "시·군과 도교육청 재정 보강을 위해 조정교부금 402억원": an organisation the money is for, in a purpose
+# clause, is not the one whose money it is.
+_BENEFICIARY = re.compile(r"[^.,\n]{0,16}?(?:을|를)\s?위(?:해|한|하여)(?![가-힣])")
 # A bare "시교육청" or "도교육청" (one word, no place before it) names the education office of the
 # city or province last named: "인천시의 예산은 ... 시교육청 추경안은" is 인천광역시교육청's.
 _BARE_OFFICE = re.compile(r"(?<![가-힣])(시|도)교육청")
@@ -115,7 +118,7 @@ class OrgIndex:
         if topic:
             return topic
         lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-        inside = [k for k in range(lo, hi) if self.ends[k] <= e]
+        inside = [k for k in range(lo, hi) if self.ends[k] <= e and not _BENEFICIARY.match(self.text, self.ends[k])]
         before = [k for k in inside if self.starts[k] < amount_start]
         if before:
             return self.names[before[-1]]

@@ -49,6 +49,12 @@ DAY = datetime.date(2031, 11, 20)
         # "도" ("also") after a name marks it as the topic too
         ("여수시는 1조원을 편성했다. 전남도교육청도 이날 4조6천억원을 편성했다.", "4조6천억원", "전라남도교육청"),
         ("광주시는 7조원을 편성했다. 경상북도도 이날 11조원을 편성했다.", "11조원", "경상북도"),
+        # an organisation the money is for, in a purpose clause, is not the one whose money it is
+        (
+            "충북도는 7조원의 추경안을 냈다. 이밖에 시·군과 도교육청 재정 보강을 위해 조정교부금 402억원을 편성했다.",
+            "402억원",
+            "충청북도",
+        ),
         # a headline marks each organisation by the figure right after it
         ("시 9조5188억원·시교육청 3조6759억원 … 인천 추경 확정", "9조5188억원", "인천광역시"),
         ("인천시 9조5188억원·시교육청 3조6759억원 … 추경 확정", "3조6759억원", "인천광역시교육청"),
