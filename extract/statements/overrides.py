@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from extract.statements.vocabulary import EN_CHANGE_NOUNS
+
 # Directly after the amount, before the clause ends.
 _THRESHOLD_AFTER = re.compile(
     r"^\s?(?:을|를|이|가)?\s?(?:넘어|넘었|넘는|넘긴|넘을|넘겼|돌파|웃돌|밑돌)|^\s?(?:대|선|벽)(?:을|를|에|로|이|가|의)?(?![가-힣])"
@@ -47,7 +49,7 @@ _EN_SPEND_BEFORE = re.compile(
 )
 # "an $8 million increase", "$23 million more than": the amount is the change itself (4 of the 5
 # labelled English amounts so followed; the fifth is a household's tax bill, revenue).
-_EN_CHANGE_AFTER = re.compile(r"\s(?:increase|cut|reduction|decrease|rise|hike|boost|more|less|higher|lower)s?\b", re.I)
+_EN_CHANGE_AFTER = re.compile(rf"\s(?:{EN_CHANGE_NOUNS})s?\b", re.I)
 _EN_REQUEST_BEFORE = re.compile(
     r"\b(?:requested|requesting|asked for|seeking|sought|applied for|bid for|(?:request|bid|application)s? (?:of|for))"
     r"\s+(?:about\s|nearly\s|some\s)?$",

@@ -76,11 +76,7 @@ _EN_CHANGE_BEFORE = re.compile(
     r"|\b(?:an?\s)?(?:additional|extra|further)\s+$|\bsavings?\s+of\s+(?:about\s|over\s|more than\s)?$",
     re.I,
 )
-_EN_CHANGE_AFTER = re.compile(
-    r"\s?(?:more|less|increase|increases|cut|cuts|reduction|decrease|rise|hike|boost|higher|lower|in savings|"
-    r"in cuts|saving|savings)\b",
-    re.I,
-)
+_EN_CHANGE_AFTER = re.compile(rf"\s?(?:(?:{v.EN_CHANGE_NOUNS})s?|in savings|in cuts|savings?)\b", re.I)
 # The whole budget, not a department's ("the District Attorney’s Office budget", "the sheriff's budget").
 _EN_WHOLE = re.compile(
     r"\b(?:budget|spending plan|operating plan|capital plan|capital programme|capital program|estimates)$", re.I

@@ -126,6 +126,10 @@ EN_NOT_SPENT_HEAD = re.compile(
     r"grant application|request|bid|target)$",
     re.I,
 )
+# The words right after an English amount that make it a change itself ("an $8 million increase",
+# "$23 million more than"): the cue that settles a role (overrides.py) and the rules' guess
+# (rule_roles.py) read the same list.
+EN_CHANGE_NOUNS = r"increase|cut|reduction|decrease|rise|hike|boost|more|less|higher|lower"
 # "to $37.2m", "from about $33m": an English amount that is a level a move starts from or reaches.
 EN_LEVEL_BEFORE = re.compile(r"\b(?:from|to)\s+(?:about\s|around\s|nearly\s|almost\s)?$", re.I)
 EN_OTHER_SUBJECT = re.compile(
