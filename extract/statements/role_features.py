@@ -57,7 +57,7 @@ _CUES: dict[str, re.Pattern[str]] = {
 _REGIONS = (("an", 0, 12), ("af", 12, 90), ("bn", -12, 0), ("bf", -90, -12))
 # "[.!?。]\s|\n" written as one character and then which end it is: a search skips from one such
 # character to the next instead of trying every place.
-_SENTENCE_END = re.compile(r"[.!?。\n](?:(?<=\n)|(?<=[.!?。])\s)")
+SENTENCE_END = re.compile(r"[.!?。\n](?:(?<=\n)|(?<=[.!?。])\s)")
 _ARROW = re.compile(r"[→⇒➝]|->|>")
 _PERCENT = re.compile(r"%|퍼센트|percent", re.I)
 # r"\d[\d,.]*\s?(?:[억조만]|원|million|billion|m\b|bn\b)|[$£€]\s?\d" read case-blind, written to
@@ -75,9 +75,9 @@ _HEAD = 200
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 200)
-    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    ends = list(SENTENCE_END.finditer(text, lo, start))
     lo = ends[-1].end() if ends else lo
-    m = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+    m = SENTENCE_END.search(text, end, min(len(text), end + 200))
     return lo, m.start() if m else min(len(text), end + 200)
 
 
@@ -134,7 +134,7 @@ _CLAUSE_END = re.compile(r"[가-힣](?:고|며|지만|는데|으나),\s")
 def _list_break(text: str, gap_from: int, gap_to: int) -> bool:
     return (
         gap_to - gap_from > _LIST_GAP
-        or _SENTENCE_END.search(text, gap_from, gap_to) is not None
+        or SENTENCE_END.search(text, gap_from, gap_to) is not None
         or _CLAUSE_END.search(text, gap_from, gap_to) is not None
     )
 

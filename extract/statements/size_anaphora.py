@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extract.statements.role_features import SENTENCE_END
+
 # After the amount: it is how much something "grew" or "shrank", and the sentence closes on the
 # size it describes ("늘어난 규모다", "증가한 금액이다", "줄어든 액수다").
 _SIZE_OF_CHANGE = re.compile(
@@ -18,13 +20,12 @@ _SIZE_OF_CHANGE = re.compile(
 # Before the amount, within its sentence: a topic of its own ("서울시 예산은", "일반회계가") means
 # the sentence names what changed; "이는", "이것은" point back instead.
 _OWN_TOPIC = re.compile(r"(?<![가-힣])(?!이는|이것은)[가-힣()]+(?:은|는)\s")
-_SENTENCE_END = re.compile(r"[.!?。](?:\s|$)|\n")
 
 
 def sentence_start(text: str, at: int) -> int | None:
     """Where the sentence holding text[at] starts; None when no sentence ends within 200
     characters before it (the text's first sentence, or a run-on one)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 200), at)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 200), at)]
     return ends[-1] if ends else None
 
 
@@ -42,4 +43,4 @@ def measures_figure_before(text: str, start: int, end: int) -> int | None:
 def in_sentence_before(text: str, amount_end: int, sentence_start_at: int) -> bool:
     """Whether an amount ending at amount_end stands in the sentence right before the one that
     starts at sentence_start_at."""
-    return all(m.end() >= sentence_start_at for m in _SENTENCE_END.finditer(text, amount_end, sentence_start_at))
+    return all(m.end() >= sentence_start_at for m in SENTENCE_END.finditer(text, amount_end, sentence_start_at))

@@ -61,7 +61,7 @@ REWRITES = {
     "stage adopted": (STAGES[6][0], re.compile(r"\b(?:adopted|approved|passed)\b", re.I)),
     "stage proposed": (STAGES[7][0], re.compile(r"\b(?:proposed|draft|recommended)\b", re.I)),
     "korean org": (orgs._KO_ORG, re.compile(orgs._KO_ORG.pattern.replace("(?=[가-힣])", "", 1))),
-    "role sentence end": (role_features._SENTENCE_END, re.compile(r"[.!?。]\s|\n")),
+    "role sentence end": (role_features.SENTENCE_END, re.compile(r"[.!?。]\s|\n")),
     "extractor sentence end": (extractor._SENTENCE_END, re.compile(r"(?<=[.!?。])\s+|\n+")),
     "year letter": (year_words._LETTER, re.compile(r"[a-z]", re.I)),
     "cue letter": (cue_index._LETTER, re.compile(r"[a-z]", re.I)),
