@@ -8,6 +8,7 @@ through the plain nouns and conjunctions of its noun phrase, when a conjunction 
 
 from __future__ import annotations
 
+from extract.statements.phrase_shapes import joinable
 from extract.statements.window import Word
 from extract.statements.word_tests import is_time_subject
 
@@ -17,8 +18,8 @@ _CONJUNCTION_PARTICLES = frozenset(("과", "와"))
 _REACH = 10
 
 
-def _joins(left: Word, right: Word) -> bool:
-    return right.joins_previous and not left.text.endswith((",", ".", ";", ":", ")", "'", "’", "”", '"'))
+# A quotation or a parenthesis closing on the word before ends the phrase too ("'청년 일자리' 보수").
+_CLOSERS = (")", "'", "’", "”", '"')
 
 
 def coordinated_start(before: tuple[Word, ...], first: int) -> int:
@@ -27,7 +28,12 @@ def coordinated_start(before: tuple[Word, ...], first: int) -> int:
     k, joined, start = first, False, first
     while k > 0 and first - k < _REACH:
         left, right = before[k - 1], before[k]
-        if not _joins(left, right) or is_time_subject(left.stem) or left.stem == "등":
+        if (
+            not joinable(left, right, True)  # a comma, a full stop or a particle other than 의/과/와 between
+            or left.text.endswith(_CLOSERS)
+            or is_time_subject(left.stem)
+            or left.stem == "등"
+        ):
             break
         if left.stem in _CONJUNCTION_WORDS:
             joined = True
