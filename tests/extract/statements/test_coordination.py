@@ -3,13 +3,9 @@ Sentences written for this test."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from extract.statements.extractor import extract_statements
-
-DAY = datetime.date(2025, 11, 20)
+from tests.extract.statements.read_text import subjects
 
 
 @pytest.mark.parametrize(
@@ -28,8 +24,7 @@ DAY = datetime.date(2025, 11, 20)
     ],
 )
 def test_the_whole_coordination_names_the_item(text: str, amount: str, subject: str) -> None:
-    found = {st.amount.text: st.subject for st in extract_statements(text, published=DAY, lang="ko")}
-    assert found[amount] == subject
+    assert subjects(text, "ko")[amount] == subject
 
 
 @pytest.mark.parametrize(
@@ -42,5 +37,4 @@ def test_the_whole_coordination_names_the_item(text: str, amount: str, subject: 
     ],
 )
 def test_without_a_conjunction_the_phrase_stands(text: str, amount: str, subject: str) -> None:
-    found = {st.amount.text: st.subject for st in extract_statements(text, published=DAY, lang="ko")}
-    assert found[amount] == subject
+    assert subjects(text, "ko")[amount] == subject

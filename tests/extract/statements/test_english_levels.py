@@ -7,16 +7,16 @@ import datetime
 
 import pytest
 
-from extract.statements.extractor import extract_statements
 from extract.statements.statement import Statement
 from extract.statements.vocabulary import en_clause_words
 from extract.statements.year_words import year_written_after
+from tests.extract.statements.read_text import by_amount
 
 DAY = datetime.date(2025, 11, 3)
 
 
 def _read(text: str) -> dict[str, Statement]:
-    return {st.amount.text: st for st in extract_statements(text, published=DAY, lang="en")}
+    return by_amount(text, "en", DAY)
 
 
 def test_a_headline_budget_is_the_budget() -> None:

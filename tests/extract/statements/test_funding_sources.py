@@ -4,17 +4,9 @@ Sentences written for this test."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from extract.statements.extractor import extract_statements
-
-DAY = datetime.date(2025, 11, 20)
-
-
-def _subjects(text: str) -> dict[str, str | None]:
-    return {st.amount.text: st.subject for st in extract_statements(text, published=DAY, lang="ko")}
+from tests.extract.statements.read_text import subjects
 
 
 @pytest.mark.parametrize(
@@ -28,11 +20,11 @@ def _subjects(text: str) -> dict[str, str | None]:
     ],
 )
 def test_the_project_beats_its_funding_source(text: str, amount: str, subject: str) -> None:
-    found = _subjects(text)
+    found = subjects(text, "ko")
     assert found[amount] is not None and subject.split()[-1] in found[amount]
 
 
 def test_a_breakdown_by_source_keeps_the_sources() -> None:
-    found = _subjects("선정된 공모사업의 총사업비 900억원 중 국·도비 600억원, 시비 300억원 등이다.")
+    found = subjects("선정된 공모사업의 총사업비 900억원 중 국·도비 600억원, 시비 300억원 등이다.", "ko")
     assert found["600억원"] == "국·도비"
     assert found["300억원"] == "시비"
