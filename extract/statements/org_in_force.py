@@ -83,6 +83,8 @@ class OrgIndex:
             )
             for end in self.ends
         ]
+        # named in a purpose clause ("도교육청 재정 보강을 위해"): who the money is for, read once a mention
+        self.beneficiary = [korean and bool(_BENEFICIARY.match(text, end)) for end in self.ends]
 
     def _bare(self, kind: str, at: int) -> str | None:
         """The organisation a bare "시" or "도" at text[at] stands for: the last one of that kind
@@ -118,7 +120,7 @@ class OrgIndex:
         if topic:
             return topic
         lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-        inside = [k for k in range(lo, hi) if self.ends[k] <= e and not _BENEFICIARY.match(self.text, self.ends[k])]
+        inside = [k for k in range(lo, hi) if self.ends[k] <= e and not self.beneficiary[k]]
         before = [k for k in inside if self.starts[k] < amount_start]
         if before:
             return self.names[before[-1]]
