@@ -17,7 +17,6 @@ from extract.statements.currency import dollar_currency
 from extract.statements.extractor import Statement, extract_statements, is_korean
 from extract.statements.linear import Classifier, Ranker, StatementModel, model_to_json
 from extract.statements.masked_softmax import fit_masked_softmax
-from extract.statements.overrides import exact_role
 from extract.statements.refine import StatementInputs, apply_model, excluded_roles, iter_statement_inputs
 from extract.statements.scoring import dice, gold_spans, overlap_pairs
 
@@ -38,7 +37,6 @@ class Example:
     role: str
     year: int | None
     excluded: tuple[str, ...]  # the roles the text rules out (refine.excluded_roles)
-    exact: str | None  # the role the text settles outright (overrides.exact_role)
 
 
 def read_docs(path: Path) -> list[dict[str, Any]]:
@@ -67,7 +65,6 @@ def examples(docs: Sequence[dict[str, Any]]) -> list[Example]:
         spans = [(st.amount.start, st.amount.end) for st in statements]
         for gold, k in overlap_pairs(gold_spans(doc), spans):
             x, st = inputs[k], statements[k]
-            w = x.window
             out.append(
                 Example(
                     x,
@@ -75,7 +72,6 @@ def examples(docs: Sequence[dict[str, Any]]) -> list[Example]:
                     gold["role"],
                     gold.get("fiscal_year"),
                     excluded_roles(x, st.subject),
-                    exact_role(w.text, w.start, w.end, w.korean),
                 )
             )
     return out
@@ -122,11 +118,11 @@ def _fit_binary(groups: list[tuple[list[list[str]], list[bool]]], c: float) -> R
 def _fit_roles(data: list[Example], c: float) -> Classifier:
     from sklearn.feature_extraction import DictVectorizer
 
-    kept = data  # what the text settles is not the model's to learn
+    # every example, the ones whose role the text settles outright too (dropping them scored lower)
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(_prefixed(_lang(ex), ex.inputs.role), 1) for ex in kept])
-    labels = [ROLES.index(ex.role) for ex in kept]
-    allowed = [[role not in ex.excluded for role in ROLES] for ex in kept]
+    x = vec.fit_transform([dict.fromkeys(_prefixed(_lang(ex), ex.inputs.role), 1) for ex in data])
+    labels = [ROLES.index(ex.role) for ex in data]
+    allowed = [[role not in ex.excluded for role in ROLES] for ex in data]
     coef, intercept = fit_masked_softmax(x, labels, allowed, len(ROLES), c)
     names = vec.get_feature_names_out()
     weights = {}
